@@ -1,0 +1,24 @@
+export interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+export interface StepRecord {
+  name: string;
+  status: 'passed' | 'failed' | 'not run';
+  seconds?: number;
+}
+export interface Summary {
+  lines: string[];
+  total: Counts;
+  ok: boolean;
+}
+export const RUNNERS: Record<'vitest' | 'playwright', string>;
+export function countVitest(report: object): Counts;
+export function countPlaywright(report: object): Counts;
+export function formatCounts(c: Counts, alwaysSkipped?: boolean): string;
+export function summarize(
+  run: { steps: StepRecord[] } | null,
+  reports: { vitest?: object | null; playwright?: object | null },
+): Summary;
+export function summarizeDir(dir: string): Summary;

@@ -1,0 +1,188 @@
+// The dump model: what every importer produces and every view reads.
+// Pure data, no DOM, no Node APIs. GPU addresses are bigint (64-bit, no precision loss);
+// byte counts are numbers (exact up to 2^53).
+
+export type DumpFormat = 'xe' | 'xe-rfc';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  /** 1-based source line number (0 when the problem is not tied to a line). */
+  line: number;
+  severity: Severity;
+  message: string;
+}
+
+/** One source line of a section, kept whether or not the parser understood it. */
+export interface Entry {
+  key: string;
+  value: string;
+  /** Nesting level: 0 for none, 1 per leading TAB; any run of leading spaces counts as one level. */
+  indent: number;
+  /** 1-based source line number. */
+  line: number;
+}
+
+export interface Section {
+  /** Text between the `****` marks, e.g. "VM state". The implicit preamble has title "". */
+  title: string;
+  /** Line of the `**** … ****` header. */
+  line: number;
+  entries: Entry[];
+}
+
+export interface GtInfo {
+  id: number;
+  line: number;
+  tile: number | null;
+  type: string | null;
+  ipVersion: string | null;
+  csReferenceClock: number | null;
+}
+
+export interface DumpHeader {
+  kernel: string | null;
+  module: string | null;
+  reason: string | null;
+  /** `Snapshot time:` as printed: "<sec>.<nsec>". */
+  snapshotTime: string | null;
+  /** `Uptime:` as printed. */
+  uptime: string | null;
+  /** Pre-merge `Boot time:` line, when present. */
+  bootTime: string | null;
+  process: string | null;
+  pid: number | null;
+  /** PCI device id, e.g. 0xe20b. */
+  pciId: number | null;
+  pciRevision: number | null;
+  gts: GtInfo[];
+}
+
+export interface VmaProperties {
+  /** The text after `.properties: `, as printed. */
+  raw: string;
+  permission: string | null;
+  type: string | null;
+  memRegion: number | null;
+  patIndex: number | null;
+  cpuCaching: number | null;
+  /** Tokens the parser does not know, kept as printed (key → value; a bare token maps to ""). */
+  other: Record<string, string>;
+}
+
+export interface MemoryRange {
+  /** GPU virtual address as printed (may be a canonical sign-extended form). */
+  address: bigint;
+  /** Byte length from `.length` (or from the RFC lines). */
+  length: number;
+  /** Line of the first line that names this range. */
+  line: number;
+  properties: VmaProperties | null;
+  /**
+   * Decoded bytes: `length` bytes when a data line was read (zero-filled past what a truncated
+   * line gave), null when the range has no data (error, null_sparse, or never printed).
+   */
+  data: Uint8Array | null;
+  /** Bytes actually decoded from the text (== length when complete). */
+  decodedLength: number;
+  /** False when the data line ended early (truncated file, short data). */
+  complete: boolean;
+  /** The kernel's error for this range: `.error` value (e.g. "-14"), or the RFC capture failure. */
+  error: string | null;
+}
+
+export interface Blob {
+  /** Bracketed tag: HWSP, HWCTX, LOG, CTB, or any other name that is not an address. */
+  name: string;
+  /** Title of the section it appeared in. */
+  section: string;
+  line: number;
+  length: number;
+  data: Uint8Array | null;
+  decodedLength: number;
+  complete: boolean;
+  error: string | null;
+  /** Further `[NAME].attr` lines (e.g. replay_offset, replay_length), as printed. */
+  attributes: Record<string, string>;
+  /** `GuC ID:` of the Contexts block it belongs to, when inside one. */
+  gucId: number | null;
+}
+
+export interface Register {
+  name: string;
+  value: bigint;
+  /** 32 or 64, from the printed width (more than 8 hex digits, or a split `hi_lo` value, is 64). */
+  bits: 32 | 64;
+  line: number;
+}
+
+export interface Engine {
+  /** e.g. "rcs0". */
+  name: string;
+  /** Engine class from the name: render, copy, video, video-enhance, compute, other. */
+  engineClass: string;
+  /** Physical instance: the number in the name. */
+  instance: number | null;
+  logicalInstance: number | null;
+  line: number;
+  /** Capture_source (GuC | Manual) on 6.13+, null before. */
+  captureSource: string | null;
+  /** Non-register attributes (Capture_source, Coverage, Forcewake, Reserved, …), as printed. */
+  attributes: Record<string, string>;
+  registers: Register[];
+}
+
+export interface VmInfo {
+  /** `VM.uapi_flags`, 6.19+. */
+  uapiFlags: number | null;
+  /** Whole-snapshot failure `[0].error: N`, as printed. */
+  error: string | null;
+}
+
+export interface DumpModel {
+  format: DumpFormat;
+  header: DumpHeader;
+  sections: Section[];
+  ranges: MemoryRange[];
+  blobs: Blob[];
+  engines: Engine[];
+  /** `batch_addr[i]` values from the Job section, in order. */
+  batchAddresses: bigint[];
+  vm: VmInfo;
+  diagnostics: Diagnostic[];
+  /** Lines read. */
+  lineCount: number;
+  /** Bytes of input read. */
+  byteCount: number;
+}
+
+/** Thrown (or reported) when the input is not a dump; `message` is a one-line reason. */
+export class NotADumpError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'NotADumpError';
+  }
+}
+
+export function emptyHeader(): DumpHeader {
+  return {
+    kernel: null, module: null, reason: null, snapshotTime: null, uptime: null, bootTime: null,
+    process: null, pid: null, pciId: null, pciRevision: null, gts: [],
+  };
+}
+
+/** Register lookup that accepts the names of every kernel (first name found wins). */
+export function findRegister(engine: Engine, ...names: string[]): Register | undefined {
+  for (const n of names) {
+    const r = engine.registers.find((x) => x.name === n);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+export const REGISTER_ALIASES = {
+  acthd: ['ACTHD'],
+  bbaddr: ['RING_BBADDR', 'BBADDR'],
+  dmaFadd: ['RING_DMA_FADD', 'DMA_FADDR', 'RING_DMA_FADDR'],
+  ringStart: ['RING_START'],
+} as const;

@@ -1,0 +1,323 @@
+// The streaming core: bytes in any chunking → lines → XeInterpreter, with `[NAME].data:` payloads
+// decoded straight from the chunks into their buffers (never through a JS string, whatever the line
+// length). A chunk boundary may fall anywhere: inside a line, a group, a CRLF or the BOM.
+import { detectFirstLine, compressedKind } from './detect.ts';
+import { isAscii85Byte } from './ascii85.ts';
+import { NotADumpError, type DumpModel } from './model.ts';
+import { XeInterpreter, type DataTarget } from './xe.ts';
+
+const NL = 10;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+/** Bytes of a line head that decide whether it is a data line. */
+const HEAD = 256;
+/** Longest non-data line kept; the rest of a longer one is skipped with a diagnostic. */
+const MAX_LINE = 1 << 20;
+/** Bytes looked at to decide that a line continues a split blob. */
+const CONT_PROBE = 64;
+const DATA_SUFFIX = [0x2e, 0x64, 0x61, 0x74, 0x61, 0x3a]; // ".data:"
+
+const enum Mode { Line, Blob, Skip }
+
+type Head =
+  | { kind: 'line' }
+  | { kind: 'undecided' }
+  | { kind: 'data'; name: string; indent: number; start: number }
+  | { kind: 'cont'; start: number };
+
+const latin1 = new TextDecoder('latin1');
+const utf8 = new TextDecoder('utf-8');
+
+export interface ParseOptions {
+  /** Called with the interpreter's model as it grows (sections, ranges appear while parsing). */
+  onModel?: (model: DumpModel) => void;
+}
+
+export class DumpParser {
+  private readonly interp = new XeInterpreter();
+  private mode: Mode = Mode.Line;
+  private carry = new Uint8Array(HEAD * 4);
+  private carryLen = 0;
+  private carryCut = false;
+  private lineNo = 1;
+  private target: DataTarget | null = null;
+  /** A data line ended before its length was reached: the next line may continue it. */
+  private cont = false;
+  private detected = false;
+  private bytes = 0;
+  private lastByte = -1;
+  private finished = false;
+
+  /** The model as parsed so far (it grows while chunks are pushed). */
+  get model(): DumpModel {
+    return this.interp.model;
+  }
+
+  get bytesRead(): number {
+    return this.bytes;
+  }
+
+  /** Feed the next chunk. Throws NotADumpError as soon as the text is known not to be a dump. */
+  push(chunk: Uint8Array): void {
+    if (this.finished) throw new Error('push after finish');
+    if (chunk.length === 0) return;
+    if (this.bytes === 0) {
+      const kind = compressedKind(chunk);
+      if (kind) throw new NotADumpError(`${kind}-compressed data: decompress it first`);
+    }
+    this.bytes += chunk.length;
+    this.lastByte = chunk[chunk.length - 1];
+    this.run(chunk, 0, chunk.length);
+  }
+
+  /** End of input: closes what is open and returns the model. */
+  finish(): DumpModel {
+    if (this.finished) return this.interp.model;
+    if (this.bytes === 0) throw new NotADumpError('empty file: no dump text');
+    if (this.carryLen > 0 && this.mode === Mode.Line) {
+      // Last line without a line break: give it one.
+      this.appendCarry(Uint8Array.of(NL), 0, 1);
+      const line = this.carry.subarray(0, this.carryLen);
+      this.carryLen = 0;
+      this.run(line, 0, line.length);
+      this.lineNo--; // the added line break does not start a line
+    }
+    if (!this.detected) throw new NotADumpError('not an xe devcoredump: the file holds only blank lines');
+    if (this.target) {
+      this.interp.endData(this.target, this.target.decoder.full ? 'complete' : 'eof', this.lineNo);
+      this.target = null;
+    }
+    this.cont = false;
+    if (this.lastByte !== NL) {
+      this.interp.diag(this.lineNo, 'warning', 'the file does not end with a line break (truncated?)');
+    }
+    this.finished = true;
+    const lines = this.lastByte === NL ? this.lineNo - 1 : this.lineNo;
+    return this.interp.finish(lines, this.bytes);
+  }
+
+  private run(buf: Uint8Array, pos: number, len: number): void {
+    while (pos < len) {
+      if (this.mode === Mode.Blob) {
+        pos = this.blobStep(buf, pos, len);
+        continue;
+      }
+      const nl = buf.indexOf(NL, pos);
+      if (this.mode === Mode.Skip) {
+        if (nl < 0) return;
+        this.mode = Mode.Line;
+        this.lineNo++;
+        pos = nl + 1;
+        continue;
+      }
+      if (this.carryLen > 0) {
+        if (nl < 0) {
+          this.appendCarry(buf, pos, len);
+          this.decidePartial();
+          return;
+        }
+        this.appendCarry(buf, pos, nl + 1);
+        pos = nl + 1;
+        const line = this.carry.subarray(0, this.carryLen);
+        this.carryLen = 0;
+        this.run(line, 0, line.length);
+        continue;
+      }
+      if (nl < 0) {
+        // A line that goes on in the next chunk: decide early if it is a data line.
+        const head = this.classify(buf, pos, len, false);
+        if (head.kind === 'data' || head.kind === 'cont') {
+          this.enterBlob(head, pos);
+          continue;
+        }
+        this.appendCarry(buf, pos, len);
+        this.decidePartial();
+        return;
+      }
+      const head = this.classify(buf, pos, nl, true);
+      if (head.kind === 'data' || head.kind === 'cont') {
+        if (this.enterBlob(head, pos)) pos = head.start;
+        continue;
+      }
+      this.endPending();
+      this.completeLine(buf, pos, nl);
+      this.lineNo++;
+      pos = nl + 1;
+    }
+  }
+
+  /** Switch to blob mode for a data or continuation line; false (and skip mode) when it cannot be decoded. */
+  private enterBlob(head: Extract<Head, { kind: 'data' | 'cont' }>, _pos: number): boolean {
+    if (head.kind === 'data') {
+      this.endPending();
+      this.target = this.interp.beginData(head.name, head.indent, this.lineNo);
+      if (!this.target) {
+        this.mode = Mode.Skip;
+        return false;
+      }
+    }
+    this.cont = false;
+    this.mode = Mode.Blob;
+    return true;
+  }
+
+  /** Pending short blob followed by a line that does not continue it. */
+  private endPending(): void {
+    if (this.cont && this.target) {
+      this.interp.endData(this.target, 'short', this.lineNo);
+      this.target = null;
+    }
+    this.cont = false;
+  }
+
+  /** The carry holds the start of a line and no line break yet. */
+  private decidePartial(): void {
+    if (this.carryLen < HEAD) return;
+    if (!this.detected) {
+      // A first line this long without a break is not a dump header.
+      this.detect(this.carry, 0, Math.min(this.carryLen, HEAD));
+    }
+    const head = this.classify(this.carry, 0, this.carryLen, false);
+    if (head.kind === 'data' || head.kind === 'cont') {
+      const line = this.carry.subarray(0, this.carryLen);
+      this.carryLen = 0;
+      if (this.enterBlob(head, 0)) this.run(line, head.start, line.length);
+      return;
+    }
+    if (this.carryLen >= MAX_LINE) {
+      this.carryCut = true;
+      const line = this.carry.subarray(0, this.carryLen);
+      this.carryLen = 0;
+      this.endPending();
+      this.interp.diag(this.lineNo, 'warning', `line longer than ${MAX_LINE} bytes: only its start is kept`);
+      this.completeLine(line, 0, line.length);
+      this.carryCut = false;
+      this.mode = Mode.Skip;
+    }
+  }
+
+  private appendCarry(src: Uint8Array, s: number, e: number): void {
+    const n = e - s;
+    if (this.carryLen + n > this.carry.length) {
+      let cap = this.carry.length * 2;
+      while (cap < this.carryLen + n) cap *= 2;
+      const nc = new Uint8Array(cap);
+      nc.set(this.carry.subarray(0, this.carryLen));
+      this.carry = nc;
+    }
+    this.carry.set(src.subarray(s, e), this.carryLen);
+    this.carryLen += n;
+  }
+
+  /** Decode blob bytes up to the end of the line or of the buffer. */
+  private blobStep(buf: Uint8Array, pos: number, len: number): number {
+    const t = this.target!;
+    const nl = buf.indexOf(NL, pos);
+    const end = nl < 0 ? len : nl;
+    const i = t.decoder.decode(buf, pos, end);
+    if (t.decoder.full) {
+      const extra = !allSpace(buf, i, end);
+      this.interp.endData(t, extra ? 'long' : 'complete', this.lineNo);
+      this.target = null;
+      if (nl < 0) {
+        this.mode = Mode.Skip;
+        return len;
+      }
+      this.mode = Mode.Line;
+      this.lineNo++;
+      return nl + 1;
+    }
+    if (nl < 0) return len;
+    // The line ended before the length was reached: it may go on in the next line (a split blob).
+    this.mode = Mode.Line;
+    this.cont = true;
+    this.lineNo++;
+    return nl + 1;
+  }
+
+  /**
+   * What the line starting at `s` is, looking at buf[s, e). `complete` says e is the line's end;
+   * otherwise more bytes may follow.
+   */
+  private classify(buf: Uint8Array, s: number, e: number, complete: boolean): Head {
+    if (!this.detected) return complete ? { kind: 'line' } : { kind: 'undecided' };
+    let p = s;
+    let indent = 0;
+    let spaces = false;
+    while (p < e && (buf[p] === 32 || buf[p] === 9)) {
+      if (buf[p] === 9) indent++;
+      else spaces = true;
+      p++;
+    }
+    if (spaces) indent++;
+    if (this.cont) {
+      // Continuation of a split blob: a line made of ascii85 only.
+      const probeEnd = Math.min(e, p + CONT_PROBE);
+      let q = p;
+      while (q < probeEnd && (isAscii85Byte(buf[q]) || buf[q] === 13)) q++;
+      if (q === probeEnd && p < probeEnd && buf[p] !== 13) {
+        if (q - p >= CONT_PROBE || complete) return { kind: 'cont', start: p };
+        return { kind: 'undecided' };
+      }
+      return { kind: 'line' };
+    }
+    if (p >= e) return complete ? { kind: 'line' } : { kind: 'undecided' };
+    if (buf[p] !== OPEN_BRACKET) return { kind: 'line' };
+    const limit = Math.min(e, p + 1 + 64 + 1);
+    let q = p + 1;
+    while (q < limit && buf[q] !== CLOSE_BRACKET && buf[q] !== NL) q++;
+    if (q >= limit) return complete || limit < e ? { kind: 'line' } : { kind: 'undecided' };
+    if (buf[q] !== CLOSE_BRACKET) return { kind: 'line' };
+    const name = latin1.decode(buf.subarray(p + 1, q));
+    let r = q + 1;
+    for (let k = 0; k < DATA_SUFFIX.length; k++, r++) {
+      if (r >= e) return complete ? { kind: 'line' } : { kind: 'undecided' };
+      if (buf[r] !== DATA_SUFFIX[k]) return { kind: 'line' };
+    }
+    return { kind: 'data', name, indent, start: r };
+  }
+
+  private detect(buf: Uint8Array, s: number, e: number): void {
+    let text = utf8.decode(buf.subarray(s, e));
+    if (this.lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    if (text.trim() === '') return;
+    const d = detectFirstLine(text);
+    if (!d.ok) throw new NotADumpError(d.reason);
+    this.detected = true;
+    if (d.excerpt) {
+      this.interp.diag(this.lineNo, 'warning', `the dump starts at "**** ${d.title} ****": the "**** Xe Device Coredump ****" header is missing (an excerpt?)`);
+    }
+  }
+
+  /** A whole line (without its line break) that is not a data line. */
+  private completeLine(buf: Uint8Array, s: number, e: number): void {
+    if (!this.detected) {
+      this.detect(buf, s, e);
+      if (!this.detected) return;
+    }
+    let text = utf8.decode(buf.subarray(s, e));
+    if (this.lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    if (this.carryCut) text += ' …';
+    this.interp.line(text, this.lineNo);
+  }
+}
+
+function allSpace(buf: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = buf[i];
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+/** Parse a whole dump held in memory, or given as a sequence of chunks. */
+export function parseDump(input: Uint8Array | Iterable<Uint8Array>, options: ParseOptions = {}): DumpModel {
+  const p = new DumpParser();
+  if (input instanceof Uint8Array) p.push(input);
+  else for (const chunk of input) p.push(chunk);
+  const model = p.finish();
+  options.onModel?.(model);
+  return model;
+}

@@ -1,0 +1,68 @@
+// The `devcoredump inspect --json` shape, built from a DumpModel. Pure: the caller passes the
+// hash function (node:crypto in the CLI), so this module runs in the browser too.
+import type { DumpFormat, DumpModel, Register, Severity } from './model.ts';
+
+export interface InspectRange {
+  /** "0x" + lowercase hex of the address as printed, no padding. */
+  address: string;
+  length: number;
+  /** sha256 (hex) of the decoded bytes (for an incomplete range: of the bytes decoded), null without data. */
+  sha256: string | null;
+  error: string | null;
+  properties: string | null;
+}
+
+export interface InspectJson {
+  format: DumpFormat;
+  kernel: string | null;
+  sections: { title: string; line: number }[];
+  ranges: InspectRange[];
+  blobs: { name: string; length: number; sha256: string | null }[];
+  engines: { name: string; registers: Record<string, string> }[];
+  batchAddresses: string[];
+  diagnostics: { line: number; severity: Severity; message: string }[];
+}
+
+export function hexAddress(v: bigint): string {
+  return '0x' + v.toString(16);
+}
+
+/** A register value as the kernel prints it: 0x%08x for 32-bit, 0x%016llx for 64-bit. */
+export function hexRegister(r: Pick<Register, 'value' | 'bits'>): string {
+  return '0x' + r.value.toString(16).padStart(r.bits === 64 ? 16 : 8, '0');
+}
+
+/** `batch_addr` as the kernel prints it: 0x%016llx. */
+export function hex64(v: bigint): string {
+  return '0x' + v.toString(16).padStart(16, '0');
+}
+
+/** The message of a range or blob that ended early. */
+export function truncatedMessage(decoded: number, length: number): string {
+  return `truncated: decoded ${decoded} of ${length} bytes`;
+}
+
+export function toInspectJson(model: DumpModel, sha256: (bytes: Uint8Array) => string): InspectJson {
+  const hashOf = (data: Uint8Array | null, decoded: number) =>
+    data ? sha256(decoded === data.length ? data : data.subarray(0, decoded)) : null;
+  return {
+    format: model.format,
+    kernel: model.header.kernel,
+    sections: model.sections.map((s) => ({ title: s.title, line: s.line })),
+    ranges: model.ranges.map((r) => ({
+      address: hexAddress(r.address),
+      length: r.length,
+      sha256: hashOf(r.data, r.decodedLength),
+      error: r.error ?? (r.data && !r.complete ? truncatedMessage(r.decodedLength, r.length) : null),
+      properties: r.properties ? r.properties.raw : null,
+    })),
+    blobs: model.blobs.map((b) => ({ name: b.name, length: b.length, sha256: hashOf(b.data, b.decodedLength) })),
+    engines: model.engines.map((e) => {
+      const registers: Record<string, string> = {};
+      for (const r of e.registers) registers[r.name] = hexRegister(r);
+      return { name: e.name, registers };
+    }),
+    batchAddresses: model.batchAddresses.map(hex64),
+    diagnostics: model.diagnostics.map((d) => ({ line: d.line, severity: d.severity, message: d.message })),
+  };
+}

@@ -1,0 +1,433 @@
+// The xe devcoredump text (kernels 6.8 … 6.19 and newer): what each line means.
+// The streaming core (parser.ts) splits lines and decodes ascii85; this module turns lines into the
+// model. It matches keys, never positions: sections move between kernels (see the format reference).
+import { Ascii85Decoder } from './ascii85.ts';
+import type {
+  Blob, Diagnostic, DumpModel, Engine, GtInfo, MemoryRange, Section, Severity, VmaProperties,
+} from './model.ts';
+import { emptyHeader } from './model.ts';
+import { RfcRangeBuilder } from './rfc.ts';
+import { sectionTitle } from './detect.ts';
+import { truncatedMessage } from './report.ts';
+
+const BRACKET = /^\[([^\]]{1,64})\]\.([A-Za-z_][A-Za-z0-9_]*):\s?(.*)$/;
+const HEX_NAME = /^(?:0x)?[0-9a-fA-F]{1,16}$/;
+const REG_VALUE = /^0x([0-9a-fA-F]{1,16})(?:_([0-9a-fA-F]{1,8}))?$/;
+const ENGINE_LINE = /^(\S+) \(physical\), logical instance=(-?\d+)/;
+const MAX_DIAGNOSTICS = 1000;
+
+/** Where the decoded bytes of one `[NAME].data` line go. */
+export interface DataTarget {
+  decoder: Ascii85Decoder;
+  owner: MemoryRange | Blob;
+  line: number;
+  label: string;
+}
+
+const ENGINE_CLASSES: [RegExp, string][] = [
+  [/^rcs/, 'render'], [/^bcs/, 'copy'], [/^vcs/, 'video'], [/^vecs/, 'video-enhance'],
+  [/^ccs/, 'compute'], [/^gsccs/, 'other'],
+];
+
+export function engineClassOf(name: string): string {
+  for (const [re, cls] of ENGINE_CLASSES) if (re.test(name)) return cls;
+  return 'other';
+}
+
+export function parseProperties(raw: string): VmaProperties {
+  const p: VmaProperties = { raw, permission: null, type: null, memRegion: null, patIndex: null, cpuCaching: null, other: {} };
+  for (const tok of raw.split('|').map((t) => t.trim()).filter(Boolean)) {
+    const eq = tok.indexOf('=');
+    if (eq < 0) {
+      if (/^(read_only|read_write|read|write_only)$/.test(tok)) p.permission = tok;
+      else if (/^(bo|userptr|null_sparse)$/.test(tok)) p.type = tok;
+      else if (p.permission === null && /^read/.test(tok)) p.permission = tok;
+      else p.other[tok] = '';
+      continue;
+    }
+    const k = tok.slice(0, eq);
+    const v = tok.slice(eq + 1);
+    const n = parseNumber(v);
+    if (k === 'mem_region' && n !== null) p.memRegion = n;
+    else if (k === 'pat_index' && n !== null) p.patIndex = n;
+    else if (k === 'cpu_caching' && n !== null) p.cpuCaching = n;
+    else p.other[k] = v;
+  }
+  return p;
+}
+
+/** Decimal or 0x-hex integer (as a JS number), null if the text is neither. */
+export function parseNumber(text: string): number | null {
+  const t = text.trim();
+  if (/^-?0x[0-9a-fA-F]+$/.test(t)) {
+    const neg = t.startsWith('-');
+    const v = parseInt(t.slice(neg ? 3 : 2), 16);
+    return neg ? -v : v;
+  }
+  if (/^-?\d+$/.test(t)) return parseInt(t, 10);
+  return null;
+}
+
+function parseBig(text: string): bigint | null {
+  const t = text.trim();
+  if (/^0x[0-9a-fA-F]{1,16}$/.test(t)) return BigInt(t);
+  if (/^[0-9a-fA-F]{1,16}$/.test(t)) return BigInt('0x' + t);
+  return null;
+}
+
+export class XeInterpreter {
+  readonly model: DumpModel;
+  private section: Section;
+  private gt: GtInfo | null = null;
+  private engine: Engine | null = null;
+  private gucId: number | null = null;
+  private range: MemoryRange | null = null;
+  private readonly rfc: RfcRangeBuilder;
+  private suppressed = 0;
+
+  constructor() {
+    this.model = {
+      format: 'xe', header: emptyHeader(), sections: [], ranges: [], blobs: [], engines: [],
+      batchAddresses: [], vm: { uapiFlags: null, error: null }, diagnostics: [], lineCount: 0, byteCount: 0,
+    };
+    this.section = { title: '', line: 0, entries: [] };
+    this.rfc = new RfcRangeBuilder(this.model.ranges, (d) => this.diag(d.line, d.severity, d.message));
+  }
+
+  diag(line: number, severity: Severity, message: string): void {
+    if (this.model.diagnostics.length >= MAX_DIAGNOSTICS) {
+      this.suppressed++;
+      return;
+    }
+    const d: Diagnostic = { line, severity, message };
+    this.model.diagnostics.push(d);
+  }
+
+  private get inVm(): boolean {
+    return this.section.title === 'VM state';
+  }
+
+  /** One complete line that is not a data line (line end and BOM already removed). */
+  line(raw: string, lineNo: number): void {
+    let text = raw;
+    // The blob helper's "Size not word aligned: %zu" has no newline and glues onto the next text.
+    const glued = /^\s*Size not word aligned: (\d+)/.exec(text);
+    if (glued) {
+      this.diag(lineNo, 'warning', `blob skipped by the kernel: size not word aligned (${glued[1]} bytes)`);
+      text = text.slice(glued[0].length);
+    }
+    const trimmed = text.trim();
+    if (trimmed === '') return;
+    const title = sectionTitle(text);
+    if (title !== null) {
+      this.openSection(title, lineNo);
+      return;
+    }
+    const indent = indentOf(text);
+    if (this.inVm && this.rfc.line(trimmed, lineNo)) {
+      if (this.model.format !== 'xe-rfc') this.model.format = 'xe-rfc';
+      this.collapseRfcEntry(lineNo);
+      return;
+    }
+    this.rfc.close();
+    const colon = trimmed.indexOf(':');
+    const key = colon < 0 ? trimmed : trimmed.slice(0, colon).trimEnd();
+    const value = colon < 0 ? '' : trimmed.slice(colon + 1).trim();
+    this.section.entries.push({ key, value, indent, line: lineNo });
+
+    const b = BRACKET.exec(trimmed);
+    if (b) {
+      this.bracket(b[1], b[2], b[3].trim(), lineNo);
+      return;
+    }
+    switch (this.section.title) {
+      case 'Xe Device Coredump': this.headerLine(key, value, indent, colon >= 0, lineNo); break;
+      case 'Job': this.jobLine(key, value, lineNo); break;
+      case 'HW Engines': this.engineLine(trimmed, key, value, indent, colon >= 0, lineNo); break;
+      case 'VM state': this.vmLine(key, value, lineNo); break;
+      default: break;
+    }
+    if (key === 'GuC ID') this.gucId = parseNumber(value);
+  }
+
+  /** RFC memory lines are many: one entry per range, not per line. */
+  private collapseRfcEntry(lineNo: number): void {
+    const r = this.model.ranges[this.model.ranges.length - 1];
+    const key = `[${r.address.toString(16)}]`;
+    const last = this.section.entries[this.section.entries.length - 1];
+    const value = r.error ?? `${r.length} bytes`;
+    if (last && last.key === key && last.line === r.line) last.value = value;
+    else this.section.entries.push({ key, value, indent: 0, line: lineNo });
+  }
+
+  private openSection(title: string, lineNo: number): void {
+    this.rfc.close();
+    this.section = { title, line: lineNo, entries: [] };
+    this.model.sections.push(this.section);
+    this.gt = null;
+    this.engine = null;
+    this.gucId = null;
+    this.range = null;
+  }
+
+  private headerLine(key: string, value: string, indent: number, hasColon: boolean, lineNo: number): void {
+    const h = this.model.header;
+    if (indent > 0 && this.gt) {
+      const n = parseNumber(value);
+      if (key === 'Tile') this.gt.tile = n;
+      else if (key === 'Type') this.gt.type = value;
+      else if (key === 'IP ver') this.gt.ipVersion = value;
+      else if (key === 'CS reference clock') this.gt.csReferenceClock = n;
+      return;
+    }
+    if (!hasColon) return;
+    switch (key) {
+      case 'Reason': h.reason = value; break;
+      case 'kernel': h.kernel = value; break;
+      case 'module': h.module = value; break;
+      case 'Snapshot time': h.snapshotTime = value; break;
+      case 'Uptime': h.uptime = value; break;
+      case 'Boot time': h.bootTime = value; break;
+      case 'Process': {
+        const m = /^(.*?)\s*\[(-?\d+)\]$/.exec(value);
+        h.process = m ? m[1] : value;
+        h.pid = m ? parseInt(m[2], 10) : null;
+        break;
+      }
+      case 'PCI ID': h.pciId = parseNumber(value); break;
+      case 'PCI revision': h.pciRevision = parseNumber(value); break;
+      case 'GT id': {
+        const id = parseNumber(value);
+        if (id === null) {
+          this.diag(lineNo, 'warning', `bad GT id "${value}"`);
+          return;
+        }
+        this.gt = { id, line: lineNo, tile: null, type: null, ipVersion: null, csReferenceClock: null };
+        h.gts.push(this.gt);
+        break;
+      }
+      default: break;
+    }
+  }
+
+  private jobLine(key: string, value: string, lineNo: number): void {
+    if (!/^batch_addr\[\d+\]$/.test(key)) return;
+    const v = parseBig(value);
+    if (v === null) this.diag(lineNo, 'warning', `bad batch address "${value}"`);
+    else this.model.batchAddresses.push(v);
+  }
+
+  private engineLine(trimmed: string, key: string, value: string, indent: number, hasColon: boolean, lineNo: number): void {
+    const m = indent === 0 ? ENGINE_LINE.exec(trimmed) : null;
+    if (m) {
+      const inst = /(\d+)$/.exec(m[1]);
+      this.engine = {
+        name: m[1], engineClass: engineClassOf(m[1]), instance: inst ? parseInt(inst[1], 10) : null,
+        logicalInstance: parseInt(m[2], 10), line: lineNo, captureSource: null, attributes: {}, registers: [],
+      };
+      this.model.engines.push(this.engine);
+      return;
+    }
+    const e = this.engine;
+    if (!e || !hasColon) return;
+    const rv = REG_VALUE.exec(value);
+    if (rv && /^[A-Za-z0-9_]+(\[\d+\])?$/.test(key)) {
+      const hi = rv[1];
+      const lo = rv[2];
+      const bits: 32 | 64 = lo !== undefined || hi.length > 8 ? 64 : 32;
+      const v = lo !== undefined ? (BigInt('0x' + hi) << 32n) | BigInt('0x' + lo) : BigInt('0x' + hi);
+      e.registers.push({ name: key, value: v, bits, line: lineNo });
+      return;
+    }
+    e.attributes[key] = value;
+    if (key === 'Capture_source') e.captureSource = value;
+  }
+
+  private vmLine(key: string, value: string, lineNo: number): void {
+    if (key === 'VM.uapi_flags') {
+      const n = parseNumber(value);
+      if (n === null) this.diag(lineNo, 'warning', `bad VM.uapi_flags "${value}"`);
+      this.model.vm.uapiFlags = n;
+    }
+  }
+
+  private isRangeName(name: string): boolean {
+    return this.inVm && HEX_NAME.test(name);
+  }
+
+  private findRange(address: bigint): MemoryRange | null {
+    if (this.range && this.range.address === address) return this.range;
+    return null;
+  }
+
+  private lastBlob(name: string, free: (b: Blob) => boolean): Blob | null {
+    for (let i = this.model.blobs.length - 1; i >= 0; i--) {
+      const b = this.model.blobs[i];
+      if (b.name === name) return free(b) ? b : null;
+    }
+    return null;
+  }
+
+  private newBlob(name: string, length: number, lineNo: number): Blob {
+    const b: Blob = {
+      name, section: this.section.title, line: lineNo, length, data: null, decodedLength: 0,
+      complete: true, error: null, attributes: {}, gucId: this.gucId,
+    };
+    this.model.blobs.push(b);
+    return b;
+  }
+
+  private bracket(name: string, attr: string, value: string, lineNo: number): void {
+    if (this.isRangeName(name)) {
+      const address = BigInt(name.startsWith('0x') ? name : '0x' + name);
+      switch (attr) {
+        case 'length': {
+          const len = parseNumber(value);
+          if (len === null || len < 0) {
+            this.diag(lineNo, 'error', `bad length "${value}" for range 0x${address.toString(16)}`);
+          }
+          this.range = {
+            address, length: len !== null && len >= 0 ? len : 0, line: lineNo, properties: null,
+            data: null, decodedLength: 0, complete: true, error: null,
+          };
+          this.model.ranges.push(this.range);
+          return;
+        }
+        case 'properties': {
+          const r = this.findRange(address);
+          if (r) r.properties = parseProperties(value);
+          else this.diag(lineNo, 'warning', `properties for 0x${address.toString(16)} without a preceding .length line`);
+          return;
+        }
+        case 'error': {
+          const r = this.findRange(address);
+          if (r) r.error = value;
+          else if (address === 0n) this.model.vm.error = value;
+          else {
+            this.diag(lineNo, 'warning', `error for 0x${address.toString(16)} without a preceding .length line`);
+            this.range = {
+              address, length: 0, line: lineNo, properties: null, data: null, decodedLength: 0, complete: true, error: value,
+            };
+            this.model.ranges.push(this.range);
+          }
+          return;
+        }
+        default:
+          this.diag(lineNo, 'info', `unknown range attribute ".${attr}" kept as an entry`);
+          return;
+      }
+    }
+    switch (attr) {
+      case 'length': {
+        const len = parseNumber(value);
+        if (len === null || len < 0) this.diag(lineNo, 'error', `bad length "${value}" for ${name}`);
+        this.newBlob(name, len !== null && len >= 0 ? len : 0, lineNo);
+        return;
+      }
+      case 'error': {
+        const b = this.lastBlob(name, (x) => x.data === null && x.error === null) ?? this.newBlob(name, 0, lineNo);
+        b.error = value;
+        return;
+      }
+      default: {
+        const b = this.lastBlob(name, (x) => x.data === null);
+        if (b) b.attributes[attr] = value;
+        else this.diag(lineNo, 'info', `[${name}].${attr} without a preceding .length line, kept as an entry`);
+      }
+    }
+  }
+
+  /**
+   * A `[NAME].data:` line starts. Returns where its bytes go, or null to skip the line (no length to
+   * size it by, or the buffer cannot be allocated).
+   */
+  beginData(name: string, indent: number, lineNo: number): DataTarget | null {
+    this.rfc.close();
+    this.section.entries.push({ key: `[${name}].data`, value: '', indent, line: lineNo });
+    let owner: MemoryRange | Blob | null;
+    let label: string;
+    if (this.isRangeName(name)) {
+      const address = BigInt(name.startsWith('0x') ? name : '0x' + name);
+      label = `range 0x${address.toString(16)}`;
+      owner = this.findRange(address);
+      if (owner && (owner.data !== null || owner.error !== null)) owner = null;
+    } else {
+      label = name;
+      owner = this.lastBlob(name, (b) => b.data === null && b.error === null);
+    }
+    if (!owner) {
+      this.diag(lineNo, 'error', `data for ${label} without a preceding .length line; skipped`);
+      return null;
+    }
+    const bytes = Math.ceil(owner.length / 4) * 4;
+    if (bytes !== owner.length) this.diag(lineNo, 'warning', `${label}: length ${owner.length} is not a whole number of dwords`);
+    let out: Uint8Array;
+    try {
+      out = new Uint8Array(bytes);
+    } catch {
+      this.diag(lineNo, 'error', `${label}: cannot allocate ${owner.length} bytes; data skipped`);
+      return null;
+    }
+    owner.data = out.subarray(0, owner.length);
+    owner.complete = false;
+    return { decoder: new Ascii85Decoder(out), owner, line: lineNo, label };
+  }
+
+  /** The data of `t` ended: complete, short (next line is something else) or cut by the end of file. */
+  endData(t: DataTarget, how: 'complete' | 'long' | 'short' | 'eof', lineNo: number): void {
+    const d = t.decoder;
+    const o = t.owner;
+    o.decodedLength = Math.min(d.dwords * 4, o.length);
+    o.complete = d.full;
+    if (how === 'long') {
+      this.diag(lineNo, 'error', `${t.label}: data longer than .length (${o.length} bytes); the rest of the line is ignored`);
+    } else if (how === 'short') {
+      this.diag(t.line, 'error', `${t.label}: data shorter than .length: ${truncatedMessage(o.decodedLength, o.length)}`);
+    } else if (how === 'eof' && !d.full) {
+      this.diag(t.line, 'error', `${t.label}: file ends inside the data: ${truncatedMessage(o.decodedLength, o.length)}`);
+    }
+    if (d.pending > 0 && !d.full) {
+      this.diag(t.line, 'error', `${t.label}: incomplete ascii85 group (${d.pending} of 5 characters) at the end of the data`);
+    }
+    if (d.overflowGroups > 0) {
+      this.diag(t.line, 'error', `${t.label}: ${d.overflowGroups} ascii85 group(s) above 0xFFFFFFFF (first at byte offset ${d.firstOverflowDword * 4}); stored wrapped`);
+    }
+    if (d.invalidChars > 0) {
+      this.diag(t.line, 'error', `${t.label}: ${d.invalidChars} character(s) outside the ascii85 alphabet skipped (first: 0x${d.firstInvalidChar.toString(16).padStart(2, '0')})`);
+    }
+    if (d.misplacedZ > 0) {
+      this.diag(t.line, 'error', `${t.label}: ${d.misplacedZ} 'z' inside a group; the open group was dropped`);
+    }
+  }
+
+  finish(lineCount: number, byteCount: number): DumpModel {
+    this.rfc.close();
+    for (const r of this.model.ranges) {
+      if (r.data === null && r.error === null && r.properties?.type !== 'null_sparse' && this.model.format === 'xe') {
+        this.diag(r.line, 'warning', `range 0x${r.address.toString(16)} has neither data nor error`);
+      }
+    }
+    for (const b of this.model.blobs) {
+      if (b.data === null && b.error === null) this.diag(b.line, 'warning', `${b.name} has neither data nor error`);
+    }
+    if (this.suppressed > 0) {
+      this.model.diagnostics.push({ line: 0, severity: 'warning', message: `${this.suppressed} further diagnostics not shown` });
+      this.suppressed = 0;
+    }
+    this.model.lineCount = lineCount;
+    this.model.byteCount = byteCount;
+    return this.model;
+  }
+}
+
+function indentOf(text: string): number {
+  let tabs = 0;
+  let spaces = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 9) tabs++;
+    else if (c === 32) spaces++;
+    else break;
+  }
+  return tabs + (spaces > 0 ? 1 : 0);
+}
