@@ -13,6 +13,7 @@ for (let c = 33; c <= 117; c++) DIGIT[c] = c - 33;
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 export const Z = 0x7a;
+const LF = 0x0a;
 
 export function isAscii85Byte(c: number): boolean {
   return (c >= 33 && c <= 117) || c === Z;
@@ -25,7 +26,7 @@ function isSpace(c: number): boolean {
 export class Ascii85Decoder {
   /** Output bytes (a multiple of 4 long). Zero-filled on creation: 'z' groups are skipped, not written. */
   readonly out: Uint8Array;
-  private readonly u32: Uint32Array;
+  private readonly u32: Int32Array;
   /** Dwords the output holds; decoding stops there. */
   readonly capacity: number;
   /** Dwords decoded so far. */
@@ -47,8 +48,8 @@ export class Ascii85Decoder {
     this.out = out;
     this.capacity = out.byteLength >>> 2;
     this.u32 = LITTLE_ENDIAN && out.byteOffset % 4 === 0
-      ? new Uint32Array(out.buffer, out.byteOffset, this.capacity)
-      : new Uint32Array(0);
+      ? new Int32Array(out.buffer, out.byteOffset, this.capacity)
+      : new Int32Array(0);
   }
 
   get full(): boolean {
@@ -61,16 +62,16 @@ export class Ascii85Decoder {
   }
 
   /**
-   * Decode src[i, end) (which holds no line break the caller cares about). Returns the index of the
-   * first byte not consumed: `end`, or earlier when the output became full.
+   * Decode src[i, end), stopping at a line break (LF). Returns the index of the first byte not
+   * consumed: `end`, the index of the LF, or earlier when the output became full.
    */
   decode(src: Uint8Array, i: number, end: number): number {
     if (this.pendingDigits > 0 || !LITTLE_ENDIAN || this.u32.length !== this.capacity) {
       i = this.slow(src, i, end, true);
+      if (i < end && src[i] === LF) return i;
       if (!LITTLE_ENDIAN || this.u32.length !== this.capacity) return this.slow(src, i, end, false);
     }
     const u32 = this.u32;
-    const T = DIGIT;
     const cap = this.capacity;
     let w = this.dwords;
     const fastEnd = end - 5;
@@ -81,18 +82,21 @@ export class Ascii85Decoder {
         i++;
         continue;
       }
-      const t0 = T[c], t1 = T[src[i + 1]], t2 = T[src[i + 2]], t3 = T[src[i + 3]], t4 = T[src[i + 4]];
-      if (((t0 | t1 | t2 | t3 | t4) & INVALID) === 0) {
-        const v = t0 * 52200625 + t1 * 614125 + t2 * 7225 + t3 * 85 + t4;
-        if (v <= 0xffffffff) {
-          u32[w++] = v;
+      // Digits as unsigned offsets from '!': a byte outside '!'..'u' gives a value >= 85.
+      const t0 = c - 33, t1 = src[i + 1] - 33, t2 = src[i + 2] - 33, t3 = src[i + 3] - 33, t4 = src[i + 4] - 33;
+      if ((t0 >>> 0) < 85 && (t1 >>> 0) < 85 && (t2 >>> 0) < 85 && (t3 >>> 0) < 85 && (t4 >>> 0) < 85) {
+        // Int32 arithmetic: x < 85^4, and x*85 + t4 fits in 32 bits unless x is past 0xFFFFFFFF/85.
+        const x = ((t0 * 85 + t1) * 85 + t2) * 85 + t3;
+        if (x < 50529027 || (x === 50529027 && t4 === 0)) {
+          u32[w++] = (Math.imul(x, 85) + t4) | 0;
           i += 5;
           continue;
         }
       }
-      // Whitespace, a bad character or an overflow: one group the careful way.
+      // A line break, whitespace, a bad character or an overflow: one group the careful way.
       this.dwords = w;
       i = this.slow(src, i, end, true);
+      if (i < end && src[i] === LF) return i;
       w = this.dwords;
     }
     this.dwords = w;
@@ -102,12 +106,14 @@ export class Ascii85Decoder {
 
   /**
    * Byte-by-byte decoding. With `oneGroup`, returns as soon as a group completes (or a 'z' is
-   * read) so the caller can go back to the fast loop.
+   * read) so the caller can go back to the fast loop. Stops at a line break (returns its index).
    */
   private slow(src: Uint8Array, i: number, end: number, oneGroup: boolean): number {
     const out = this.out;
     while (i < end && this.dwords < this.capacity) {
-      const c = src[i++];
+      const c = src[i];
+      if (c === LF) return i;
+      i++;
       if (c === Z) {
         if (this.pendingDigits !== 0) {
           this.misplacedZ++;

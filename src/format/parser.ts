@@ -127,7 +127,7 @@ export class DumpParser {
         // A line that goes on in the next chunk: decide early if it is a data line.
         const head = this.classify(buf, pos, len, false);
         if (head.kind === 'data' || head.kind === 'cont') {
-          this.enterBlob(head, pos);
+          if (this.enterBlob(head)) pos = head.start;
           continue;
         }
         this.appendCarry(buf, pos, len);
@@ -136,7 +136,7 @@ export class DumpParser {
       }
       const head = this.classify(buf, pos, nl, true);
       if (head.kind === 'data' || head.kind === 'cont') {
-        if (this.enterBlob(head, pos)) pos = head.start;
+        if (this.enterBlob(head)) pos = head.start;
         continue;
       }
       this.endPending();
@@ -147,7 +147,7 @@ export class DumpParser {
   }
 
   /** Switch to blob mode for a data or continuation line; false (and skip mode) when it cannot be decoded. */
-  private enterBlob(head: Extract<Head, { kind: 'data' | 'cont' }>, _pos: number): boolean {
+  private enterBlob(head: Extract<Head, { kind: 'data' | 'cont' }>): boolean {
     if (head.kind === 'data') {
       this.endPending();
       this.target = this.interp.beginData(head.name, head.indent, this.lineNo);
@@ -181,7 +181,8 @@ export class DumpParser {
     if (head.kind === 'data' || head.kind === 'cont') {
       const line = this.carry.subarray(0, this.carryLen);
       this.carryLen = 0;
-      if (this.enterBlob(head, 0)) this.run(line, head.start, line.length);
+      if (this.enterBlob(head)) this.run(line, head.start, line.length);
+      else this.run(line, 0, line.length);
       return;
     }
     if (this.carryLen >= MAX_LINE) {
@@ -212,10 +213,10 @@ export class DumpParser {
   /** Decode blob bytes up to the end of the line or of the buffer. */
   private blobStep(buf: Uint8Array, pos: number, len: number): number {
     const t = this.target!;
-    const nl = buf.indexOf(NL, pos);
-    const end = nl < 0 ? len : nl;
-    const i = t.decoder.decode(buf, pos, end);
+    const i = t.decoder.decode(buf, pos, len);
     if (t.decoder.full) {
+      const nl = i < len && buf[i] === NL ? i : buf.indexOf(NL, i);
+      const end = nl < 0 ? len : nl;
       const extra = !allSpace(buf, i, end);
       this.interp.endData(t, extra ? 'long' : 'complete', this.lineNo);
       this.target = null;
@@ -227,12 +228,13 @@ export class DumpParser {
       this.lineNo++;
       return nl + 1;
     }
-    if (nl < 0) return len;
-    // The line ended before the length was reached: it may go on in the next line (a split blob).
+    if (i >= len) return len;
+    // The decoder stopped at a line break before the length was reached: the data may go on in
+    // the next line (a split blob).
     this.mode = Mode.Line;
     this.cont = true;
     this.lineNo++;
-    return nl + 1;
+    return i + 1;
   }
 
   /**

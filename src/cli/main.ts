@@ -1,0 +1,128 @@
+// `devcoredump`: inspect and extract xe devcoredumps from the command line.
+//   devcoredump inspect FILE [--json]
+//   devcoredump extract FILE --address 0x… [--length N] -o OUT
+// Exit codes: 0 a dump (even with diagnostics), 2 not a dump (one-line reason on stderr),
+// 1 an I/O error or a bad request.
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { findRangeAt, foldAddress, parseAddress } from '../format/addr.ts';
+import { NotADumpError } from '../format/model.ts';
+import { toInspectJson } from '../format/report.ts';
+import { InputError, parseFile } from './read.ts';
+import { formatSummary, humanBytes } from './summary.ts';
+
+const USAGE = `usage:
+  devcoredump inspect FILE [--json] [--timing]
+  devcoredump extract FILE --address ADDR [--length N] -o OUT
+FILE may be - for standard input; gzip-compressed input is inflated.
+exit: 0 dump read (even with diagnostics), 2 not a dump, 1 I/O error or bad arguments`;
+
+export const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, string | true> } {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  const withValue = new Set(['--address', '--length', '-o', '--output']);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-' || !a.startsWith('-')) positional.push(a);
+    else if (withValue.has(a)) {
+      if (i + 1 >= argv.length) throw new UsageError(`${a} needs a value`);
+      flags.set(a === '--output' ? '-o' : a, argv[++i]);
+    } else if (a.includes('=') && withValue.has(a.slice(0, a.indexOf('=')))) {
+      flags.set(a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1));
+    } else flags.set(a, true);
+  }
+  return { positional, flags };
+}
+
+function parseLength(text: string): number {
+  const t = text.trim();
+  const v = /^0x[0-9a-f]+$/i.test(t) ? parseInt(t, 16) : /^\d+$/.test(t) ? parseInt(t, 10) : NaN;
+  if (!Number.isSafeInteger(v) || v < 0) throw new UsageError(`bad length "${text}"`);
+  return v;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    const { positional, flags } = parseArgs(argv);
+    const [cmd, file] = positional;
+    if (flags.has('--help') || flags.has('-h') || cmd === 'help') {
+      io.out(USAGE + '\n');
+      return 0;
+    }
+    if (cmd !== 'inspect' && cmd !== 'extract') throw new UsageError(cmd ? `unknown command "${cmd}"` : 'no command');
+    if (!file) throw new UsageError('no FILE given');
+    let address: bigint | null = null;
+    let out: string | null = null;
+    if (cmd === 'extract') {
+      const a = flags.get('--address');
+      out = typeof flags.get('-o') === 'string' ? (flags.get('-o') as string) : null;
+      if (typeof a !== 'string') throw new UsageError('extract needs --address ADDR');
+      if (!out) throw new UsageError('extract needs -o OUT');
+      address = parseAddress(a);
+      if (address === null) throw new UsageError(`bad address "${a}"`);
+    }
+    const t0 = performance.now();
+    const model = await parseFile(file);
+    const parseMs = performance.now() - t0;
+    if (flags.has('--timing')) {
+      const rss = process.resourceUsage().maxRSS * 1024;
+      io.err(`parse: ${parseMs.toFixed(0)} ms, ${(model.byteCount / 1e6 / (parseMs / 1000)).toFixed(0)} MB/s of input, max RSS ${humanBytes(rss)}\n`);
+    }
+    if (cmd === 'inspect') {
+      if (flags.has('--json')) io.out(JSON.stringify(toInspectJson(model, sha256), null, 2) + '\n');
+      else io.out(formatSummary(model, file, sha256));
+      return 0;
+    }
+    const r = findRangeAt(model.ranges, address!);
+    if (!r) {
+      io.err(`devcoredump: no captured range holds 0x${address!.toString(16)}\n`);
+      return 1;
+    }
+    if (!r.data) {
+      io.err(`devcoredump: range 0x${r.address.toString(16)} has no data${r.error ? ` (error ${r.error})` : ''}\n`);
+      return 1;
+    }
+    const offset = Number(foldAddress(address!) - foldAddress(r.address));
+    const available = r.decodedLength - offset;
+    if (available <= 0) {
+      io.err(`devcoredump: range 0x${r.address.toString(16)} was truncated before 0x${address!.toString(16)}\n`);
+      return 1;
+    }
+    const lenFlag = flags.get('--length');
+    let length = typeof lenFlag === 'string' ? parseLength(lenFlag) : available;
+    if (length > available) {
+      io.err(`devcoredump: only ${available} bytes from 0x${address!.toString(16)} to the end of the data; writing those\n`);
+      length = available;
+    }
+    try {
+      writeFileSync(out!, r.data.subarray(offset, offset + length));
+    } catch (e) {
+      io.err(`devcoredump: cannot write ${out}: ${(e as Error).message}\n`);
+      return 1;
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof NotADumpError) {
+      io.err(`devcoredump: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.err(`devcoredump: ${e.message}\n`);
+      return 1;
+    }
+    if (e instanceof UsageError) {
+      io.err(`devcoredump: ${e.message}\n${USAGE}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}

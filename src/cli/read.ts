@@ -1,0 +1,75 @@
+// Reading a dump from a file or standard input into the streaming parser, in chunks: the file is
+// never held whole, and its text never becomes a JS string. Gzip input is inflated on the way.
+import { closeSync, openSync, readSync } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { DumpParser, NotADumpError, type DumpModel } from '../format/index.ts';
+
+export const CHUNK = 4 << 20;
+
+export class InputError extends Error {}
+
+function isGzip(b: Uint8Array): boolean {
+  return b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+}
+
+/** Feed an async stream of chunks to the parser, inflating it first when it is gzip. */
+async function parseStream(source: AsyncIterable<Uint8Array>, parser: DumpParser): Promise<void> {
+  const it = source[Symbol.asyncIterator]();
+  const head = await it.next();
+  if (head.done) return;
+  const first = head.value;
+  async function* all(): AsyncGenerator<Uint8Array> {
+    yield first;
+    for (let n = await it.next(); !n.done; n = await it.next()) yield n.value;
+  }
+  const stream: AsyncIterable<Uint8Array> = isGzip(first)
+    ? Readable.from(all()).pipe(createGunzip({ chunkSize: 1 << 20 }))
+    : all();
+  for await (const chunk of stream) parser.push(chunk);
+}
+
+/** Parse the dump at `path` ('-' for standard input). Throws NotADumpError or InputError. */
+export async function parseFile(path: string): Promise<DumpModel> {
+  const parser = new DumpParser();
+  if (path === '-') {
+    await parseStream(process.stdin, parser);
+    return parser.finish();
+  }
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw new InputError(`cannot open ${path}: ${(e as Error).message}`);
+  }
+  try {
+    const buf = new Uint8Array(CHUNK);
+    let n = readSync(fd, buf, 0, CHUNK, null);
+    if (n > 0 && isGzip(buf.subarray(0, n))) {
+      const first = buf.slice(0, n);
+      async function* chunks(): AsyncGenerator<Uint8Array> {
+        yield first;
+        for (;;) {
+          const b = new Uint8Array(CHUNK);
+          const k = readSync(fd, b, 0, CHUNK, null);
+          if (k <= 0) return;
+          yield b.subarray(0, k);
+        }
+      }
+      await parseStream(chunks(), parser);
+      return parser.finish();
+    }
+    while (n > 0) {
+      // The parser copies what it keeps, so one buffer serves every read.
+      parser.push(buf.subarray(0, n));
+      n = readSync(fd, buf, 0, CHUNK, null);
+    }
+    return parser.finish();
+  } catch (e) {
+    if (e instanceof NotADumpError) throw e;
+    if ((e as NodeJS.ErrnoException).code) throw new InputError(`cannot read ${path}: ${(e as Error).message}`);
+    throw e;
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,75 @@
+// The human summary of `devcoredump inspect`. Pure: model in, text out.
+import { findRangeAt, foldAddress } from '../format/addr.ts';
+import type { DumpModel, MemoryRange } from '../format/model.ts';
+import { REGISTER_ALIASES, findRegister } from '../format/model.ts';
+import { hex64, hexRegister } from '../format/report.ts';
+
+export function humanBytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return u === 0 ? `${n} B` : `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)} ${units[u]}`;
+}
+
+/** "<sec>.<nsec>" wall-clock time as an ISO date, or null. */
+export function snapshotDate(t: string | null): string | null {
+  if (!t) return null;
+  const m = /^(\d+)\.(\d{1,9})$/.exec(t.trim());
+  if (!m) return null;
+  const ms = Number(m[1]) * 1000 + Math.floor(Number(m[2].padEnd(9, '0')) / 1e6);
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+function rangeKind(r: MemoryRange): string {
+  if (r.error) return `error ${r.error}`;
+  if (r.properties?.type === 'null_sparse') return 'null_sparse';
+  if (!r.data) return 'no data';
+  if (!r.complete) return `truncated (${humanBytes(r.decodedLength)} decoded)`;
+  return 'data';
+}
+
+export function formatSummary(m: DumpModel, file: string, hash: (b: Uint8Array) => string): string {
+  const h = m.header;
+  const out: string[] = [];
+  const row = (k: string, v: string | null | undefined) => { if (v) out.push(`${(k + ':').padEnd(12)}${v}`); };
+  out.push(`${file}: ${m.format === 'xe-rfc' ? 'xe devcoredump (2023 RFC layout)' : 'xe devcoredump'}, ${humanBytes(m.byteCount)}, ${m.lineCount} lines`);
+  row('Kernel', h.kernel);
+  row('Reason', h.reason);
+  row('Process', h.process === null ? null : h.pid === null ? h.process : `${h.process} [${h.pid}]`);
+  row('PCI', h.pciId === null ? null : `0x${h.pciId.toString(16).padStart(4, '0')}${h.pciRevision === null ? '' : ` rev 0x${h.pciRevision.toString(16).padStart(2, '0')}`}`);
+  const date = snapshotDate(h.snapshotTime);
+  row('Snapshot', h.snapshotTime === null ? null : `${h.snapshotTime}${date ? ` (${date})` : ''}${h.uptime ? `, uptime ${h.uptime} s` : ''}`);
+  row('GTs', h.gts.map((g) => `${g.id} ${g.type ?? '?'}${g.ipVersion ? ` (IP ${g.ipVersion})` : ''}`).join(', '));
+  row('Sections', m.sections.map((s) => `${s.title} @${s.line}`).join(', '));
+  for (const e of m.engines) {
+    const regs = [REGISTER_ALIASES.acthd, REGISTER_ALIASES.bbaddr, REGISTER_ALIASES.ringStart, REGISTER_ALIASES.dmaFadd]
+      .map((names) => findRegister(e, ...names)).filter((r) => r !== undefined)
+      .map((r) => `${r!.name} ${hexRegister(r!)}`);
+    row('Engine', `${e.name} (${e.engineClass}${e.captureSource ? `, ${e.captureSource} capture` : ''}, ${e.registers.length} registers) ${regs.join(', ')}`);
+  }
+  for (const b of m.batchAddresses) {
+    const r = findRangeAt(m.ranges, b);
+    row('Batch', `${hex64(b)} ${r ? `in range 0x${foldAddress(r.address).toString(16)} (+0x${(foldAddress(b) - foldAddress(r.address)).toString(16)})` : 'outside every captured range'}`);
+  }
+  if (m.vm.error !== null) row('VM', `snapshot failed: ${m.vm.error}`);
+  const decoded = m.ranges.reduce((s, r) => s + r.decodedLength, 0);
+  out.push(`Ranges:     ${m.ranges.length} (${humanBytes(decoded)} decoded)`);
+  for (const r of m.ranges) {
+    const a = foldAddress(r.address);
+    const end = a + BigInt(Math.max(r.length, 1) - 1);
+    const sha = r.data ? hash(r.data.subarray(0, r.decodedLength)).slice(0, 16) : '';
+    out.push(`  ${hex64(a)}-${hex64(end)} ${humanBytes(r.length).padStart(10)}  ${rangeKind(r).padEnd(12)} ${r.properties?.raw ?? ''}${sha ? `  sha256 ${sha}…` : ''}`);
+  }
+  if (m.blobs.length) out.push(`Blobs:      ${m.blobs.map((b) => `${b.name} ${humanBytes(b.length)}${b.error ? ` (error ${b.error})` : b.complete ? '' : ' (truncated)'}`).join(', ')}`);
+  if (m.diagnostics.length === 0) out.push('Diagnostics: none');
+  else {
+    out.push(`Diagnostics: ${m.diagnostics.length}`);
+    for (const d of m.diagnostics) out.push(`  line ${d.line}: ${d.severity}: ${d.message}`);
+  }
+  return out.join('\n') + '\n';
+}
