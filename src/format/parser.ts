@@ -15,6 +15,7 @@ const HEAD = 256;
 const MAX_LINE = 1 << 20;
 /** Bytes looked at to decide that a line continues a split blob. */
 const CONT_PROBE = 64;
+const NEWLINE = Uint8Array.of(NL);
 const DATA_SUFFIX = [0x2e, 0x64, 0x61, 0x74, 0x61, 0x3a]; // ".data:"
 
 const enum Mode { Line, Blob, Skip }
@@ -76,7 +77,7 @@ export class DumpParser {
     if (this.bytes === 0) throw new NotADumpError('empty file: no dump text');
     if (this.carryLen > 0 && this.mode === Mode.Line) {
       // Last line without a line break: give it one.
-      this.appendCarry(Uint8Array.of(NL), 0, 1);
+      this.appendCarry(NEWLINE, 0, 1);
       const line = this.carry.subarray(0, this.carryLen);
       this.carryLen = 0;
       this.run(line, 0, line.length);
@@ -116,11 +117,20 @@ export class DumpParser {
           this.decidePartial();
           return;
         }
-        this.appendCarry(buf, pos, nl + 1);
+        if (this.carryLen + (nl - pos) > MAX_LINE) {
+          // Too long to keep whole (and not a data line, or it would be in blob mode by now).
+          this.appendCarry(buf, pos, pos + Math.max(0, MAX_LINE - this.carryLen));
+          this.appendCarry(NEWLINE, 0, 1);
+          this.carryCut = true;
+          this.interp.diag(this.lineNo, 'warning', `line longer than ${MAX_LINE} bytes: only its start is kept`);
+        } else {
+          this.appendCarry(buf, pos, nl + 1);
+        }
         pos = nl + 1;
         const line = this.carry.subarray(0, this.carryLen);
         this.carryLen = 0;
         this.run(line, 0, line.length);
+        this.carryCut = false;
         continue;
       }
       if (nl < 0) {

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Ascii85Decoder, decodeAscii85 } from './ascii85.ts';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const u32le = (b: Uint8Array) => Array.from(new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length)));
+
+/** Reference encoder written independently of the decoder: the kernel's ascii85_encode per LE u32. */
+function kernelEncode(bytes: Uint8Array): string {
+  let s = '';
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < bytes.length; i += 4) {
+    let v = dv.getUint32(i, true);
+    if (v === 0) {
+      s += 'z';
+      continue;
+    }
+    const d: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      d.unshift(v % 85);
+      v = Math.floor(v / 85);
+    }
+    s += String.fromCharCode(...d.map((x) => x + 33));
+  }
+  return s;
+}
+
+describe('ascii85 decoder (kernel flavour)', () => {
+  it('decodes known groups as little-endian dwords', () => {
+    const { bytes, decoder } = decodeAscii85(enc('s8W-!z!!!!"'), 12);
+    expect(u32le(bytes)).toEqual([0xffffffff, 0, 1]);
+    expect(Array.from(bytes.subarray(8))).toEqual([1, 0, 0, 0]);
+    expect(decoder.dwords).toBe(3);
+    expect(decoder.full).toBe(true);
+  });
+
+  it('decodes the batch of the constructed 6.19 example', () => {
+    const { bytes } = decodeAscii85(enc('zz(k;Vf!#bh;z"TSN&'), 24);
+    expect(u32le(bytes)).toEqual([0, 0, 0x18800101, 0x001a0000, 0, 0x05000000]);
+  });
+
+  it('flags groups above 0xFFFFFFFF and stores them wrapped', () => {
+    // 's8W-"' is 0xFFFFFFFF + 1; 'uuuuu' is 85^5 - 1.
+    const { bytes, decoder } = decodeAscii85(enc('!!!!"s8W-"uuuuu'), 12);
+    expect(decoder.overflowGroups).toBe(2);
+    expect(decoder.firstOverflowDword).toBe(1);
+    expect(u32le(bytes)[0]).toBe(1);
+    expect(u32le(bytes)[1]).toBe(0);
+    expect(u32le(bytes)[2]).toBe((85 ** 5 - 1) % 2 ** 32);
+  });
+
+  it('skips whitespace and counts characters outside the alphabet', () => {
+    const { bytes, decoder } = decodeAscii85(enc('s8 W-!\r\t~z{!!!!"'), 12);
+    expect(u32le(bytes)).toEqual([0xffffffff, 0, 1]);
+    expect(decoder.invalidChars).toBe(2);
+    expect(decoder.firstInvalidChar).toBe('~'.charCodeAt(0));
+  });
+
+  it("reports a 'z' inside a group and drops the open group", () => {
+    const { bytes, decoder } = decodeAscii85(enc('!!z!!!!"'), 8);
+    expect(decoder.misplacedZ).toBe(1);
+    expect(u32le(bytes)).toEqual([0, 1]);
+  });
+
+  it('stops at a line break, and when the output is full', () => {
+    const d = new Ascii85Decoder(new Uint8Array(8));
+    const text = enc('z!!!\n!"zzz');
+    expect(d.decode(text, 0, text.length)).toBe(4);
+    expect(d.pending).toBe(3);
+    expect(d.decode(text, 5, text.length)).toBe(7);
+    expect(d.full).toBe(true);
+    expect(u32le(d.out)).toEqual([0, 1]);
+  });
+
+  it('works on an output view that is not 4-byte aligned', () => {
+    const backing = new Uint8Array(13);
+    const d = new Ascii85Decoder(backing.subarray(1, 13));
+    const t = enc('s8W-!!!!!"z');
+    d.decode(t, 0, t.length);
+    expect(Array.from(backing.subarray(1, 9))).toEqual([255, 255, 255, 255, 1, 0, 0, 0]);
+  });
+
+  it('property: any dwords encoded as the kernel does decode back, for any split of the text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 0xffffffff })), { maxLength: 200 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (words, cutsRaw) => {
+          const bytes = new Uint8Array(new Uint32Array(words).buffer);
+          const text = enc(kernelEncode(bytes));
+          const cuts = [...new Set(cutsRaw.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+          const d = new Ascii85Decoder(new Uint8Array(bytes.length));
+          let prev = 0;
+          for (const c of [...cuts, text.length]) {
+            expect(d.decode(text, prev, c)).toBe(c);
+            prev = c;
+          }
+          expect(d.dwords).toBe(words.length);
+          expect(d.pending).toBe(0);
+          expect(Array.from(d.out)).toEqual(Array.from(bytes));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
