@@ -75,7 +75,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const parseMs = performance.now() - t0;
     if (flags.has('--timing')) {
       const rss = process.resourceUsage().maxRSS * 1024;
-      io.err(`parse: ${parseMs.toFixed(0)} ms, ${(model.byteCount / 1e6 / (parseMs / 1000)).toFixed(0)} MB/s of input, max RSS ${humanBytes(rss)}\n`);
+      io.err(`parse: ${parseMs.toFixed(0)} ms, ${(model.byteCount / 1e6 / (parseMs / 1000)).toFixed(0)} MB/s of input, max RSS bytes ${rss} (${humanBytes(rss)})\n`);
     }
     if (cmd === 'inspect') {
       if (flags.has('--json')) io.out(JSON.stringify(toInspectJson(model, sha256), null, 2) + '\n');

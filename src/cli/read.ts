@@ -1,6 +1,6 @@
 // Reading a dump from a file or standard input into the streaming parser, in chunks: the file is
 // never held whole, and its text never becomes a JS string. Gzip input is inflated on the way.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, read, readSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { DumpParser, NotADumpError, type DumpModel } from '../format/index.ts';
@@ -11,6 +11,12 @@ export class InputError extends Error {}
 
 function isGzip(b: Uint8Array): boolean {
   return b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+}
+
+function readAsync(fd: number, into: Uint8Array): Promise<number> {
+  return new Promise((resolve, reject) => {
+    read(fd, into, 0, into.length, null, (err, n) => (err ? reject(err) : resolve(n)));
+  });
 }
 
 /** Feed an async stream of chunks to the parser, inflating it first when it is gzip. */
@@ -59,10 +65,20 @@ export async function parseFile(path: string): Promise<DumpModel> {
       await parseStream(chunks(), parser);
       return parser.finish();
     }
+    // Double buffering: the next read runs on libuv's thread pool (the other core) while this
+    // thread parses the chunk before it. The parser copies what it keeps, so two buffers serve all.
+    let cur = buf;
+    let next = new Uint8Array(CHUNK);
     while (n > 0) {
-      // The parser copies what it keeps, so one buffer serves every read.
-      parser.push(buf.subarray(0, n));
-      n = readSync(fd, buf, 0, CHUNK, null);
+      const reading = readAsync(fd, next);
+      try {
+        parser.push(cur.subarray(0, n));
+      } catch (e) {
+        await reading.catch(() => 0); // let the read finish before the descriptor is closed
+        throw e;
+      }
+      n = await reading;
+      [cur, next] = [next, cur];
     }
     return parser.finish();
   } catch (e) {

@@ -1,0 +1,53 @@
+// Parse benchmark: a ~1 GiB dump (mostly VM data, zero and random words) is generated once into
+// bench/out/, then parsed by the CLI's own code path (`devcoredump inspect --json --timing`, the
+// bundle that `npm ci` builds) in a fresh process; the CLI reports parse time and peak RSS.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { generateLargeDump } from '../src/gen/generate.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export interface ParseBench {
+  file: string;
+  textBytes: number;
+  decodedBytes: number;
+  runs: { ms: number; mbps: number; maxRssBytes: number }[];
+}
+
+export function ensureLargeDump(targetBytes: number, seed = 1): { file: string; textBytes: number; decodedBytes: number; ranges: number } {
+  const dir = join(root, 'bench', 'out');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `large-${targetBytes}-${seed}.txt`);
+  const meta = `${file}.meta.json`;
+  if (existsSync(file) && existsSync(meta)) {
+    const m = JSON.parse(readFileSync(meta, 'utf8'));
+    if (statSync(file).size === m.textBytes) return { file, ...m };
+  }
+  const t0 = performance.now();
+  const fd = openSync(file, 'w');
+  const info = generateLargeDump({ targetBytes, seed }, (chunk) => { writeSync(fd, chunk); });
+  closeSync(fd);
+  const m = { textBytes: info.textBytes, decodedBytes: info.decodedBytes, ranges: info.ranges.length };
+  writeFileSync(meta, JSON.stringify(m));
+  console.log(`generated ${file}: ${(m.textBytes / 2 ** 20).toFixed(0)} MiB text, ${(m.decodedBytes / 2 ** 20).toFixed(0)} MiB decoded, ${m.ranges} ranges in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return { file, ...m };
+}
+
+export function benchParse(targetBytes: number, reps = 3): ParseBench {
+  const { file, textBytes, decodedBytes } = ensureLargeDump(targetBytes);
+  const cli = join(root, 'dist', 'cli', 'devcoredump.mjs');
+  if (!existsSync(cli)) spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
+  const runs: ParseBench['runs'] = [];
+  for (let i = 0; i < reps; i++) {
+    const r = spawnSync(process.execPath, [cli, 'inspect', file, '--json', '--timing'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (r.status !== 0) throw new Error(`devcoredump failed (${r.status}): ${r.stderr}`);
+    const m = /parse: (\d+) ms, (\d+) MB\/s of input, max RSS bytes (\d+)/.exec(r.stderr);
+    if (!m) throw new Error(`no timing line in: ${r.stderr}`);
+    runs.push({ ms: Number(m[1]), mbps: Number(m[2]), maxRssBytes: Number(m[3]) });
+    const json = JSON.parse(r.stdout);
+    if (json.diagnostics.length !== 0) throw new Error(`unexpected diagnostics: ${JSON.stringify(json.diagnostics.slice(0, 3))}`);
+  }
+  return { file, textBytes, decodedBytes, runs };
+}

@@ -1,0 +1,23 @@
+// `npm run bench`: prints figures, asserts nothing about speed (a slow machine is not a failure).
+//   BENCH_SIZE=bytes  size of the generated dump (default 1 GiB)
+import { benchAscii85 } from './ascii85.ts';
+import { benchParse } from './parse.ts';
+
+const MiB = 2 ** 20;
+const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+const size = Number(process.env.BENCH_SIZE ?? 2 ** 30);
+
+console.log('== ascii85 decoder alone (Node ' + process.version + ') ==');
+const a = benchAscii85();
+console.log(`input ${a.textMB.toFixed(0)} MB of ascii85 (50% zero dwords)`);
+console.log(`into a fresh buffer:  median ${median(a.fresh).toFixed(0)} MB/s  (runs: ${a.fresh.map((x) => x.toFixed(0)).join(', ')})`);
+console.log(`into a reused buffer: median ${median(a.reused).toFixed(0)} MB/s  (runs: ${a.reused.map((x) => x.toFixed(0)).join(', ')})`);
+
+console.log(`\n== parse through the CLI (devcoredump inspect --json), ${(size / MiB).toFixed(0)} MiB dump ==`);
+const p = benchParse(size);
+console.log(`file ${p.file}: ${(p.textBytes / MiB).toFixed(0)} MiB text, ${(p.decodedBytes / MiB).toFixed(0)} MiB decoded`);
+for (const r of p.runs) console.log(`  parse ${r.ms} ms = ${r.mbps} MB/s of input, peak RSS ${(r.maxRssBytes / MiB).toFixed(0)} MiB`);
+const best = Math.max(...p.runs.map((r) => r.mbps));
+const rss = median(p.runs.map((r) => r.maxRssBytes));
+console.log(`parse throughput: median ${median(p.runs.map((r) => r.mbps))} MB/s, best ${best} MB/s (target >= 500)`);
+console.log(`peak RSS: ${(rss / MiB).toFixed(0)} MiB = decoded + ${((rss - p.decodedBytes) / MiB).toFixed(0)} MiB (target <= decoded + 150 MiB)`);
