@@ -1,0 +1,165 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateDump, LAYOUTS } from '../gen/generate.ts';
+import { main } from './main.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'devcoredump-cli-'));
+const bin = fileURLToPath(new URL('../../scripts/devcoredump.mjs', import.meta.url));
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => { out += s; }, err: (s) => { err += s; } });
+  return { code, out, err };
+}
+
+function write(name: string, bytes: Uint8Array | string): string {
+  const p = join(dir, name);
+  writeFileSync(p, bytes);
+  return p;
+}
+
+describe('devcoredump inspect', () => {
+  it.each(LAYOUTS)('--json prints exactly the expected report for layout %s', async (layout) => {
+    const g = generateDump({ layout, seed: 4 });
+    const r = await run('inspect', write(`d-${layout}.txt`, g.bytes), '--json');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(JSON.parse(r.out)).toEqual(g.expected);
+    expect(Object.keys(JSON.parse(r.out))).toEqual(['format', 'kernel', 'sections', 'ranges', 'blobs', 'engines', 'batchAddresses', 'diagnostics']);
+  });
+
+  it('prints a human summary', async () => {
+    const g = generateDump({ layout: '6.19', seed: 4 });
+    const r = await run('inspect', write('h.txt', g.bytes));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`Kernel:     ${g.header.kernel}`);
+    expect(r.out).toContain(`Reason:     ${g.header.reason}`);
+    expect(r.out).toContain(`Process:    ${g.header.process} [${g.header.pid}]`);
+    expect(r.out).toMatch(/Snapshot: +\d+\.\d{9} \(\d{4}-\d\d-\d\dT/);
+    expect(r.out).toMatch(new RegExp(`Ranges: +${g.expected.ranges.length} `));
+    expect(r.out).toMatch(/Batch: +0x[0-9a-f]{16} in range 0x[0-9a-f]+ \(\+0x[0-9a-f]+\)/);
+    expect(r.out).toContain('Diagnostics: none');
+  });
+
+  it('exits 0 with diagnostics for a damaged dump, and lists them', async () => {
+    const g = generateDump({ layout: '6.14', seed: 4, truncateAt: 200_000 });
+    const r = await run('inspect', write('t.txt', g.bytes), '--json');
+    expect(r.code).toBe(0);
+    const diags = JSON.parse(r.out).diagnostics;
+    expect(diags.length).toBeGreaterThan(0);
+    expect(diags[0]).toEqual({ line: expect.any(Number), severity: expect.stringMatching(/error|warning/), message: expect.any(String) });
+  });
+
+  it('exits 2 with a one-line reason for a file that is not a dump', async () => {
+    const r = await run('inspect', write('dmesg.txt', '| xe 0000:00:02.0: [drm] *ERROR* \tRING_HEAD: 0x00000090\n'));
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/kernel log/);
+  });
+
+  it('exits 1 for an I/O error and for bad arguments', async () => {
+    expect((await run('inspect', join(dir, 'missing.txt'))).code).toBe(1);
+    expect((await run('inspect', dir)).code).toBe(1);
+    expect((await run('frobnicate', 'x')).code).toBe(1);
+    expect((await run('extract', 'x')).err).toMatch(/--address/);
+  });
+});
+
+describe('devcoredump extract', () => {
+  const g = generateDump({ layout: '6.19', seed: 8 });
+  const file = write('x.txt', g.bytes);
+  const [address, bytes] = [...g.rangeBytes].find(([, b]) => b.length >= 4096)!;
+  const base = BigInt(address);
+
+  it('writes the bytes of the range from the address on', async () => {
+    const out = join(dir, 'whole.bin');
+    expect((await run('extract', file, '--address', address, '-o', out)).code).toBe(0);
+    expect(Buffer.from(readFileSync(out)).equals(Buffer.from(bytes))).toBe(true);
+    const part = join(dir, 'part.bin');
+    expect((await run('extract', file, '--address', '0x' + (base + 0x104n).toString(16), '--length', '0x40', '-o', part)).code).toBe(0);
+    expect(Buffer.from(readFileSync(part)).equals(Buffer.from(bytes.subarray(0x104, 0x144)))).toBe(true);
+  });
+
+  it('accepts the canonical sign-extended form of a high address', async () => {
+    const high = [...g.rangeBytes].find(([a]) => BigInt(a) >= 0x800000000000n);
+    if (!high) return expect.fail('generator gave no high range');
+    const canonical = '0x' + (BigInt(high[0]) | 0xffff000000000000n).toString(16);
+    const out = join(dir, 'high.bin');
+    expect((await run('extract', file, '--address', canonical, '--length', '16', '-o', out)).code).toBe(0);
+    expect(Buffer.from(readFileSync(out)).equals(Buffer.from(high[1].subarray(0, 16)))).toBe(true);
+  });
+
+  it('says so when no range holds the address, or the range has no data', async () => {
+    const r = await run('extract', file, '--address', '0x10', '-o', join(dir, 'none.bin'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/no captured range holds 0x10/);
+    const err = g.expected.ranges.find((x) => x.error !== null)!;
+    const r2 = await run('extract', file, '--address', err.address, '-o', join(dir, 'none.bin'));
+    expect(r2.code).toBe(1);
+    expect(r2.err).toMatch(/has no data \(error -14\)/);
+  });
+});
+
+describe('the devcoredump command', () => {
+  beforeAll(() => {
+    // The bin builds its bundle if `npm ci` has not.
+    spawnSync(process.execPath, [bin, '--help']);
+  });
+
+  it('reads standard input, plain and gzip-compressed', () => {
+    const g = generateDump({ layout: '6.12', seed: 6 });
+    for (const input of [g.bytes, gzipSync(g.bytes)]) {
+      const r = spawnSync(process.execPath, [bin, 'inspect', '-', '--json'], { input, encoding: 'utf8', maxBuffer: 1 << 26 });
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual(g.expected);
+    }
+    const bad = spawnSync(process.execPath, [bin, 'inspect', '-'], { input: 'GPU HANG: ecode 9:1:0\n', encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/i915/);
+  });
+
+  it('streams input larger than 2 GiB and reads the ranges past the 2 GiB mark', async () => {
+    // 2.25 GiB of text: an unknown section of 36 lines of 64 MiB (kept only in part), then a VM
+    // section. Written into a pipe, never to disk, and never whole in memory on either side.
+    const g = generateDump({ layout: '6.19', seed: 12 });
+    const text = Buffer.from(g.bytes);
+    const vmAt = text.indexOf('\n**** VM state ****') + 1;
+    const head = text.subarray(0, vmAt);
+    const tail = text.subarray(vmAt);
+    const line = Buffer.alloc(64 << 20, 0x78);
+    line[line.length - 1] = 0x0a;
+    const child = spawn(process.execPath, [bin, 'inspect', '-', '--json'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => { stdout += s; });
+    child.stderr.setEncoding('utf8').on('data', (s: string) => { stderr += s; });
+    const done = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
+    const writeAll = async (b: Uint8Array) => {
+      if (!child.stdin.write(b)) await new Promise((r) => child.stdin.once('drain', r));
+    };
+    await writeAll(head);
+    await writeAll(Buffer.from('**** Padding ****\n'));
+    let sent = head.length;
+    for (let i = 0; i < 36; i++) {
+      await writeAll(Buffer.concat([Buffer.from('Pad: '), line]));
+      sent += line.length + 5;
+    }
+    expect(sent).toBeGreaterThan(2 ** 31 + 2 ** 28);
+    await writeAll(Buffer.from('\n'));
+    await writeAll(tail);
+    child.stdin.end();
+    expect(await done).toBe(0);
+    expect(stderr).toBe('');
+    const json = JSON.parse(stdout);
+    expect(json.ranges).toEqual(g.expected.ranges);
+    expect(json.diagnostics.filter((d: { message: string }) => !/line longer than/.test(d.message))).toEqual([]);
+    expect(json.sections.at(-1).line).toBe(g.expected.sections.at(-1)!.line + 36 + 2);
+  }, 120_000);
+});
