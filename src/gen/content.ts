@@ -1,0 +1,291 @@
+// Deterministic pseudo-random content for generated dumps: PRNG, GPU-memory-like buffers
+// (batch buffers, heaps, GuC log, CT buffer, HW status page, LRC register state).
+// Pure module (no Node APIs).
+
+/** mulberry32: small, fast, good enough for fixtures. Returns u32 values. */
+export class Rng {
+  private a: number;
+  constructor(seed: number) {
+    this.a = seed >>> 0;
+  }
+  /** Next u32. */
+  u32(): number {
+    this.a = (this.a + 0x6d2b79f5) | 0;
+    let t = this.a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  }
+  /** Uniform float in [0, 1). */
+  float(): number {
+    return this.u32() / 4294967296;
+  }
+  /** Integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.float() * n);
+  }
+  /** Integer in [lo, hi] inclusive. */
+  range(lo: number, hi: number): number {
+    return lo + this.int(hi - lo + 1);
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[this.int(items.length)];
+  }
+  bool(p = 0.5): boolean {
+    return this.float() < p;
+  }
+  /** A derived, independent generator. */
+  fork(): Rng {
+    return new Rng(this.u32() ^ 0x9e3779b9);
+  }
+}
+
+/**
+ * Fills u32 arrays with alternating runs of zero words and "random" words, continuing the runs
+ * across calls (so a range can be produced chunk by chunk). Random runs have a style: full random,
+ * small integers, float-like, pointer-like, or repeated patterns — the mix real GPU memory shows.
+ */
+export class MixedFiller {
+  private s: number; // xorshift32 state, never 0
+  private left = 0; // words left in the current run
+  private zeroRun = true;
+  private style = 0;
+  private readonly zeroMean: number;
+  private readonly dataMean: number;
+  private readonly zeroFraction: number;
+  private readonly pattern: number;
+
+  constructor(seed: number, zeroFraction = 0.5, dataMean = 96) {
+    this.s = (seed >>> 0) || 0x12345678;
+    this.zeroFraction = Math.min(1, Math.max(0, zeroFraction));
+    this.dataMean = dataMean;
+    this.zeroMean = this.zeroFraction >= 1 ? Infinity : (dataMean * this.zeroFraction) / (1 - this.zeroFraction);
+    this.pattern = this.next() | 1;
+    this.zeroRun = this.next() / 4294967296 < this.zeroFraction;
+  }
+
+  private next(): number {
+    let x = this.s;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.s = x;
+    return x >>> 0;
+  }
+
+  private newRun(): void {
+    const zf = this.zeroFraction;
+    if (zf <= 0) {
+      this.zeroRun = false;
+    } else if (zf >= 1) {
+      this.zeroRun = true;
+    } else {
+      this.zeroRun = !this.zeroRun;
+    }
+    const mean = this.zeroRun ? this.zeroMean : this.dataMean;
+    if (mean === Infinity) {
+      this.left = 1 << 30;
+    } else {
+      // Uniform in [1, 2*mean]: mean length `mean`, occasional long runs.
+      this.left = 1 + Math.floor((this.next() / 4294967296) * 2 * mean);
+    }
+    this.style = this.next() % 8;
+  }
+
+  /** Fill words[start, end). */
+  fill(words: Uint32Array, start = 0, end = words.length): void {
+    let i = start;
+    while (i < end) {
+      if (this.left === 0) this.newRun();
+      const n = Math.min(this.left, end - i);
+      const stop = i + n;
+      if (this.zeroRun) {
+        words.fill(0, i, stop);
+      } else {
+        let x = this.s;
+        switch (this.style) {
+          case 0: // small integers (counters, indices, sizes)
+            for (; i < stop; i++) {
+              x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+              words[i] = ((x >>> 0) & 0xffff) | 1;
+            }
+            break;
+          case 1: // float-like (vertex data, constants)
+            for (; i < stop; i++) {
+              x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+              words[i] = (0x3e000000 + ((x >>> 0) & 0x01ffffff)) >>> 0;
+            }
+            break;
+          case 2: { // pointer-like pairs (lo, hi) in the 48-bit space
+            for (; i < stop; i++) {
+              x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+              words[i] = (i & 1) ? 0xfffe : ((x >>> 0) & 0xfffff000) | 0x40;
+            }
+            break;
+          }
+          case 3: { // repeated pattern
+            const p = this.pattern;
+            for (; i < stop; i++) words[i] = p;
+            break;
+          }
+          default: // full random
+            for (; i < stop; i++) {
+              x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+              words[i] = (x >>> 0) | 1;
+            }
+        }
+        this.s = x || 0x12345678;
+      }
+      i = stop;
+      this.left -= n;
+    }
+  }
+}
+
+export function wordsToBytes(words: Uint32Array): Uint8Array {
+  // Hosts are little-endian (checked in ascii85.ts consumers); the byte view is the memory image.
+  return new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
+}
+
+/** A buffer of zero runs and random runs. */
+export function mixedBuffer(length: number, rng: Rng, zeroFraction = 0.5): Uint8Array {
+  const words = new Uint32Array(length >>> 2);
+  new MixedFiller(rng.u32(), zeroFraction).fill(words);
+  return wordsToBytes(words);
+}
+
+// ---- GPU command encodings (gen12+ style) ----
+export const MI_NOOP = 0x00000000;
+export const MI_BATCH_BUFFER_END = 0x05000000;
+/** MI_BATCH_BUFFER_START, 48-bit address, PPGTT, length 3 dwords. */
+export const MI_BATCH_BUFFER_START = 0x18800101;
+/** MI_LOAD_REGISTER_IMM with one register/value pair. */
+export const MI_LOAD_REGISTER_IMM_1 = 0x11000001;
+export const PIPE_CONTROL = 0x7a000004; // 6 dwords
+export const MI_SEMAPHORE_WAIT = 0x1c010003; // 5 dwords (gen12+ token form)
+export const MI_STORE_DATA_IMM = 0x10400002; // 4 dwords
+
+export interface BatchBuffer {
+  bytes: Uint8Array;
+  /** Byte offset (in the buffer) of the instruction the engine is stuck on. */
+  acthdOffset: number;
+  /** The header dword of that instruction (what IPEHR shows). */
+  ipehr: number;
+}
+
+/**
+ * A batch buffer: some 3D/compute state, a register load, a PIPE_CONTROL, a semaphore wait, and a
+ * MI_BATCH_BUFFER_START that jumps back to the start of the batch (an endless loop: the hang),
+ * followed by MI_BATCH_BUFFER_END; the rest of the buffer holds state data and zeros.
+ */
+export function batchBuffer(length: number, batchOffset: number, batchAddr: bigint, rng: Rng): BatchBuffer {
+  const words = new Uint32Array(length >>> 2);
+  const tail = new MixedFiller(rng.u32(), 0.7);
+  let i = batchOffset >>> 2;
+  // Area before the batch start: state data.
+  if (i > 0) tail.fill(words, 0, i);
+  const put = (...w: number[]) => {
+    for (const x of w) words[i++] = x >>> 0;
+  };
+  put(MI_NOOP, MI_NOOP);
+  put(MI_LOAD_REGISTER_IMM_1, 0x00002358, rng.u32() & 0xffff); // CTX_TIMESTAMP-ish
+  // 3DSTATE-like packets: header 0x78xx_00LL + (LL+2) dwords.
+  const nState = rng.range(2, 5);
+  for (let k = 0; k < nState; k++) {
+    const len = rng.range(0, 6);
+    put(0x78000000 | ((0x08 + rng.int(0x50)) << 16) | len);
+    for (let d = 0; d < len + 1; d++) put(rng.bool(0.4) ? 0 : rng.u32());
+  }
+  put(PIPE_CONTROL, 0x00101420, 0, 0, 0, 0);
+  put(MI_STORE_DATA_IMM, Number(batchAddr & 0xffffffffn) + 0xf00, Number(batchAddr >> 32n), rng.range(1, 1000));
+  const loopAt = i;
+  put(MI_BATCH_BUFFER_START, Number(batchAddr & 0xffffffffn), Number(batchAddr >> 32n));
+  put(MI_BATCH_BUFFER_END);
+  if (i < words.length) tail.fill(words, i + 8);
+  return { bytes: wordsToBytes(words), acthdOffset: loopAt * 4, ipehr: MI_BATCH_BUFFER_START };
+}
+
+/** GuC log buffer: a few state headers, log entries, then zeros. */
+export function gucLog(length: number, rng: Rng): Uint8Array {
+  const words = new Uint32Array(length >>> 2);
+  // Three log-buffer state headers (read ptr, write ptr, size, sampled write ptr, flags...).
+  for (let s = 0; s < 3 && s * 16 + 8 <= words.length; s++) {
+    const base = s * 16;
+    words[base] = rng.int(0x100) * 16;
+    words[base + 1] = words[base] + rng.int(0x40) * 16;
+    words[base + 2] = 0x1000 << s;
+    words[base + 3] = words[base + 1];
+    words[base + 4] = s === 0 ? 1 : 0;
+  }
+  // Log entries: {timestamp, id, 5 params} groups in the first part of the buffer.
+  const entryArea = Math.min(words.length, 48 + rng.range(64, 2048));
+  let ts = rng.u32() >>> 4;
+  for (let i = 48; i + 7 <= entryArea; i += 7) {
+    ts = (ts + rng.range(1, 5000)) >>> 0;
+    words[i] = ts;
+    words[i + 1] = rng.range(0x100, 0x2fff);
+    for (let p = 2; p < 7; p++) words[i + p] = rng.bool(0.5) ? 0 : rng.u32() & 0xfffff;
+  }
+  return wordsToBytes(words);
+}
+
+/** GuC CT buffer: descriptors (head/tail/status) then a few H2G/G2H messages, mostly zeros. */
+export function ctBuffer(length: number, rng: Rng, h2gHead: number, g2hHead: number): Uint8Array {
+  const words = new Uint32Array(length >>> 2);
+  if (words.length >= 8) {
+    words[0] = h2gHead;
+    words[1] = h2gHead;
+    words[2] = 0;
+  }
+  if (words.length >= 40) {
+    words[32] = g2hHead;
+    words[33] = g2hHead;
+  }
+  for (let m = 0; m < 4; m++) {
+    const at = 64 + m * 4;
+    if (at + 4 > words.length) break;
+    words[at] = (0x80000000 | (rng.range(0x1000, 0x5fff) << 16) | 3) >>> 0;
+    words[at + 1] = rng.range(1, 8);
+    words[at + 2] = rng.u32() & 0xff;
+    words[at + 3] = 1;
+  }
+  return wordsToBytes(words);
+}
+
+/** Per-process HW status page (0x1000): seqno dwords and a few timestamps, rest zeros. */
+export function hwStatusPage(rng: Rng, seqno: number): Uint8Array {
+  const words = new Uint32Array(0x1000 >>> 2);
+  words[0x30] = seqno >>> 0; // LRC seqno
+  words[0x34] = (seqno - 1) >>> 0; // start seqno
+  words[0x38] = rng.u32();
+  words[0x40] = rng.u32() & 0xffffff;
+  return wordsToBytes(words);
+}
+
+/** LRC register state: an MI_LOAD_REGISTER_IMM block of register/value pairs, then zeros. */
+export function hwContext(length: number, rng: Rng, ringStart: number, head: number, tail: number): Uint8Array {
+  const words = new Uint32Array(length >>> 2);
+  const regs = [0x2244, 0x2034, 0x2030, 0x2038, 0x203c, 0x2168, 0x2140, 0x2110, 0x211c, 0x2114, 0x2118, 0x21c0, 0x21c4];
+  let i = 1;
+  words[i++] = (0x11001000 | (regs.length * 2 - 1)) >>> 0;
+  for (const r of regs) {
+    let v: number;
+    switch (r) {
+      case 0x2034: v = head; break;
+      case 0x2030: v = tail; break;
+      case 0x2038: v = ringStart; break;
+      case 0x203c: v = 0x3001; break;
+      default: v = rng.bool(0.5) ? 0 : rng.u32();
+    }
+    words[i++] = r;
+    words[i++] = v >>> 0;
+  }
+  words[i++] = 0;
+  words[i++] = (0x11001000 | 15) >>> 0;
+  for (let k = 0; k < 8; k++) {
+    words[i++] = 0x2600 + k * 4;
+    words[i++] = rng.bool(0.6) ? 0 : rng.u32();
+  }
+  words[i++] = MI_BATCH_BUFFER_END;
+  return wordsToBytes(words);
+}
