@@ -1,11 +1,12 @@
 // Micro-benchmark of the ascii85 decoder alone: ~100 MB of kernel-style ascii85 (a mix of zero and
 // random dwords) decoded from bytes in 4 MiB slices, into a fresh buffer (as the parser does: the
 // page faults of first touch included) and into a reused one (the decoding loop alone).
-import { Ascii85Decoder } from '../src/format/ascii85.ts';
+import { Ascii85Decoder, setAscii85Wasm } from '../src/format/ascii85.ts';
 import { encodeAscii85 } from '../src/gen/ascii85.ts';
 import { Rng, mixedBuffer } from '../src/gen/content.ts';
 
-export function benchAscii85(dataBytes = 96 << 20, reps = 5): { textMB: number; fresh: number[]; reused: number[] } {
+export function benchAscii85(wasm: boolean, dataBytes = 96 << 20, reps = 5): { textMB: number; fresh: number[]; reused: number[] } {
+  setAscii85Wasm(wasm);
   const data = mixedBuffer(dataBytes, new Rng(7), 0.5);
   const text = encodeAscii85(data);
   const reuse = new Uint8Array(dataBytes);
@@ -22,5 +23,6 @@ export function benchAscii85(dataBytes = 96 << 20, reps = 5): { textMB: number; 
     if (!d.full || out[dataBytes - 1] !== data[dataBytes - 1]) throw new Error('decode mismatch');
     (isFresh ? fresh : reused).push(text.length / 1e6 / dt);
   }
+  setAscii85Wasm(true);
   return { textMB: text.length / 1e6, fresh, reused };
 }

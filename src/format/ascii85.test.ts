@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Ascii85Decoder, decodeAscii85 } from './ascii85.ts';
+import { Ascii85Decoder, decodeAscii85, setAscii85Wasm } from './ascii85.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const u32le = (b: Uint8Array) => Array.from(new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length)));
@@ -25,7 +25,10 @@ function kernelEncode(bytes: Uint8Array): string {
   return s;
 }
 
-describe('ascii85 decoder (kernel flavour)', () => {
+describe.each(['WebAssembly', 'JavaScript'])('ascii85 decoder (kernel flavour), %s path', (path) => {
+  beforeAll(() => setAscii85Wasm(path === 'WebAssembly'));
+  afterAll(() => setAscii85Wasm(true));
+
   it('decodes known groups as little-endian dwords', () => {
     const { bytes, decoder } = decodeAscii85(enc('s8W-!z!!!!"'), 12);
     expect(u32le(bytes)).toEqual([0xffffffff, 0, 1]);
@@ -78,6 +81,22 @@ describe('ascii85 decoder (kernel flavour)', () => {
     const t = enc('s8W-!!!!!"z');
     d.decode(t, 0, t.length);
     expect(Array.from(backing.subarray(1, 9))).toEqual([255, 255, 255, 255, 1, 0, 0, 0]);
+  });
+
+  it('decodes megabytes across window edges, with whitespace and line breaks between calls', () => {
+    const words = new Uint32Array(700_000);
+    for (let i = 0; i < words.length; i++) words[i] = i % 7 === 0 ? 0 : (Math.imul(i, 2654435761) >>> 0) | 1;
+    const bytes = new Uint8Array(words.buffer);
+    let text = kernelEncode(bytes);
+    text = text.slice(0, 1_000_003) + ' \t' + text.slice(1_000_003, 2_097_155) + '\n' + text.slice(2_097_155);
+    const t = enc(text);
+    const d = new Ascii85Decoder(new Uint8Array(bytes.length));
+    const nl = t.indexOf(10);
+    expect(d.decode(t, 0, t.length)).toBe(nl);
+    expect(d.decode(t, nl + 1, t.length)).toBe(t.length);
+    expect(d.full).toBe(true);
+    expect(Buffer.from(d.out).equals(Buffer.from(bytes))).toBe(true);
+    expect(d.invalidChars).toBe(0);
   });
 
   it('property: any dwords encoded as the kernel does decode back, for any split of the text', () => {

@@ -5,12 +5,64 @@
 // The decoder is streaming: call decode() with any slices of the text (a group may be split between
 // calls); it stops when the expected number of dwords is reached or at the end of the slice.
 
+import { ASCII85_WASM_BASE64 } from './ascii85-wasm.ts';
+
 const INVALID = 0x80;
 /** Digit value (0..84) of each byte, INVALID for anything else ('z' included: it is handled first). */
 const DIGIT = new Uint8Array(256).fill(INVALID);
 for (let c = 33; c <= 117; c++) DIGIT[c] = c - 33;
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+// The WebAssembly fast path (ascii85.wat): about 1.5x the JavaScript loop. Its memory holds an input
+// window of IN_CAP bytes at 0 and an output window of 4 * IN_CAP bytes after it, enough for a window
+// of 'z' only. Compiled synchronously: the module is a few hundred bytes.
+const IN_CAP = 1 << 20;
+const OUT_BASE = IN_CAP;
+const OUT_CAP_DWORDS = IN_CAP;
+
+interface WasmDecoder {
+  decode: (inPtr: number, len: number, outPtr: number, capDwords: number) => number;
+  dwords: WebAssembly.Global;
+  first: WebAssembly.Global;
+  last: WebAssembly.Global;
+  mem: Uint8Array;
+}
+
+let wasm: WasmDecoder | null | undefined;
+let wasmEnabled = true;
+
+function base64Bytes(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+function getWasm(): WasmDecoder | null {
+  if (!wasmEnabled) return null;
+  if (wasm === undefined) {
+    try {
+      const instance = new WebAssembly.Instance(new WebAssembly.Module(base64Bytes(ASCII85_WASM_BASE64)), {});
+      const e = instance.exports as Record<string, unknown>;
+      wasm = {
+        decode: e.decode as WasmDecoder['decode'],
+        dwords: e.dwords as WebAssembly.Global,
+        first: e.first as WebAssembly.Global,
+        last: e.last as WebAssembly.Global,
+        mem: new Uint8Array((e.memory as WebAssembly.Memory).buffer),
+      };
+    } catch {
+      wasm = null; // no WebAssembly here: the JavaScript loop does it all
+    }
+  }
+  return wasm;
+}
+
+/** Turn the WebAssembly fast path off or on (tests and benchmarks compare both). */
+export function setAscii85Wasm(enabled: boolean): void {
+  wasmEnabled = enabled;
+}
 
 export const Z = 0x7a;
 const LF = 0x0a;
@@ -66,6 +118,8 @@ export class Ascii85Decoder {
    * consumed: `end`, the index of the LF, or earlier when the output became full.
    */
   decode(src: Uint8Array, i: number, end: number): number {
+    const wm = getWasm();
+    if (wm) return this.decodeWasm(wm, src, i, end);
     if (this.pendingDigits > 0 || !LITTLE_ENDIAN || this.u32.length !== this.capacity) {
       i = this.slow(src, i, end, true);
       if (i < end && src[i] === LF) return i;
@@ -101,6 +155,41 @@ export class Ascii85Decoder {
     }
     this.dwords = w;
     if (w < cap && i < end) i = this.slow(src, i, end, false);
+    return i;
+  }
+
+  private decodeWasm(wm: WasmDecoder, src: Uint8Array, i: number, end: number): number {
+    const mem = wm.mem;
+    let winStart = 0;
+    let winEnd = 0; // src[winStart, winEnd) is in the input window
+    while (i < end && this.dwords < this.capacity) {
+      if (this.pendingDigits > 0) {
+        i = this.slow(src, i, end, true);
+        if (i < end && src[i] === LF) return i;
+        continue;
+      }
+      if (i < winStart || i >= winEnd || (winEnd - i < 5 && winEnd < end)) {
+        winStart = i;
+        winEnd = Math.min(end, i + IN_CAP);
+        mem.set(src.subarray(winStart, winEnd), 0);
+      }
+      const consumed = wm.decode(i - winStart, winEnd - i, OUT_BASE, Math.min(OUT_CAP_DWORDS, this.capacity - this.dwords));
+      const k = wm.dwords.value as number;
+      if (k > 0) {
+        // Only the span between the first and last non-zero dword is copied: the output is
+        // zero-filled already, and pages of zeros are never touched.
+        const first = wm.first.value as number;
+        if (first >= 0) this.out.set(mem.subarray(OUT_BASE + first, OUT_BASE + (wm.last.value as number)), this.dwords * 4 + first);
+        this.dwords += k;
+      }
+      i += consumed;
+      if (i >= end || this.dwords >= this.capacity) break;
+      if (winEnd - i < 5 && winEnd < end) continue; // a group runs past the window: move it
+      if (consumed > 0 && k === OUT_CAP_DWORDS) continue; // the output window was full
+      if (src[i] === LF) return i;
+      i = this.slow(src, i, end, true); // whitespace, a bad byte, an overflow, or the last bytes
+      if (i < end && src[i] === LF) return i;
+    }
     return i;
   }
 

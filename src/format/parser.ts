@@ -30,12 +30,15 @@ const latin1 = new TextDecoder('latin1');
 const utf8 = new TextDecoder('utf-8');
 
 export interface ParseOptions {
-  /** Called with the interpreter's model as it grows (sections, ranges appear while parsing). */
-  onModel?: (model: DumpModel) => void;
+  /**
+   * Allocates the zero-filled buffer a range or blob decodes into (default: a new Uint8Array).
+   * The CLI backs large ones with shared memory that a helper thread pre-faults.
+   */
+  allocate?: (bytes: number) => Uint8Array;
 }
 
 export class DumpParser {
-  private readonly interp = new XeInterpreter();
+  private readonly interp: XeInterpreter;
   private mode: Mode = Mode.Line;
   private carry = new Uint8Array(HEAD * 4);
   private carryLen = 0;
@@ -48,6 +51,10 @@ export class DumpParser {
   private bytes = 0;
   private lastByte = -1;
   private finished = false;
+
+  constructor(options: ParseOptions = {}) {
+    this.interp = new XeInterpreter(options.allocate);
+  }
 
   /** The model as parsed so far (it grows while chunks are pushed). */
   get model(): DumpModel {
@@ -326,10 +333,8 @@ function allSpace(buf: Uint8Array, s: number, e: number): boolean {
 
 /** Parse a whole dump held in memory, or given as a sequence of chunks. */
 export function parseDump(input: Uint8Array | Iterable<Uint8Array>, options: ParseOptions = {}): DumpModel {
-  const p = new DumpParser();
+  const p = new DumpParser(options);
   if (input instanceof Uint8Array) p.push(input);
   else for (const chunk of input) p.push(chunk);
-  const model = p.finish();
-  options.onModel?.(model);
-  return model;
+  return p.finish();
 }
