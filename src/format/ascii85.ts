@@ -32,7 +32,7 @@ interface WasmDecoder {
 let wasm: WasmDecoder | null | undefined;
 let wasmEnabled = true;
 
-function base64Bytes(b64: string): Uint8Array {
+function base64Bytes(b64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
