@@ -5,6 +5,9 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
+  // dist/cli/ holds the CLI bundle (scripts/build-cli.mjs); the app gets its own folder so that a
+  // build, which empties its output folder, leaves the CLI alone.
+  build: { outDir: 'dist/app' },
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

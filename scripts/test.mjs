@@ -3,8 +3,8 @@
 //   a. chromium   make sure a Chromium exists for Playwright
 //   b. typecheck  tsc --noEmit (TypeScript 7 native)
 //   c. vitest     unit tests  -> reports/vitest.json
-//   d. build      vite build  -> dist/
-//   e. playwright e2e tests against `vite preview` of dist/ -> reports/playwright.json
+//   d. build      vite build  -> dist/app/
+//   e. playwright e2e tests against `vite preview` of dist/app/ -> reports/playwright.json
 //   f. summary    scripts/summary.mjs; the last line is always `N passed, N failed[, N skipped]`
 // Stops at the first failing step, but always prints the summary. Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
