@@ -113,3 +113,25 @@ describe('property: random chunkings of every layout', () => {
     );
   });
 });
+
+describe('line index', () => {
+  it('finds the start of any line, whatever the chunking', () => {
+    const g = generateDump({ layout: 'rfc', seed: 3, splitBlobs: true });
+    const text = Buffer.from(g.bytes);
+    const lines = text.toString('latin1').split('\n');
+    expect(lines.length).toBeGreaterThan(3 * 256);
+    for (const chunk of [g.bytes.length, 65536, 1000]) {
+      const p = new DumpParser();
+      for (let s = 0; s < g.bytes.length; s += chunk) p.push(g.bytes.subarray(s, Math.min(g.bytes.length, s + chunk)));
+      p.finish();
+      for (const n of [1, 2, 256, 257, 258, 600, lines.length - 1]) {
+        const { line, offset } = p.lineStartBefore(n);
+        expect(line).toBeLessThanOrEqual(n);
+        let o = offset;
+        for (let k = line; k < n; k++) o = text.indexOf(10, o) + 1;
+        const end = text.indexOf(10, o);
+        expect(text.subarray(o, end < 0 ? text.length : end).toString('latin1')).toBe(lines[n - 1]);
+      }
+    }
+  });
+});

@@ -16,6 +16,7 @@ const MAX_LINE = 1 << 20;
 /** Bytes looked at to decide that a line continues a split blob. */
 const CONT_PROBE = 64;
 const NEWLINE = Uint8Array.of(NL);
+const LINE_INDEX_STEP = 256;
 const DATA_SUFFIX = [0x2e, 0x64, 0x61, 0x74, 0x61, 0x3a]; // ".data:"
 
 const enum Mode { Line, Blob, Skip }
@@ -51,6 +52,12 @@ export class DumpParser {
   private bytes = 0;
   private lastByte = -1;
   private finished = false;
+  /** Absolute input offset of byte 0 of the buffer `run` is working on. */
+  private runBase = 0;
+  /** Absolute offset of the first byte held in the carry. */
+  private carryStart = 0;
+  /** Input offset of the start of every LINE_INDEX_STEP-th line (lines 1, 1 + step, …). */
+  private readonly lineStarts: number[] = [0];
 
   constructor(options: ParseOptions = {}) {
     this.interp = new XeInterpreter(options.allocate);
@@ -73,6 +80,7 @@ export class DumpParser {
       const kind = compressedKind(chunk);
       if (kind) throw new NotADumpError(`${kind}-compressed data: decompress it first`);
     }
+    this.runBase = this.bytes;
     this.bytes += chunk.length;
     this.lastByte = chunk[chunk.length - 1];
     this.run(chunk, 0, chunk.length);
@@ -87,8 +95,9 @@ export class DumpParser {
       this.appendCarry(NEWLINE, 0, 1);
       const line = this.carry.subarray(0, this.carryLen);
       this.carryLen = 0;
-      this.run(line, 0, line.length);
+      this.runCarry(line, 0);
       this.lineNo--; // the added line break does not start a line
+      if ((this.lineNo + 1) % LINE_INDEX_STEP === 1) this.lineStarts.pop();
     }
     if (!this.detected) throw new NotADumpError('not an xe devcoredump: the file holds only blank lines');
     if (this.target) {
@@ -114,7 +123,7 @@ export class DumpParser {
       if (this.mode === Mode.Skip) {
         if (nl < 0) return;
         this.mode = Mode.Line;
-        this.lineNo++;
+        this.newLine(nl + 1);
         pos = nl + 1;
         continue;
       }
@@ -136,7 +145,7 @@ export class DumpParser {
         pos = nl + 1;
         const line = this.carry.subarray(0, this.carryLen);
         this.carryLen = 0;
-        this.run(line, 0, line.length);
+        this.runCarry(line, 0);
         this.carryCut = false;
         continue;
       }
@@ -158,9 +167,32 @@ export class DumpParser {
       }
       this.endPending();
       this.completeLine(buf, pos, nl);
-      this.lineNo++;
+      this.newLine(nl + 1);
       pos = nl + 1;
     }
+  }
+
+  /** Run over a line assembled in the carry: its offsets are those of the input it came from. */
+  private runCarry(line: Uint8Array, start: number): void {
+    const base = this.runBase;
+    this.runBase = this.carryStart;
+    this.run(line, start, line.length);
+    this.runBase = base;
+  }
+
+  /** A line break at buffer index `next - 1`: the next line starts at `next`. */
+  private newLine(next: number): void {
+    this.lineNo++;
+    if (this.lineNo % LINE_INDEX_STEP === 1) this.lineStarts.push(this.runBase + next);
+  }
+
+  /**
+   * Input offset of the start of a line at or before `line`, and that line's number: reading on
+   * from there and counting line breaks finds `line`. Sparse: one entry per LINE_INDEX_STEP lines.
+   */
+  lineStartBefore(line: number): { line: number; offset: number } {
+    const k = Math.max(0, Math.min(this.lineStarts.length - 1, Math.floor((line - 1) / LINE_INDEX_STEP)));
+    return { line: k * LINE_INDEX_STEP + 1, offset: this.lineStarts[k] };
   }
 
   /** Switch to blob mode for a data or continuation line; false (and skip mode) when it cannot be decoded. */
@@ -198,8 +230,7 @@ export class DumpParser {
     if (head.kind === 'data' || head.kind === 'cont') {
       const line = this.carry.subarray(0, this.carryLen);
       this.carryLen = 0;
-      if (this.enterBlob(head)) this.run(line, head.start, line.length);
-      else this.run(line, 0, line.length);
+      this.runCarry(line, this.enterBlob(head) ? head.start : 0);
       return;
     }
     if (this.carryLen >= MAX_LINE) {
@@ -215,6 +246,7 @@ export class DumpParser {
   }
 
   private appendCarry(src: Uint8Array, s: number, e: number): void {
+    if (this.carryLen === 0) this.carryStart = this.runBase + s;
     const n = e - s;
     if (this.carryLen + n > this.carry.length) {
       let cap = this.carry.length * 2;
@@ -242,7 +274,7 @@ export class DumpParser {
         return len;
       }
       this.mode = Mode.Line;
-      this.lineNo++;
+      this.newLine(nl + 1);
       return nl + 1;
     }
     if (i >= len) return len;
@@ -250,7 +282,7 @@ export class DumpParser {
     // the next line (a split blob).
     this.mode = Mode.Line;
     this.cont = true;
-    this.lineNo++;
+    this.newLine(i + 1);
     return i + 1;
   }
 
