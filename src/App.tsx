@@ -1,11 +1,42 @@
+// The page layout. Components render; state and logic live in the stores (src/app/store.ts).
+import { useDumpStore } from './app/store.ts';
+import { useUrlSync } from './app/url.ts';
+import { DropZone } from './app/open/DropZone.tsx';
+import { OpenControls } from './app/open/OpenControls.tsx';
+import { ProgressBar } from './app/open/ProgressBar.tsx';
+import { ErrorBanner } from './app/open/ErrorBanner.tsx';
+import { Welcome } from './app/open/Welcome.tsx';
+import { HeaderSummary } from './app/panels/HeaderSummary.tsx';
+import { Sidebar } from './app/panels/Sidebar.tsx';
+import { HexPane } from './app/hex/HexPane.tsx';
+import './app/app.css';
+
 export function App() {
+  const dump = useDumpStore((s) => s.dump);
+  const partial = useDumpStore((s) => s.loading?.progress?.summary ?? null);
+  useUrlSync();
+  // While a first dump parses, what has been read so far is shown (read-only, no bytes yet).
+  const shown = dump ?? partial;
   return (
-    <main>
-      <h1>Devcoredump Viewer</h1>
-      <p>
-        The in-browser viewer for Linux xe GPU devcoredumps is coming soon. Meanwhile, use the{' '}
-        <code>devcoredump</code> command-line tool to inspect a dump.
-      </p>
-    </main>
+    <div className="app">
+      <header className="topbar">
+        <h1>Devcoredump Viewer</h1>
+        <OpenControls />
+      </header>
+      <ProgressBar />
+      <ErrorBanner />
+      <DropZone />
+      {shown ? (
+        <main className="workspace" aria-busy={!dump}>
+          <HeaderSummary summary={shown} />
+          <div className="columns">
+            <Sidebar summary={shown} />
+            {dump ? <HexPane /> : <section className="hexpane placeholder" aria-label="Hex view">Parsing…</section>}
+          </div>
+        </main>
+      ) : (
+        <Welcome />
+      )}
+    </div>
   );
 }

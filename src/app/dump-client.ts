@@ -1,0 +1,70 @@
+// The page's handle on one parse worker (one dump). Terminating the worker is how a parse is
+// cancelled and how a dump's memory is given back.
+import * as Comlink from 'comlink';
+import type { ByteSource } from './byte-source.ts';
+import type { DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, Progress, ReadResult, SourceLine, Space } from './protocol.ts';
+
+export class DumpClient implements ByteSource {
+  private readonly worker: Worker;
+  private readonly api: Comlink.Remote<ParseWorkerApi>;
+  private disposed = false;
+  /** Set when the worker died (an uncaught error or out of memory). */
+  crashed: string | null = null;
+  onCrash: ((message: string) => void) | null = null;
+
+  constructor() {
+    this.worker = new Worker(new URL('../worker/parse-worker.ts', import.meta.url), { type: 'module', name: 'parse' });
+    this.worker.addEventListener('error', (e) => this.crash(e.message || 'the parse worker stopped'));
+    this.api = Comlink.wrap<ParseWorkerApi>(this.worker);
+  }
+
+  private crash(message: string): void {
+    if (this.disposed || this.crashed) return;
+    this.crashed = message;
+    this.onCrash?.(message);
+  }
+
+  /** Parse a dump in the worker. Rejects with an OpenFailure. */
+  async open(source: OpenSource, onProgress: (p: Progress) => void): Promise<DumpSummary> {
+    const crashed = new Promise<never>((_, reject) => {
+      const prev = this.onCrash;
+      this.onCrash = (message) => {
+        prev?.(message);
+        reject({ kind: 'internal', message: `the parse worker crashed: ${message}` } satisfies OpenFailure);
+      };
+    });
+    try {
+      return await Promise.race([this.api.open(source, Comlink.proxy(onProgress)), crashed]);
+    } catch (e) {
+      throw toFailure(e);
+    }
+  }
+
+  read(space: Space, address: bigint, length: number): Promise<ReadResult> {
+    if (this.disposed) return Promise.resolve({ address, bytes: new Uint8Array(0), valid: 0 });
+    return this.api.read(space, address, length);
+  }
+
+  sourceLines(line: number, before: number, after: number): Promise<SourceLine[]> {
+    return this.api.sourceLines(line, before, after);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.api[Comlink.releaseProxy]();
+    this.worker.terminate();
+  }
+}
+
+export function toFailure(e: unknown): OpenFailure {
+  if (e && typeof e === 'object' && 'kind' in e && 'message' in e) return e as OpenFailure;
+  const message = e instanceof Error ? e.message : String(e);
+  try {
+    const parsed = JSON.parse(message) as OpenFailure;
+    if (parsed && typeof parsed.kind === 'string') return parsed;
+  } catch {
+    // not one of ours
+  }
+  return { kind: 'internal', message };
+}

@@ -1,0 +1,81 @@
+// The typed boundary between the page and the parse worker. Everything here crosses postMessage
+// (structured clone): no functions, no decoded memory except the slices the page asks for.
+import type { Blob, Diagnostic, DumpFormat, DumpHeader, Engine, MemoryRange, Section, VmInfo } from '../format/model.ts';
+
+/** A range as the page sees it: everything but the bytes. */
+export type RangeInfo = Omit<MemoryRange, 'data'> & { index: number; hasData: boolean };
+export type BlobInfo = Omit<Blob, 'data'> & { index: number; hasData: boolean };
+
+export interface DumpSummary {
+  fileName: string;
+  /** Bytes of the file as given (compressed size for a compressed file). */
+  fileSize: number;
+  /** 'gzip' | 'zstd' | 'xz' when the file was decompressed on the way in. */
+  compression: string | null;
+  format: DumpFormat;
+  header: DumpHeader;
+  sections: Section[];
+  ranges: RangeInfo[];
+  blobs: BlobInfo[];
+  engines: Engine[];
+  batchAddresses: bigint[];
+  vm: VmInfo;
+  diagnostics: Diagnostic[];
+  lineCount: number;
+  /** Bytes of dump text read (after decompression). */
+  byteCount: number;
+  /** False while parsing goes on (a progress snapshot). */
+  done: boolean;
+}
+
+export interface Progress {
+  /** Bytes of the file read so far (compressed bytes for a compressed file). */
+  bytesRead: number;
+  totalBytes: number;
+  elapsedMs: number;
+  /** What has been parsed so far. */
+  summary: DumpSummary;
+}
+
+export type OpenSource =
+  | { kind: 'file'; file: Blob_; name: string }
+  | { kind: 'bytes'; bytes: Uint8Array; name: string };
+/** The DOM Blob (a File is one); named apart from the dump model's Blob. */
+export type Blob_ = globalThis.Blob;
+
+/** Why an open failed. */
+export type OpenErrorKind = 'not-a-dump' | 'read-error' | 'cancelled' | 'internal';
+
+export interface OpenFailure {
+  kind: OpenErrorKind;
+  message: string;
+}
+
+/** Where a byte read goes: the GPU address space of the ranges, or one blob (offsets from 0). */
+export type Space = { kind: 'gpu' } | { kind: 'blob'; index: number };
+
+export interface ReadResult {
+  /** Address of bytes[0] (the requested address, or the range start if the request began before it). */
+  address: bigint;
+  bytes: Uint8Array;
+  /** Leading bytes that were decoded; the rest (a truncated range) are unknown, shown as zeros. */
+  valid: number;
+}
+
+export interface SourceLine {
+  line: number;
+  text: string;
+}
+
+/** The worker's API (exposed with Comlink). */
+export interface ParseWorkerApi {
+  /** Parse a dump; resolves with the full summary or rejects with an Error whose message is JSON of OpenFailure. */
+  open(source: OpenSource, onProgress: (p: Progress) => void): Promise<DumpSummary>;
+  /**
+   * Bytes [address, address + length) of a space, clipped to the range (or blob) that holds
+   * `address`; empty when nothing holds it or it has no data.
+   */
+  read(space: Space, address: bigint, length: number): Promise<ReadResult>;
+  /** Source lines [line - before, line + after] of the dump text. */
+  sourceLines(line: number, before: number, after: number): Promise<SourceLine[]>;
+}

@@ -1,0 +1,201 @@
+// App state (zustand). Components read these stores and call their actions; the logic lives here.
+import { create } from 'zustand';
+import { findRangeAt, foldAddress } from '../format/addr.ts';
+import { DumpClient } from './dump-client.ts';
+import type { DumpSummary, OpenFailure, OpenSource, Progress } from './protocol.ts';
+
+export const SAMPLE_URL = `${import.meta.env.BASE_URL}samples/xe-6.19-sample.txt`;
+export const SAMPLE_NAME = 'xe-6.19-sample.txt';
+
+export interface Loading {
+  name: string;
+  client: DumpClient;
+  progress: Progress | null;
+  startedAt: number;
+}
+
+export interface DumpState {
+  /** The open dump, and the worker that holds its memory. */
+  dump: DumpSummary | null;
+  client: DumpClient | null;
+  /** A dump being opened (it replaces `dump` only once it parses). */
+  loading: Loading | null;
+  /** The last failure to show (the open dump, if any, stays open). */
+  error: OpenFailure | null;
+  /** Incremented on every successful open (views reset what belongs to the old dump). */
+  generation: number;
+  open(source: OpenSource): Promise<boolean>;
+  openFile(file: File): Promise<boolean>;
+  openText(text: string, name?: string): Promise<boolean>;
+  openSample(): Promise<boolean>;
+  cancel(): void;
+  dismissError(): void;
+}
+
+export type ClientFactory = () => DumpClient;
+let makeClient: ClientFactory = () => new DumpClient();
+/** Tests swap the worker client. */
+export function setClientFactory(f: ClientFactory): void {
+  makeClient = f;
+}
+
+export const useDumpStore = create<DumpState>()((set, get) => ({
+  dump: null,
+  client: null,
+  loading: null,
+  error: null,
+  generation: 0,
+
+  async open(source) {
+    get().loading?.client.dispose();
+    const client = makeClient();
+    const loading: Loading = { name: source.name, client, progress: null, startedAt: performance.now() };
+    set({ loading, error: null });
+    client.onCrash = (message) => {
+      // A crash after the dump opened: say so; the summary stays readable.
+      if (get().client === client) set({ error: { kind: 'internal', message: `the parse worker crashed: ${message}` } });
+    };
+    try {
+      const summary = await client.open(source, (progress) => {
+        if (get().loading?.client === client) set({ loading: { ...get().loading!, progress } });
+      });
+      if (get().loading?.client !== client) {
+        client.dispose(); // cancelled or replaced meanwhile
+        return false;
+      }
+      get().client?.dispose();
+      set({ dump: summary, client, loading: null, error: null, generation: get().generation + 1 });
+      useViewStore.getState().reset(summary);
+      return true;
+    } catch (e) {
+      const failure = e as OpenFailure;
+      if (get().loading?.client === client) {
+        client.dispose();
+        set({ loading: null, error: failure.kind === 'cancelled' ? null : failure });
+      }
+      return false;
+    }
+  },
+
+  openFile(file) {
+    return get().open({ kind: 'file', file, name: file.name });
+  },
+
+  openText(text, name = 'pasted text') {
+    return get().open({ kind: 'bytes', bytes: new TextEncoder().encode(text), name });
+  },
+
+  async openSample() {
+    try {
+      const res = await fetch(SAMPLE_URL);
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const blob = await res.blob();
+      return get().open({ kind: 'file', file: blob, name: SAMPLE_NAME });
+    } catch (e) {
+      set({ error: { kind: 'read-error', message: `cannot load the sample dump: ${(e as Error).message}` } });
+      return false;
+    }
+  },
+
+  cancel() {
+    const l = get().loading;
+    if (!l) return;
+    l.client.dispose(); // stops the work and frees its memory
+    set({ loading: null });
+  },
+
+  dismissError() {
+    set({ error: null });
+  },
+}));
+
+/** What the hex view shows: a range (by index) or a blob. */
+export type ViewTarget = { kind: 'range'; index: number } | { kind: 'blob'; index: number };
+
+export type Panel = 'ranges' | 'sections' | 'engines' | 'diagnostics' | 'blobs';
+
+export interface ViewState {
+  target: ViewTarget | null;
+  /** Address of the byte the hex view is at (GPU address for a range, offset for a blob). */
+  address: bigint | null;
+  panel: Panel;
+  /** Section shown in the sections panel (index in summary.sections). */
+  section: number | null;
+  /** Source line shown in context (from a diagnostic or an entry). */
+  sourceLine: number | null;
+  reset(summary: DumpSummary): void;
+  select(target: ViewTarget | null, address?: bigint | null): void;
+  goTo(address: bigint): boolean;
+  setAddress(address: bigint | null): void;
+  setPanel(panel: Panel): void;
+  setSection(index: number | null): void;
+  showLine(line: number | null): void;
+}
+
+export const useViewStore = create<ViewState>()((set, get) => ({
+  target: null,
+  address: null,
+  panel: 'ranges',
+  section: null,
+  sourceLine: null,
+
+  reset(summary) {
+    // Open on the hung batch when it was captured, else on the first range with data.
+    const ranges = summary.ranges;
+    let index = -1;
+    for (const b of summary.batchAddresses) {
+      const r = findRangeAt(ranges, b);
+      if (r && r.hasData) {
+        index = r.index;
+        break;
+      }
+    }
+    if (index < 0) index = ranges.findIndex((r) => r.hasData);
+    set({
+      target: index >= 0 ? { kind: 'range', index } : null,
+      address: index >= 0 ? foldAddress(ranges[index].address) : null,
+      section: null,
+      sourceLine: null,
+    });
+  },
+
+  select(target, address = null) {
+    const dump = useDumpStore.getState().dump;
+    let a = address;
+    if (a === null && target && dump) a = target.kind === 'range' ? foldAddress(dump.ranges[target.index].address) : 0n;
+    set({ target, address: a });
+  },
+
+  goTo(address) {
+    const dump = useDumpStore.getState().dump;
+    if (!dump) return false;
+    const r = findRangeAt(dump.ranges, address);
+    if (!r) return false;
+    set({ target: { kind: 'range', index: r.index }, address: foldAddress(address) });
+    return true;
+  },
+
+  setAddress(address) {
+    if (address !== get().address) set({ address });
+  },
+
+  setPanel(panel) {
+    set({ panel });
+  },
+
+  setSection(index) {
+    set({ section: index, panel: 'sections' });
+  },
+
+  showLine(line) {
+    set({ sourceLine: line });
+  },
+}));
+
+// Automation hook (end-to-end tests and the browser benchmark read the stores through it).
+declare global {
+  interface Window {
+    __devcoredump?: { dump: typeof useDumpStore; view: typeof useViewStore };
+  }
+}
+if (typeof window !== 'undefined') window.__devcoredump = { dump: useDumpStore, view: useViewStore };

@@ -1,0 +1,217 @@
+// One parse session: the dump being (or already) parsed in this worker, its decoded memory, and
+// the source it came from. Pure logic over web platform APIs (Blob, streams), testable in Node.
+import { findRangeAt, foldAddress } from '../format/addr.ts';
+import { DumpParser } from '../format/parser.ts';
+import { NotADumpError, type DumpModel } from '../format/model.ts';
+import type { DumpSummary, OpenFailure, OpenSource, Progress, ReadResult, SourceLine, Space } from '../app/protocol.ts';
+import { decompress, sniffCompression, type Compression } from './decompress.ts';
+
+const SLICE = 8 << 20;
+const PROGRESS_EVERY_MS = 100;
+const MAX_LINE_TEXT = 400;
+
+export class OpenError extends Error {
+  constructor(readonly failure: OpenFailure) {
+    super(JSON.stringify(failure));
+  }
+}
+
+export function summarize(model: DumpModel, meta: { fileName: string; fileSize: number; compression: string | null }, done: boolean): DumpSummary {
+  return {
+    ...meta,
+    format: model.format,
+    header: model.header,
+    sections: model.sections,
+    ranges: model.ranges.map(({ data, ...r }, index) => ({ ...r, index, hasData: data !== null })),
+    blobs: model.blobs.map(({ data, ...b }, index) => ({ ...b, index, hasData: data !== null })),
+    engines: model.engines,
+    batchAddresses: model.batchAddresses,
+    vm: model.vm,
+    diagnostics: model.diagnostics,
+    lineCount: model.lineCount,
+    byteCount: model.byteCount,
+    done,
+  };
+}
+
+/** Chunks of a Blob from `offset` on, two reads in flight so that reading overlaps parsing. */
+async function* blobChunks(blob: globalThis.Blob, offset = 0): AsyncGenerator<Uint8Array> {
+  let next: Promise<ArrayBuffer> | null = offset < blob.size ? blob.slice(offset, offset + SLICE).arrayBuffer() : null;
+  let pos = offset;
+  while (next) {
+    const buf = await next;
+    pos += buf.byteLength;
+    next = pos < blob.size ? blob.slice(pos, pos + SLICE).arrayBuffer() : null;
+    yield new Uint8Array(buf);
+  }
+}
+
+async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+function countBytes(stream: ReadableStream<Uint8Array>, count: (n: number) => void): ReadableStream<Uint8Array> {
+  return stream.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      count(chunk.length);
+      controller.enqueue(chunk);
+    },
+  }));
+}
+
+export class ParseSession {
+  private model: DumpModel | null = null;
+  private parser: DumpParser | null = null;
+  private source: OpenSource | null = null;
+  private compression: Compression | null = null;
+
+  get current(): DumpModel | null {
+    return this.model ?? this.parser?.model ?? null;
+  }
+
+  /** Text chunks of the dump from text offset `offset` on. */
+  private async *textChunks(offset: number): AsyncGenerator<Uint8Array> {
+    const src = this.source!;
+    if (src.kind === 'bytes') {
+      yield src.bytes.subarray(offset);
+      return;
+    }
+    if (!this.compression) {
+      yield* blobChunks(src.file, offset);
+      return;
+    }
+    let skip = offset;
+    for await (const c of streamChunks(decompress(src.file.stream(), this.compression))) {
+      if (skip >= c.length) {
+        skip -= c.length;
+        continue;
+      }
+      yield skip > 0 ? c.subarray(skip) : c;
+      skip = 0;
+    }
+  }
+
+  async open(source: OpenSource, onProgress: (p: Progress) => void): Promise<DumpSummary> {
+    this.source = source;
+    const parser = new DumpParser();
+    this.parser = parser;
+    const total = source.kind === 'file' ? source.file.size : source.bytes.length;
+    const meta = { fileName: source.name, fileSize: total, compression: null as string | null };
+    const t0 = performance.now();
+    let lastReport = t0;
+    let read = 0;
+    let fileRead = 0;
+    try {
+      let chunks: AsyncGenerator<Uint8Array>;
+      if (source.kind === 'bytes') {
+        this.compression = sniffCompression(source.bytes.subarray(0, 8));
+        chunks = this.compression
+          ? streamChunks(decompress(new Blob([source.bytes as Uint8Array<ArrayBuffer>]).stream(), this.compression))
+          : (async function* () { yield source.bytes; })();
+      } else {
+        const head = new Uint8Array(await source.file.slice(0, 8).arrayBuffer());
+        this.compression = sniffCompression(head);
+        chunks = this.compression ? streamChunks(decompress(countBytes(source.file.stream(), (n) => { fileRead += n; }), this.compression)) : blobChunks(source.file);
+      }
+      meta.compression = this.compression;
+      for await (const chunk of chunks) {
+        parser.push(chunk);
+        read += chunk.length;
+        const now = performance.now();
+        if (now - lastReport >= PROGRESS_EVERY_MS) {
+          lastReport = now;
+          // Progress in file bytes (compressed bytes for a compressed file).
+          const bytesRead = this.compression && source.kind === 'file' ? fileRead : Math.min(read, total);
+          onProgress({ bytesRead, totalBytes: total, elapsedMs: now - t0, summary: summarize(parser.model, meta, false) });
+        }
+      }
+      this.model = parser.finish();
+      return summarize(this.model, meta, true);
+    } catch (e) {
+      if (e instanceof NotADumpError) throw new OpenError({ kind: 'not-a-dump', message: e.message });
+      const err = e as Error;
+      if (err && (err.name === 'NotReadableError' || err.name === 'NotFoundError' || err.name === 'SecurityError')) {
+        throw new OpenError({ kind: 'read-error', message: `cannot read ${source.name}: ${err.message}` });
+      }
+      if (this.compression && err && (err.name === 'TypeError' || /corrupt|invalid|incorrect|unexpected/i.test(err.message ?? ''))) {
+        throw new OpenError({ kind: 'read-error', message: `cannot decompress ${source.name} (${this.compression}): ${err.message}` });
+      }
+      throw new OpenError({ kind: 'internal', message: `${err?.name ?? 'Error'}: ${err?.message ?? String(e)}` });
+    }
+  }
+
+  read(space: Space, address: bigint, length: number): ReadResult {
+    const m = this.current;
+    const empty: ReadResult = { address, bytes: new Uint8Array(0), valid: 0 };
+    if (!m || length <= 0) return empty;
+    let data: Uint8Array | null;
+    let start: bigint;
+    let decoded: number;
+    if (space.kind === 'blob') {
+      const b = m.blobs[space.index];
+      if (!b || !b.data) return empty;
+      data = b.data;
+      start = 0n;
+      decoded = b.decodedLength;
+    } else {
+      const r = findRangeAt(m.ranges, address);
+      if (!r || !r.data) return empty;
+      data = r.data;
+      start = foldAddress(r.address);
+      decoded = r.decodedLength;
+      address = foldAddress(address);
+    }
+    if (address < start) address = start;
+    const off = Number(address - start);
+    if (off >= data.length) return { ...empty, address };
+    const end = Math.min(data.length, off + length);
+    const bytes = data.slice(off, end);
+    return { address, bytes, valid: Math.max(0, Math.min(end, decoded) - off) };
+  }
+
+  async sourceLines(line: number, before: number, after: number): Promise<SourceLine[]> {
+    if (!this.parser || !this.source) return [];
+    const first = Math.max(1, line - before);
+    const last = line + after;
+    const start = this.parser.lineStartBefore(first);
+    const out: SourceLine[] = [];
+    let n = start.line;
+    let cur: number[] = [];
+    let curLen = 0;
+    const dec = new TextDecoder('utf-8');
+    const flush = () => {
+      if (n >= first) {
+        const text = dec.decode(Uint8Array.from(cur)).replace(/\r$/, '');
+        out.push({ line: n, text: curLen > MAX_LINE_TEXT ? `${text}… (${curLen} bytes)` : text });
+      }
+      cur = [];
+      curLen = 0;
+      n++;
+    };
+    for await (const c of this.textChunks(start.offset)) {
+      let i = 0;
+      while (i < c.length) {
+        let nl = c.indexOf(10, i);
+        const end = nl < 0 ? c.length : nl;
+        if (n >= first) for (let k = i; k < end && cur.length < MAX_LINE_TEXT; k++) cur.push(c[k]);
+        curLen += end - i;
+        if (nl < 0) break;
+        flush();
+        if (n > last) return out;
+        i = nl + 1;
+        nl = -1;
+      }
+    }
+    if (curLen > 0 || cur.length > 0) flush();
+    return out.filter((l) => l.line <= last);
+  }
+}
