@@ -123,6 +123,8 @@ export interface ViewState {
   section: number | null;
   /** Source line shown in context (from a diagnostic or an entry). */
   sourceLine: number | null;
+  /** Counts navigations (select, goTo, reset): each is a history entry; scrolling is not. */
+  navSeq: number;
   reset(summary: DumpSummary): void;
   select(target: ViewTarget | null, address?: bigint | null): void;
   goTo(address: bigint): boolean;
@@ -138,6 +140,7 @@ export const useViewStore = create<ViewState>()((set, get) => ({
   panel: 'ranges',
   section: null,
   sourceLine: null,
+  navSeq: 0,
 
   reset(summary) {
     // Open on the hung batch when it was captured, else on the first range with data.
@@ -156,6 +159,7 @@ export const useViewStore = create<ViewState>()((set, get) => ({
       address: index >= 0 ? foldAddress(ranges[index].address) : null,
       section: null,
       sourceLine: null,
+      navSeq: get().navSeq + 1,
     });
   },
 
@@ -163,7 +167,7 @@ export const useViewStore = create<ViewState>()((set, get) => ({
     const dump = useDumpStore.getState().dump;
     let a = address;
     if (a === null && target && dump) a = target.kind === 'range' ? foldAddress(dump.ranges[target.index].address) : 0n;
-    set({ target, address: a });
+    set({ target, address: a, navSeq: get().navSeq + 1 });
   },
 
   goTo(address) {
@@ -171,7 +175,7 @@ export const useViewStore = create<ViewState>()((set, get) => ({
     if (!dump) return false;
     const r = findRangeAt(dump.ranges, address);
     if (!r) return false;
-    set({ target: { kind: 'range', index: r.index }, address: foldAddress(address) });
+    set({ target: { kind: 'range', index: r.index }, address: foldAddress(address), navSeq: get().navSeq + 1 });
     return true;
   },
 
