@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import { findRangeAt, foldAddress } from '../format/addr.ts';
 import { DumpClient } from './dump-client.ts';
+import type { ByteSource } from './byte-source.ts';
 import type { DumpSummary, OpenFailure, OpenSource, Progress } from './protocol.ts';
 
 export const SAMPLE_URL = `${import.meta.env.BASE_URL}samples/xe-6.19-sample.txt`;
@@ -55,23 +56,37 @@ export const useDumpStore = create<DumpState>()((set, get) => ({
       // A crash after the dump opened: say so; the summary stays readable.
       if (get().client === client) set({ error: { kind: 'internal', message: `the parse worker crashed: ${message}` } });
     };
+    let autoNav = -1;
     try {
       const summary = await client.open(source, (progress) => {
-        if (get().loading?.client === client) set({ loading: { ...get().loading!, progress } });
+        if (get().loading?.client !== client) return;
+        set({ loading: { ...get().loading!, progress } });
+        // With no dump open yet, show the first fully decoded range while the rest parses.
+        const view = useViewStore.getState();
+        if (get().dump === null && view.target === null) {
+          const r = progress.summary.ranges.find((x) => x.hasData && x.complete);
+          if (r) {
+            view.select({ kind: 'range', index: r.index });
+            autoNav = useViewStore.getState().navSeq;
+          }
+        }
       });
       if (get().loading?.client !== client) {
         client.dispose(); // cancelled or replaced meanwhile
         return false;
       }
       get().client?.dispose();
+      // Keep the range picked while parsing if the user has moved since; else open on the batch.
+      const moved = autoNav >= 0 && useViewStore.getState().navSeq !== autoNav;
       set({ dump: summary, client, loading: null, error: null, generation: get().generation + 1 });
-      useViewStore.getState().reset(summary);
+      if (!moved) useViewStore.getState().reset(summary);
       return true;
     } catch (e) {
       const failure = e as OpenFailure;
       if (get().loading?.client === client) {
         client.dispose();
         set({ loading: null, error: failure.kind === 'cancelled' ? null : failure });
+        if (!get().dump) useViewStore.setState({ target: null, address: null });
       }
       return false;
     }
@@ -102,12 +117,18 @@ export const useDumpStore = create<DumpState>()((set, get) => ({
     if (!l) return;
     l.client.dispose(); // stops the work and frees its memory
     set({ loading: null });
+    if (!get().dump) useViewStore.setState({ target: null, address: null });
   },
 
   dismissError() {
     set({ error: null });
   },
 }));
+
+/** The summary to show: the open dump, or with none open, what a parse in progress has read. */
+export const selectSummary = (s: DumpState): DumpSummary | null => s.dump ?? s.loading?.progress?.summary ?? null;
+/** Where views read bytes: the open dump's worker, or with none open, the worker parsing one. */
+export const selectSource = (s: DumpState): ByteSource | null => s.client ?? s.loading?.client ?? null;
 
 /** What the hex view shows: a range (by index) or a blob. */
 export type ViewTarget = { kind: 'range'; index: number } | { kind: 'blob'; index: number };

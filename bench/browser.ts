@@ -1,0 +1,151 @@
+// `npm run bench:browser`: the viewer on a 1 GiB dump in Debian's Chromium, driven by Playwright.
+// Prints: time from opening the file to the first hex row, total worker parse time and MB/s, peak
+// memory of the renderer process (page + worker: VmHWM), the longest main-thread task, and frame
+// times while scrolling the hex view. Figures only; nothing here fails on a slow machine.
+//   BENCH_SIZE=bytes (default 1 GiB)
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { ensureLargeDump } from './parse.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const MiB = 2 ** 20;
+const PORT = 4179;
+
+function startPreview(): ChildProcess {
+  if (!existsSync(join(root, 'dist', 'app', 'index.html')) || process.env.BENCH_BUILD !== '0') {
+    const b = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+    if (b.status !== 0) throw new Error('vite build failed');
+  }
+  return spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+/** Peak RSS (VmHWM) of Chromium renderer processes, in bytes: the largest one is our page's. */
+function rendererPeakRss(): number {
+  let max = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'latin1');
+      if (!cmd.includes('--type=renderer')) continue;
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'latin1'));
+      if (m) max = Math.max(max, Number(m[1]) * 1024);
+    } catch {
+      // gone
+    }
+  }
+  return max;
+}
+
+const pct = (a: number[], p: number) => {
+  const s = [...a].sort((x, y) => x - y);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+async function main(): Promise<void> {
+  const size = Number(process.env.BENCH_SIZE ?? 2 ** 30);
+  const dump = ensureLargeDump(size);
+  const server = startPreview();
+  try {
+    await waitForServer(`http://localhost:${PORT}/`);
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`http://localhost:${PORT}/`);
+    await page.evaluate(() => {
+      const w = window as unknown as { __bench: { longTasks: number[]; t0: number; firstRow: number; parsed: number } };
+      w.__bench = { longTasks: [], t0: 0, firstRow: 0, parsed: 0 };
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__bench.longTasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.id = 'bench-input';
+      input.style.display = 'none';
+      document.body.append(input);
+      input.addEventListener('change', () => {
+        w.__bench.t0 = performance.now();
+        const mo = new MutationObserver(() => {
+          if (!w.__bench.firstRow && document.querySelector('[data-testid="hex-view"] [data-address]')) {
+            w.__bench.firstRow = performance.now() - w.__bench.t0;
+            mo.disconnect();
+          }
+        });
+        mo.observe(document.body, { childList: true, subtree: true });
+        const stores = window.__devcoredump!;
+        stores.dump.getState().openFile(input.files![0]).then(() => { w.__bench.parsed = performance.now() - w.__bench.t0; });
+      });
+    });
+    let peak = 0;
+    const poll = setInterval(() => { peak = Math.max(peak, rendererPeakRss()); }, 200);
+    await page.setInputFiles('#bench-input', dump.file);
+    await page.waitForFunction(() => (window as unknown as { __bench: { parsed: number } }).__bench.parsed > 0, null, { timeout: 300_000, polling: 100 });
+    await page.waitForSelector('[data-testid="hex-view"] [data-address]', { timeout: 60_000 });
+    const r = await page.evaluate(() => (window as unknown as { __bench: { firstRow: number; parsed: number; longTasks: number[] } }).__bench);
+    const error = await page.evaluate(() => window.__devcoredump!.dump.getState().error);
+    if (error) throw new Error(`open failed: ${error.message}`);
+
+    // Select the largest range and scroll it: frame times from requestAnimationFrame while wheeling.
+    await page.evaluate(() => {
+      const s = window.__devcoredump!;
+      const ranges = s.dump.getState().dump!.ranges;
+      let best = 0;
+      for (const x of ranges) if (x.length > ranges[best].length) best = x.index;
+      s.view.getState().select({ kind: 'range', index: best });
+    });
+    const grid = page.getByTestId('hex-view');
+    await grid.hover();
+    await page.waitForTimeout(300);
+    const longBefore = r.longTasks.length;
+    await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __raf: boolean };
+      w.__frames = [];
+      w.__raf = true;
+      let last = performance.now();
+      const tick = (t: number) => {
+        w.__frames.push(t - last);
+        last = t;
+        if (w.__raf) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    for (let i = 0; i < 240; i++) await page.mouse.wheel(0, 120);
+    const frames = await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __raf: boolean };
+      w.__raf = false;
+      return w.__frames.slice(2);
+    });
+    const longAll = await page.evaluate(() => (window as unknown as { __bench: { longTasks: number[] } }).__bench.longTasks);
+    clearInterval(poll);
+    peak = Math.max(peak, rendererPeakRss());
+    await browser.close();
+
+    const parseMBs = dump.textBytes / 1e6 / (r.parsed / 1000);
+    console.log(`== viewer in Chromium, ${(dump.textBytes / MiB).toFixed(0)} MiB dump (${(dump.decodedBytes / MiB).toFixed(0)} MiB decoded, ${dump.ranges} ranges) ==`);
+    console.log(`open → first hex row:   ${r.firstRow.toFixed(0)} ms (target < 1500)`);
+    console.log(`open → parsed (worker): ${r.parsed.toFixed(0)} ms = ${parseMBs.toFixed(0)} MB/s of input (target >= 300)`);
+    console.log(`renderer peak RSS:      ${(peak / MiB).toFixed(0)} MiB = decoded + ${((peak - dump.decodedBytes) / MiB).toFixed(0)} MiB`);
+    const longest = longAll.length ? Math.max(...longAll) : 0;
+    console.log(`main-thread long tasks: ${longAll.length} over 50 ms (${longBefore} while opening)${longAll.length ? `, longest ${longest.toFixed(0)} ms` : ''} (target: none)`);
+    console.log(`scroll frames (${frames.length}): p50 ${pct(frames, 50).toFixed(1)} ms, p95 ${pct(frames, 95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms (target p95 < 20)`);
+  } finally {
+    server.kill();
+  }
+}
+
+await main();
