@@ -98,6 +98,7 @@ async function main(): Promise<void> {
     await page.waitForSelector('[data-testid="hex-view"] [data-address]', { timeout: 60_000 });
     const r = await page.evaluate(() => (window as unknown as { __bench: { firstRow: number; parsed: number; longTasks: number[] } }).__bench);
     const error = await page.evaluate(() => window.__devcoredump!.dump.getState().error);
+    const timing = await page.evaluate(() => window.__devcoredump!.dump.getState().dump?.timing ?? null);
     if (error) throw new Error(`open failed: ${error.message}`);
 
     // Select the largest range and scroll it: frame times from requestAnimationFrame while wheeling.
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
     console.log(`== viewer in Chromium, ${(dump.textBytes / MiB).toFixed(0)} MiB dump (${(dump.decodedBytes / MiB).toFixed(0)} MiB decoded, ${dump.ranges} ranges) ==`);
     console.log(`open → first hex row:   ${r.firstRow.toFixed(0)} ms (target < 1500)`);
     console.log(`open → parsed (worker): ${r.parsed.toFixed(0)} ms = ${parseMBs.toFixed(0)} MB/s of input (target >= 300)`);
+    if (timing) console.log(`  of which the worker parsed for ${timing.parseMs.toFixed(0)} ms (${(dump.textBytes / 1e6 / (timing.parseMs / 1000)).toFixed(0)} MB/s) and waited for file reads for ${timing.readWaitMs.toFixed(0)} ms`);
     console.log(`renderer peak RSS:      ${(peak / MiB).toFixed(0)} MiB = decoded + ${((peak - dump.decodedBytes) / MiB).toFixed(0)} MiB`);
     const longest = longAll.length ? Math.max(...longAll) : 0;
     console.log(`main-thread long tasks: ${longAll.length} over 50 ms (${longBefore} while opening)${longAll.length ? `, longest ${longest.toFixed(0)} ms` : ''} (target: none)`);

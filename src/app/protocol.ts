@@ -26,6 +26,8 @@ export interface DumpSummary {
   byteCount: number;
   /** False while parsing goes on (a progress snapshot). */
   done: boolean;
+  /** Where the worker's time went (final summary only): parsing, and waiting for file reads. */
+  timing?: { parseMs: number; readWaitMs: number };
 }
 
 export interface Progress {

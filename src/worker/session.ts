@@ -34,15 +34,30 @@ export function summarize(model: DumpModel, meta: { fileName: string; fileSize: 
   };
 }
 
-/** Chunks of a Blob from `offset` on, two reads in flight so that reading overlaps parsing. */
+/**
+ * Chunks of a Blob from `offset` on, read with a BYOB reader into one reused buffer: no fresh
+ * ArrayBuffer per chunk (each would cost page faults and garbage), and the browser keeps filling
+ * the stream's pipe while the parser works. The parser copies what it keeps.
+ */
 async function* blobChunks(blob: globalThis.Blob, offset = 0): AsyncGenerator<Uint8Array> {
-  let next: Promise<ArrayBuffer> | null = offset < blob.size ? blob.slice(offset, offset + SLICE).arrayBuffer() : null;
-  let pos = offset;
-  while (next) {
-    const buf = await next;
-    pos += buf.byteLength;
-    next = pos < blob.size ? blob.slice(pos, pos + SLICE).arrayBuffer() : null;
-    yield new Uint8Array(buf);
+  const stream = (offset > 0 ? blob.slice(offset) : blob).stream() as ReadableStream<Uint8Array>;
+  let reader: ReadableStreamBYOBReader;
+  try {
+    reader = stream.getReader({ mode: 'byob' });
+  } catch {
+    yield* streamChunks(stream); // no byte stream here
+    return;
+  }
+  let buf = new ArrayBuffer(SLICE);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read(new Uint8Array(buf));
+      if (done || !value) return;
+      yield value;
+      buf = value.buffer as ArrayBuffer;
+    }
+  } finally {
+    reader.releaseLock();
   }
 }
 
@@ -123,8 +138,15 @@ export class ParseSession {
         chunks = this.compression ? streamChunks(decompress(countBytes(source.file.stream(), (n) => { fileRead += n; }), this.compression)) : blobChunks(source.file);
       }
       meta.compression = this.compression;
+      let parseMs = 0;
+      let waitMs = 0;
+      let tw = performance.now();
       for await (const chunk of chunks) {
+        const tp = performance.now();
+        waitMs += tp - tw;
         parser.push(chunk);
+        tw = performance.now();
+        parseMs += tw - tp;
         read += chunk.length;
         const now = performance.now();
         if (now - lastReport >= PROGRESS_EVERY_MS) {
@@ -135,7 +157,7 @@ export class ParseSession {
         }
       }
       this.model = parser.finish();
-      return summarize(this.model, meta, true);
+      return { ...summarize(this.model, meta, true), timing: { parseMs, readWaitMs: waitMs } };
     } catch (e) {
       if (e instanceof NotADumpError) throw new OpenError({ kind: 'not-a-dump', message: e.message });
       const err = e as Error;
