@@ -1,29 +1,20 @@
 // The typed boundary between the page and the parse worker. Everything here crosses postMessage
 // (structured clone): no functions, no decoded memory except the slices the page asks for.
-import type { Blob, Diagnostic, DumpFormat, DumpHeader, Engine, MemoryRange, Section, VmInfo } from '../format/model.ts';
+import type { Blob, DumpModel, MemoryRange } from '../format/model.ts';
 
 /** A range as the page sees it: everything but the bytes. */
 export type RangeInfo = Omit<MemoryRange, 'data'> & { index: number; hasData: boolean };
 export type BlobInfo = Omit<Blob, 'data'> & { index: number; hasData: boolean };
 
-export interface DumpSummary {
+/** The dump model without its decoded memory, plus where it came from. */
+export interface DumpSummary extends Omit<DumpModel, 'ranges' | 'blobs'> {
   fileName: string;
   /** Bytes of the file as given (compressed size for a compressed file). */
   fileSize: number;
   /** 'gzip' | 'zstd' | 'xz' when the file was decompressed on the way in. */
   compression: string | null;
-  format: DumpFormat;
-  header: DumpHeader;
-  sections: Section[];
   ranges: RangeInfo[];
   blobs: BlobInfo[];
-  engines: Engine[];
-  batchAddresses: bigint[];
-  vm: VmInfo;
-  diagnostics: Diagnostic[];
-  lineCount: number;
-  /** Bytes of dump text read (after decompression). */
-  byteCount: number;
   /** False while parsing goes on (a progress snapshot). */
   done: boolean;
   /** Where the worker's time went (final summary only): parsing, and waiting for file reads. */
