@@ -1,5 +1,67 @@
-// Placeholder: to be built.
+// The header strip: what the dump is, and where the hung engine was.
+import { useMemo } from 'react';
 import type { DumpSummary } from '../protocol.ts';
-export function HeaderSummary(_props: { summary: DumpSummary }) {
-  return null;
+import { headerFields, hex64, hungEngines } from './format.ts';
+import { JumpButton } from './JumpButton.tsx';
+import './panels.css';
+
+export function HeaderSummary({ summary }: { summary: DumpSummary }) {
+  const fields = useMemo(() => headerFields(summary), [summary]);
+  const engines = useMemo(() => hungEngines(summary.engines), [summary.engines]);
+  const canJump = summary.done;
+  return (
+    <section className="header-summary" aria-label="Dump summary">
+      <dl className="hs-list">
+        {fields.map((f) => (
+          <div key={f.label} className={`hs-item${f.emphasis ? ' hs-emph' : ''}`}>
+            <dt>{f.label}</dt>
+            <dd title={f.title}>{f.value}</dd>
+          </div>
+        ))}
+        {engines.map((e) => (
+          <div key={`eng-${e.name}`} className="hs-item hs-hung">
+            <dt>Hung engine</dt>
+            <dd>
+              <strong className="mono">{e.name}</strong>
+              {e.acthd && (
+                <span className="hs-reg">
+                  <span className="hs-reglabel">ACTHD</span>
+                  {canJump && e.acthdValue !== null ? (
+                    <JumpButton jumpKey={`header:${e.name}:ACTHD`} address={e.acthdValue} text={e.acthd} label={`${e.name} ACTHD`} />
+                  ) : (
+                    <span className="mono">{e.acthd}</span>
+                  )}
+                </span>
+              )}
+              {e.bbaddr && (
+                <span className="hs-reg">
+                  <span className="hs-reglabel">BBADDR</span>
+                  {canJump && e.bbaddrValue !== null ? (
+                    <JumpButton jumpKey={`header:${e.name}:BBADDR`} address={e.bbaddrValue} text={e.bbaddr} label={`${e.name} batch buffer address`} />
+                  ) : (
+                    <span className="mono">{e.bbaddr}</span>
+                  )}
+                </span>
+              )}
+            </dd>
+          </div>
+        ))}
+        {summary.batchAddresses.length > 0 && (
+          <div className="hs-item hs-hung">
+            <dt>Batch</dt>
+            <dd>
+              {summary.batchAddresses.map((b, i) =>
+                canJump ? (
+                  <JumpButton key={i} jumpKey={`header:batch:${i}`} address={b} text={hex64(b)} label={`batch_addr[${i}]`} />
+                ) : (
+                  <span key={i} className="mono">{hex64(b)}</span>
+                ),
+              )}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {!summary.done && <p className="hs-parsing" role="status">parsing…</p>}
+    </section>
+  );
 }
