@@ -31,7 +31,7 @@ export function App() {
           <HeaderSummary summary={shown} />
           <div className="columns">
             <Sidebar summary={shown} />
-            {dump ? <HexPane /> : <section className="hexpane placeholder" aria-label="Hex view">Parsing…</section>}
+            <HexPane />
           </div>
         </main>
       ) : (

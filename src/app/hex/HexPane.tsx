@@ -1,4 +1,506 @@
-// Placeholder: to be built.
+// The hex view of the current view target (a range or a blob): a header line, then rows of
+// 16 bytes drawn by an O(1) fixed-row scaled virtualizer (virtual.ts), fed by a small page cache
+// (page-cache.ts) that reads through the ByteSource. Constant DOM and memory whatever the size.
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import { foldAddress } from '../../format/addr.ts';
+import type { ByteSource } from '../byte-source.ts';
+import type { BlobInfo, DumpSummary, RangeInfo, Space } from '../protocol.ts';
+import { selectSource, selectSummary, useDumpStore, useViewStore, type ViewTarget } from '../store.ts';
+import { BYTES_PER_ROW, GROUP_SIZE, HEX2, UNKNOWN_CHAR, asciiChar, formatAddress, groupDigits, hexAddr, humanSize, rowCount } from './format.ts';
+import { PageCache, type Page } from './page-cache.ts';
+import {
+  clampVirt,
+  firstRow,
+  geometry,
+  pageRows,
+  renderCount,
+  scrollTopFromVirt,
+  virtAtRow,
+  virtByRows,
+  virtCentered,
+  virtFromScrollTop,
+  wheelDeltaPx,
+  type Geometry,
+} from './virtual.ts';
+import './hex.css';
+
+/** Row height in px: must match .hex-row in hex.css. */
+export const ROW_H = 20;
+/** Height of the column header line inside the scroll box (px). */
+const HEAD_H = ROW_H;
+/** Rows fetched beyond each edge of the viewport. */
+const FETCH_MARGIN_ROWS = 32;
+/** How often scrolling may write the first visible row's address to the view store. */
+const ADDRESS_PUSH_MS = 150;
+
+/** What the grid shows, resolved from the dump and the view target. */
+export interface HexTarget {
+  kind: 'range' | 'blob';
+  index: number;
+  space: Space;
+  /** Address of byte 0: the folded GPU VA of a range, 0 for a blob. */
+  start: bigint;
+  length: number;
+  /** Bytes decoded from the text (the rest are unknown). */
+  decodedLength: number;
+  hasData: boolean;
+  /** Hex digits of the address column. */
+  addrWidth: number;
+  /** "range 0x…" or "blob HWCTX", for labels. */
+  label: string;
+}
+
+export function resolveTarget(dump: DumpSummary | null, target: ViewTarget | null): HexTarget | null {
+  if (!dump || !target) return null;
+  if (target.kind === 'range') {
+    const r: RangeInfo | undefined = dump.ranges[target.index];
+    if (!r) return null;
+    const start = foldAddress(r.address);
+    return {
+      kind: 'range',
+      index: target.index,
+      space: { kind: 'gpu' },
+      start,
+      length: r.length,
+      decodedLength: r.decodedLength,
+      hasData: r.hasData,
+      addrWidth: 16,
+      label: `range ${hexAddr(start)}`,
+    };
+  }
+  const b: BlobInfo | undefined = dump.blobs[target.index];
+  if (!b) return null;
+  return {
+    kind: 'blob',
+    index: target.index,
+    space: { kind: 'blob', index: target.index },
+    start: 0n,
+    length: b.length,
+    decodedLength: b.decodedLength,
+    hasData: b.hasData,
+    addrWidth: Math.max(8, (Math.max(0, b.length - 1)).toString(16).length),
+    label: `blob ${b.name}`,
+  };
+}
+
 export function HexPane() {
-  return null;
+  // While a first dump parses, the partial summary and the parsing worker serve the view.
+  const dump = useDumpStore(selectSummary);
+  const client = useDumpStore(selectSource);
+  const generation = useDumpStore((s) => s.generation);
+  const target = useViewStore((s) => s.target);
+  const t = useMemo(() => resolveTarget(dump, target), [dump, target]);
+
+  if (!dump || !t) {
+    return (
+      <section className="hexpane hex-pane" aria-label="Hex view">
+        <p className="hex-message">Select a memory range or a blob to see its bytes.</p>
+      </section>
+    );
+  }
+  const showGrid = t.hasData && t.length > 0 && client !== null;
+  return (
+    <section className="hexpane hex-pane" aria-label="Hex view">
+      <HexHeader dump={dump} t={t} />
+      {showGrid ? (
+        <HexGrid key={`${generation}:${t.kind}:${t.index}`} t={t} source={client} />
+      ) : (
+        <div className="hex-message" role="status" data-testid="hex-nodata">
+          {noDataMessage(dump, t)}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function noDataMessage(dump: DumpSummary, t: HexTarget): string {
+  if (t.length === 0) return `This ${t.kind} is empty (0 bytes).`;
+  if (t.kind === 'range') {
+    const r = dump.ranges[t.index];
+    if (r.error) return `No data: the kernel could not capture this range (error ${r.error}).`;
+    const props = r.properties;
+    const sparse = props?.type === 'null_sparse' || /\bnull_sparse\b/.test(props?.raw ?? '');
+    if (sparse) return 'No data: this is a null (sparse) mapping with no backing memory, so nothing was captured.';
+    return 'No data: the dump has no contents for this range.';
+  }
+  const b = dump.blobs[t.index];
+  if (b.error) return `No data: capturing this blob failed (${b.error}).`;
+  return 'No data: the dump has no contents for this blob.';
+}
+
+function HexHeader({ dump, t }: { dump: DumpSummary; t: HexTarget }) {
+  const end = t.start + BigInt(t.length);
+  const size = `${humanSize(t.length)}${t.length >= 1024 ? ` (${groupDigits(t.length)} bytes)` : ''}`;
+  const parts: ReactNode[] = [];
+  let error: string | null = null;
+  if (t.kind === 'range') {
+    const r = dump.ranges[t.index];
+    parts.push(<strong key="n">Range {t.index}</strong>);
+    parts.push(
+      <span key="a" className="mono" title="start – end (end exclusive)">
+        {hexAddr(t.start)}–{hexAddr(end)}
+      </span>,
+    );
+    if ((r.address & ((1n << 64n) - 1n)) !== t.start) {
+      parts.push(<span key="c" className="mono hex-dim">printed as {hexAddr(r.address & ((1n << 64n) - 1n))}</span>);
+    }
+    parts.push(<span key="s">{size}</span>);
+    if (r.properties) parts.push(<span key="p" className="mono">{r.properties.raw}</span>);
+    error = r.error;
+  } else {
+    const b = dump.blobs[t.index];
+    parts.push(<strong key="n">Blob {b.name}</strong>);
+    if (b.section) parts.push(<span key="sec">in “{b.section}”</span>);
+    if (b.gucId !== null) parts.push(<span key="g">GuC ID {b.gucId}</span>);
+    parts.push(
+      <span key="a" className="mono" title="offsets, end exclusive">
+        {hexAddr(0n)}–{hexAddr(end)}
+      </span>,
+    );
+    parts.push(<span key="s">{size}</span>);
+    error = b.error;
+  }
+  const truncated = t.hasData && t.decodedLength < t.length;
+  return (
+    <div className="hex-header" data-testid="hex-header">
+      {parts.map((p, i) => (
+        <span key={i} className="hex-header-part">
+          {p}
+        </span>
+      ))}
+      {error !== null && <span className="hex-header-part hex-error">error {error}</span>}
+      {truncated && (
+        <span className="hex-header-part hex-warning">
+          truncated: {groupDigits(t.decodedLength)} of {groupDigits(t.length)} bytes decoded, the rest shows as ??
+        </span>
+      )}
+    </div>
+  );
+}
+
+// ---- The grid ----------------------------------------------------------------------------------
+
+interface RowProps {
+  row: number;
+  start: bigint;
+  addrWidth: number;
+  /** Bytes in this row (BYTES_PER_ROW except for the last row). */
+  n: number;
+  page: Page | undefined;
+  /** Offset of this row's first byte in the page. */
+  off: number;
+  /** Column of the marked byte in this row, or -1. */
+  markCol: number;
+}
+
+const HEX_CELLS = Array.from({ length: BYTES_PER_ROW }, (_, i) => i);
+
+const HexRow = memo(function HexRow({ row, start, addrWidth, n, page, off, markCol }: RowProps) {
+  const address = start + BigInt(row * BYTES_PER_ROW);
+  const loading = page === undefined;
+  const bytes = page?.bytes;
+  const valid = page ? Math.min(page.valid, page.bytes.length) : 0;
+  let ascii = '';
+  const cells = HEX_CELLS.map((i) => {
+    let text: string;
+    let cls = 'hb';
+    if (i >= n) {
+      text = '';
+      cls += ' hb-end';
+    } else if (loading) {
+      text = '··';
+      cls += ' hb-loading';
+      ascii += ' ';
+    } else if (off + i < valid) {
+      const b = bytes![off + i];
+      text = HEX2[b];
+      if (b === 0) cls += ' hb-zero';
+      ascii += asciiChar(b);
+    } else {
+      text = '??';
+      cls += ' hb-unknown';
+      ascii += UNKNOWN_CHAR;
+    }
+    if (i > 0 && i % GROUP_SIZE === 0) cls += ' hb-gs';
+    if (i === markCol) cls += ' hb-mark';
+    return (
+      <span key={i} role="gridcell" className={cls} data-offset={i}>
+        {text}
+      </span>
+    );
+  });
+  let asciiCell: ReactNode = ascii;
+  if (markCol >= 0 && markCol < ascii.length) {
+    asciiCell = (
+      <>
+        {ascii.slice(0, markCol)}
+        <span className="ha-mark">{ascii[markCol]}</span>
+        {ascii.slice(markCol + 1)}
+      </>
+    );
+  }
+  return (
+    <div role="row" aria-rowindex={row + 1} className="hex-row" data-address={hexAddr(address)} aria-busy={loading || undefined}>
+      <span role="rowheader" className="hx-addr" style={{ width: `${addrWidth}ch` }}>
+        {formatAddress(address, addrWidth)}
+      </span>
+      {cells}
+      <span role="gridcell" className={`hx-ascii${loading ? ' hb-loading' : ''}`}>
+        {asciiCell}
+      </span>
+    </div>
+  );
+});
+
+interface ApplyOptions {
+  /** Write scrollTop (wheel, keys, jumps); false for a native scroll, which already moved it. */
+  writeScroll: boolean;
+  /** The user moved: report the first visible row's address to the view store (throttled). */
+  fromUser: boolean;
+  /** Called from an effect: React is committing, so no flushSync. */
+  inEffect?: boolean;
+}
+
+function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
+  const rows = rowCount(t.length);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rowsRef = useRef<HTMLDivElement>(null);
+  const [clientH, setClientH] = useState(0);
+  const viewH = Math.max(0, clientH - HEAD_H);
+  const g = useMemo(() => geometry(rows, ROW_H, viewH), [rows, viewH]);
+  const [first, setFirst] = useState(0);
+  const [mark, setMark] = useState<bigint | null>(null);
+  const [, setTick] = useState(0);
+
+  const gRef = useRef<Geometry>(g);
+  const virtRef = useRef(0);
+  const firstRef = useRef(0);
+  /** scrollTop we last wrote (its echoed scroll event is ignored). */
+  const lastSetRef = useRef<number | null>(null);
+  /** Address this view last wrote to the store (not re-centred on). */
+  const selfAddrRef = useRef<bigint | null>(null);
+  const pushTimerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const [cache] = useState(() => new PageCache(source, t.space, t.start, t.length));
+  useEffect(() => {
+    cache.onLoad = (page) => {
+      // Repaint only when the page is one the viewport (with its margin) still wants.
+      if (cache.wanted(page.index)) setTick((n) => n + 1);
+    };
+    return () => {
+      cache.onLoad = null;
+    };
+  }, [cache]);
+
+  // The one place the virtual offset changes.
+  const apply = useRef<(virt: number, o: ApplyOptions) => void>(() => {});
+  apply.current = (virt, o) => {
+    const el = scrollRef.current;
+    const geo = gRef.current;
+    const v = clampVirt(geo, virt);
+    virtRef.current = v;
+    if (o.writeScroll && el) {
+      const st = scrollTopFromVirt(geo, v);
+      lastSetRef.current = st;
+      el.scrollTop = st;
+    }
+    const f = firstRow(geo, v);
+    if (f !== firstRef.current) {
+      firstRef.current = f;
+      if (o.inEffect) setFirst(f);
+      else flushSync(() => setFirst(f));
+    }
+    const box = rowsRef.current;
+    if (box) box.style.transform = `translateY(${f * ROW_H - v}px)`;
+    if (o.fromUser) schedulePush();
+  };
+
+  function schedulePush() {
+    if (pushTimerRef.current !== null) return;
+    pushTimerRef.current = setTimeout(() => {
+      pushTimerRef.current = null;
+      const a = t.start + BigInt(firstRow(gRef.current, virtRef.current) * BYTES_PER_ROW);
+      selfAddrRef.current = a;
+      useViewStore.getState().setAddress(a);
+    }, ADDRESS_PUSH_MS);
+  }
+  useEffect(
+    () => () => {
+      if (pushTimerRef.current !== null) clearTimeout(pushTimerRef.current);
+      pushTimerRef.current = null;
+    },
+    [],
+  );
+
+  // Measure the scroll box.
+  useLayoutEffect(() => {
+    const el = scrollRef.current!;
+    const measure = () => setClientH(el.clientHeight);
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // New geometry (first measure, resize): keep the virtual offset, re-derive scrollTop.
+  useLayoutEffect(() => {
+    gRef.current = g;
+    apply.current(virtRef.current, { writeScroll: true, fromUser: false, inEffect: true });
+  }, [g]);
+
+  // The store's address changed from outside (or the grid just appeared): centre and mark it.
+  const address = useViewStore((s) => s.address);
+  const measured = viewH > 0;
+  useLayoutEffect(() => {
+    if (!measured || address === null || address === selfAddrRef.current) return;
+    const a = t.kind === 'range' ? foldAddress(address) : address;
+    if (a < t.start || a >= t.start + BigInt(t.length)) return;
+    if (pushTimerRef.current !== null) {
+      clearTimeout(pushTimerRef.current); // a pending scroll report must not undo the jump
+      pushTimerRef.current = null;
+    }
+    const off = Number(a - t.start);
+    apply.current(virtCentered(gRef.current, Math.floor(off / BYTES_PER_ROW)), { writeScroll: true, fromUser: false, inEffect: true });
+    setMark(a);
+  }, [address, measured, t]);
+
+  // Native listeners: scroll (thumb drag), wheel (non-passive), keys.
+  useEffect(() => {
+    const el = scrollRef.current!;
+    const onScroll = () => {
+      const st = el.scrollTop;
+      const last = lastSetRef.current;
+      if (last !== null && Math.abs(st - last) <= 1) return; // the echo of our own write
+      lastSetRef.current = null;
+      apply.current(virtFromScrollTop(gRef.current, st), { writeScroll: false, fromUser: true });
+    };
+    const onWheel = (e: WheelEvent) => {
+      if (e.ctrlKey) return; // zoom
+      if (Math.abs(e.deltaX) > Math.abs(e.deltaY)) return; // horizontal: native
+      const geo = gRef.current;
+      if (geo.maxVirt <= 0) return;
+      e.preventDefault();
+      apply.current(virtRef.current + wheelDeltaPx(geo, e.deltaY, e.deltaMode), { writeScroll: true, fromUser: true });
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.metaKey) return;
+      const geo = gRef.current;
+      const v = virtRef.current;
+      let next: number;
+      switch (e.key) {
+        case 'ArrowDown':
+          next = virtByRows(geo, v, 1);
+          break;
+        case 'ArrowUp':
+          next = virtByRows(geo, v, -1);
+          break;
+        case 'PageDown':
+          next = virtByRows(geo, v, pageRows(geo));
+          break;
+        case 'PageUp':
+          next = virtByRows(geo, v, -pageRows(geo));
+          break;
+        case 'Home':
+          next = virtAtRow(geo, 0);
+          break;
+        case 'End':
+          next = geo.maxVirt;
+          break;
+        default:
+          return;
+      }
+      e.preventDefault();
+      apply.current(next, { writeScroll: true, fromUser: true });
+    };
+    el.addEventListener('scroll', onScroll, { passive: true });
+    el.addEventListener('wheel', onWheel, { passive: false });
+    el.addEventListener('keydown', onKey);
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      el.removeEventListener('wheel', onWheel);
+      el.removeEventListener('keydown', onKey);
+    };
+  }, []);
+
+  // Keep the rows box at its small offset after every render (React never owns the transform).
+  useLayoutEffect(() => {
+    const box = rowsRef.current;
+    if (box) box.style.transform = `translateY(${first * ROW_H - virtRef.current}px)`;
+  });
+
+  const count = renderCount(g, first);
+
+  // Fetch what is visible plus a margin.
+  useEffect(() => {
+    if (count === 0) return;
+    const lo = Math.max(0, first - FETCH_MARGIN_ROWS) * BYTES_PER_ROW;
+    const hi = Math.min(rows - 1, first + count + FETCH_MARGIN_ROWS) * BYTES_PER_ROW;
+    cache.ensure(cache.pageOf(lo), cache.pageOf(hi));
+  }, [cache, first, count, rows]);
+
+  let markRow = -1;
+  let markCol = -1;
+  if (mark !== null) {
+    const off = Number(mark - t.start);
+    markRow = Math.floor(off / BYTES_PER_ROW);
+    markCol = off % BYTES_PER_ROW;
+  }
+
+  // Keys are row numbers modulo the slot count: scrolling by one row moves one DOM row from one end
+  // to the other (the rest keep their props and skip rendering), and a jump reuses every DOM row.
+  const slots = Math.ceil(viewH / ROW_H) + 1;
+  const rowEls: ReactNode[] = [];
+  for (let k = 0; k < count; k++) {
+    const row = first + k;
+    const offset = row * BYTES_PER_ROW;
+    const pi = cache.pageOf(offset);
+    rowEls.push(
+      <HexRow
+        key={row % slots}
+        row={row}
+        start={t.start}
+        addrWidth={t.addrWidth}
+        n={Math.min(BYTES_PER_ROW, t.length - offset)}
+        page={cache.get(pi)}
+        off={offset - pi * cache.pageSize}
+        markCol={row === markRow ? markCol : -1}
+      />,
+    );
+  }
+
+  const spacer = Math.max(0, g.phys - viewH);
+  return (
+    <div
+      ref={scrollRef}
+      className="hex-scroll"
+      data-testid="hex-view"
+      role="grid"
+      tabIndex={0}
+      aria-label={`Hex view of ${t.label}`}
+      aria-rowcount={rows}
+      aria-colcount={BYTES_PER_ROW + 2}
+      aria-readonly
+    >
+      <div className="hex-sticky" role="presentation" style={{ height: clientH }}>
+        <div className="hex-row hex-colhead" aria-hidden="true">
+          <span className="hx-addr" style={{ width: `${t.addrWidth}ch` }}>
+            {t.kind === 'range' ? 'address' : 'offset'}
+          </span>
+          {HEX_CELLS.map((i) => (
+            <span key={i} className={`hb${i > 0 && i % GROUP_SIZE === 0 ? ' hb-gs' : ''}`}>
+              {HEX2[i]}
+            </span>
+          ))}
+          <span className="hx-ascii">ascii</span>
+        </div>
+        <div className="hex-rowsview" role="presentation" style={{ height: viewH }}>
+          <div ref={rowsRef} className="hex-rows" role="rowgroup">
+            {rowEls}
+          </div>
+        </div>
+      </div>
+      <div className="hex-spacer" aria-hidden="true" style={{ height: spacer }} />
+    </div>
+  );
 }

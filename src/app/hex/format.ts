@@ -1,0 +1,64 @@
+// Pure formatting helpers of the hex view.
+
+/** Bytes per row and bytes per group (a 32-bit word by default). Row and group sizes divide 4096. */
+export const BYTES_PER_ROW = 16;
+export const GROUP_SIZE = 4;
+
+/** "00".."ff". */
+export const HEX2: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+export function hexByte(b: number): string {
+  return HEX2[b & 0xff];
+}
+
+/** Printable ASCII (0x20–0x7e) as itself, anything else as '.'. */
+export function asciiChar(b: number): string {
+  return b >= 0x20 && b <= 0x7e ? String.fromCharCode(b) : '.';
+}
+
+/** Shown in the ASCII column for an unknown byte (not ASCII, so never mistaken for a real byte). */
+export const UNKNOWN_CHAR = '\u00b7';
+
+/** ASCII column text of bytes[from, to); bytes at or past `valid` (unknown) are UNKNOWN_CHAR. */
+export function asciiText(bytes: Uint8Array, from: number, to: number, valid: number = bytes.length): string {
+  let s = '';
+  for (let i = from; i < to; i++) {
+    if (i >= valid || i >= bytes.length) s += UNKNOWN_CHAR;
+    else s += asciiChar(bytes[i]);
+  }
+  return s;
+}
+
+/** An address zero-padded to `width` hex digits, lowercase, no prefix. */
+export function formatAddress(a: bigint, width = 16): string {
+  return a.toString(16).padStart(width, '0');
+}
+
+/** "0x1a0040": lowercase, no padding (the data-address of a row). */
+export function hexAddr(a: bigint): string {
+  return '0x' + a.toString(16);
+}
+
+/** Human size: "512 B", "4 KiB", "1.5 MiB", "4 GiB". */
+export function humanSize(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  if (u === 0) return `${n} B`;
+  const s = v >= 100 || Number.isInteger(v) ? String(Math.round(v * 10) / 10) : v.toFixed(v >= 10 ? 1 : 2).replace(/\.?0+$/, '');
+  return `${s} ${units[u]}`;
+}
+
+/** 262144 → "262,144". */
+export function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Rows of `bytesPerRow` needed for `length` bytes. */
+export function rowCount(length: number, bytesPerRow: number = BYTES_PER_ROW): number {
+  return Math.ceil(Math.max(0, length) / bytesPerRow);
+}
