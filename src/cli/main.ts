@@ -9,7 +9,8 @@ import { findRangeAt, foldAddress, parseAddress } from '../format/addr.ts';
 import { NotADumpError } from '../format/model.ts';
 import { toInspectJson } from '../format/report.ts';
 import { InputError, parseFile } from './read.ts';
-import { formatSummary, humanBytes } from './summary.ts';
+import { formatSummary } from './summary.ts';
+import { humanBytes } from '../format/units.ts';
 
 const USAGE = `usage:
   devcoredump inspect FILE [--json] [--timing]

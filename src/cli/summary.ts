@@ -3,27 +3,7 @@ import { findRangeAt, foldAddress } from '../format/addr.ts';
 import type { DumpModel, MemoryRange } from '../format/model.ts';
 import { REGISTER_ALIASES, findRegister } from '../format/model.ts';
 import { hex64, hexRegister } from '../format/report.ts';
-
-export function humanBytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return u === 0 ? `${n} B` : `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)} ${units[u]}`;
-}
-
-/** "<sec>.<nsec>" wall-clock time as an ISO date, or null. */
-export function snapshotDate(t: string | null): string | null {
-  if (!t) return null;
-  const m = /^(\d+)\.(\d{1,9})$/.exec(t.trim());
-  if (!m) return null;
-  const ms = Number(m[1]) * 1000 + Math.floor(Number(m[2].padEnd(9, '0')) / 1e6);
-  const d = new Date(ms);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
+import { humanBytes, snapshotDate } from '../format/units.ts';
 
 function rangeKind(r: MemoryRange): string {
   if (r.error) return `error ${r.error}`;

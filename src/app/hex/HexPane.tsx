@@ -7,7 +7,8 @@ import { foldAddress } from '../../format/addr.ts';
 import type { ByteSource } from '../byte-source.ts';
 import type { BlobInfo, DumpSummary, RangeInfo, Space } from '../protocol.ts';
 import { selectSource, selectSummary, useDumpStore, useViewStore, type ViewTarget } from '../store.ts';
-import { BYTES_PER_ROW, GROUP_SIZE, HEX2, UNKNOWN_CHAR, asciiChar, formatAddress, groupDigits, hexAddr, humanSize, rowCount } from './format.ts';
+import { BYTES_PER_ROW, GROUP_SIZE, HEX2, UNKNOWN_CHAR, asciiChar, formatAddress, groupDigits, hexAddr, rowCount } from './format.ts';
+import { humanBytes } from '../../format/units.ts';
 import { PageCache, type Page } from './page-cache.ts';
 import {
   clampVirt,
@@ -131,7 +132,7 @@ function noDataMessage(dump: DumpSummary, t: HexTarget): string {
 
 function HexHeader({ dump, t }: { dump: DumpSummary; t: HexTarget }) {
   const end = t.start + BigInt(t.length);
-  const size = `${humanSize(t.length)}${t.length >= 1024 ? ` (${groupDigits(t.length)} bytes)` : ''}`;
+  const size = `${humanBytes(t.length)}${t.length >= 1024 ? ` (${groupDigits(t.length)} bytes)` : ''}`;
   const parts: ReactNode[] = [];
   let error: string | null = null;
   if (t.kind === 'range') {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HEX2, UNKNOWN_CHAR, asciiChar, asciiText, formatAddress, groupDigits, hexAddr, hexByte, humanSize, rowCount } from './format.ts';
+import { HEX2, UNKNOWN_CHAR, asciiChar, asciiText, formatAddress, groupDigits, hexAddr, hexByte, rowCount } from './format.ts';
+import { humanBytes } from '../../format/units.ts';
 
 describe('hex formatting', () => {
   it('formats bytes as two lowercase hex digits', () => {
@@ -36,14 +37,14 @@ describe('ascii', () => {
 
 describe('sizes', () => {
   it('formats human sizes', () => {
-    expect(humanSize(0)).toBe('0 B');
-    expect(humanSize(1000)).toBe('1000 B');
-    expect(humanSize(4096)).toBe('4 KiB');
-    expect(humanSize(1536 * 1024)).toBe('1.5 MiB');
-    expect(humanSize(256 << 20)).toBe('256 MiB');
-    expect(humanSize(4 * 2 ** 30)).toBe('4 GiB');
-    expect(humanSize(65536 + 4096)).toBe('68 KiB');
-    expect(humanSize(1100)).toBe('1.07 KiB');
+    expect(humanBytes(0)).toBe('0 B');
+    expect(humanBytes(1000)).toBe('1000 B');
+    expect(humanBytes(4096)).toBe('4 KiB');
+    expect(humanBytes(1536 * 1024)).toBe('1.5 MiB');
+    expect(humanBytes(256 << 20)).toBe('256 MiB');
+    expect(humanBytes(4 * 2 ** 30)).toBe('4 GiB');
+    expect(humanBytes(65536 + 4096)).toBe('68 KiB');
+    expect(humanBytes(1100)).toBe('1.07 KiB');
   });
   it('groups digits and counts rows', () => {
     expect(groupDigits(262144)).toBe('262,144');

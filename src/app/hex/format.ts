@@ -39,20 +39,6 @@ export function hexAddr(a: bigint): string {
   return '0x' + a.toString(16);
 }
 
-/** Human size: "512 B", "4 KiB", "1.5 MiB", "4 GiB". */
-export function humanSize(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  if (u === 0) return `${n} B`;
-  const s = v >= 100 || Number.isInteger(v) ? String(Math.round(v * 10) / 10) : v.toFixed(v >= 10 ? 1 : 2).replace(/\.?0+$/, '');
-  return `${s} ${units[u]}`;
-}
-
 /** 262144 → "262,144". */
 export function groupDigits(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

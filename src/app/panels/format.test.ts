@@ -73,7 +73,7 @@ describe('range status', () => {
       .toEqual({ kind: 'sparse', text: 'null_sparse' });
     expect(rangeStatus(range(0, 0n, 4096, { hasData: false }))).toEqual({ kind: 'nodata', text: 'no data' });
     expect(rangeStatus(range(0, 0n, 65536, { complete: false, decodedLength: 12288 })))
-      .toEqual({ kind: 'truncated', text: 'truncated 12.0 KiB of 64.0 KiB' });
+      .toEqual({ kind: 'truncated', text: 'truncated 12 KiB of 64 KiB' });
     expect(rangeStatus(range(0, 0n, 4096))).toEqual({ kind: 'ok', text: 'data' });
   });
 });
@@ -113,7 +113,7 @@ describe('range rows', () => {
   it('derives addresses, ends, sizes, status and badges', () => {
     expect(rows.map((r) => r.address)).toEqual(['0x1a0000', '0x100000000', '0x7f3a2c400000', '0xfffffffe00000000', '0x200000']);
     expect(rows[0].end).toBe(0x1a0fffn);
-    expect(rows[0].sizeText).toBe('4.00 KiB');
+    expect(rows[0].sizeText).toBe('4 KiB');
     expect(rows[0].badges).toEqual(['batch']);
     expect(rows[4].badges).toEqual(['ACTHD']);
     expect(rows[2].status.text).toBe('error -14 (EFAULT)');

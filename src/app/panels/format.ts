@@ -4,7 +4,7 @@ import { findRangeAt, foldAddress, parseAddress } from '../../format/addr.ts';
 import type { BlobInfo, DumpSummary, RangeInfo } from '../protocol.ts';
 import type { DumpHeader, Engine, Register, VmaProperties } from '../../format/model.ts';
 import { REGISTER_ALIASES, findRegister } from '../../format/model.ts';
-import { humanBytes, snapshotDate } from '../../cli/summary.ts';
+import { humanBytes, snapshotDate } from '../../format/units.ts';
 import { hex64, hexRegister } from '../../format/report.ts';
 
 export { humanBytes, snapshotDate, hex64, hexRegister };
