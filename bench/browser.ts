@@ -50,6 +50,45 @@ function rendererPeakRss(): number {
   return max;
 }
 
+// In-page scripts as text: tsx would wrap named functions in a helper the page does not have.
+const IN_PAGE_SETUP = `
+window.__bench = { longTasks: [], t0: 0, firstRow: 0, parsed: 0 };
+new PerformanceObserver(function (list) {
+  for (const e of list.getEntries()) window.__bench.longTasks.push(e.duration);
+}).observe({ type: 'longtask', buffered: true });
+const input = document.createElement('input');
+input.type = 'file';
+input.id = 'bench-input';
+input.style.display = 'none';
+document.body.append(input);
+input.addEventListener('change', function () {
+  window.__bench.t0 = performance.now();
+  const mo = new MutationObserver(function () {
+    if (!window.__bench.firstRow && document.querySelector('[data-testid="hex-view"] [data-address]')) {
+      window.__bench.firstRow = performance.now() - window.__bench.t0;
+      mo.disconnect();
+    }
+  });
+  mo.observe(document.body, { childList: true, subtree: true });
+  console.log('bench: opening ' + input.files[0].name);
+  window.__devcoredump.dump.getState().openFile(input.files[0]).then(function () {
+    console.log('bench: opened');
+    window.__bench.parsed = performance.now() - window.__bench.t0;
+  });
+});
+`;
+
+const FRAME_RECORDER = `
+window.__frames = [];
+window.__raf = true;
+let last = performance.now();
+requestAnimationFrame(function tick(t) {
+  window.__frames.push(t - last);
+  last = t;
+  if (window.__raf) requestAnimationFrame(tick);
+});
+`;
+
 const pct = (a: number[], p: number) => {
   const s = [...a].sort((x, y) => x - y);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
@@ -66,35 +105,14 @@ async function main(): Promise<void> {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (e) => console.log('page error:', e.message));
+    page.on('console', (m) => { if (m.type() === 'error' || m.text().startsWith('bench:')) console.log('console:', m.text()); });
     await page.goto(`http://localhost:${PORT}/`);
-    await page.evaluate(() => {
-      const w = window as unknown as { __bench: { longTasks: number[]; t0: number; firstRow: number; parsed: number } };
-      w.__bench = { longTasks: [], t0: 0, firstRow: 0, parsed: 0 };
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__bench.longTasks.push(e.duration);
-      }).observe({ type: 'longtask', buffered: true });
-      const input = document.createElement('input');
-      input.type = 'file';
-      input.id = 'bench-input';
-      input.style.display = 'none';
-      document.body.append(input);
-      input.addEventListener('change', () => {
-        w.__bench.t0 = performance.now();
-        const mo = new MutationObserver(() => {
-          if (!w.__bench.firstRow && document.querySelector('[data-testid="hex-view"] [data-address]')) {
-            w.__bench.firstRow = performance.now() - w.__bench.t0;
-            mo.disconnect();
-          }
-        });
-        mo.observe(document.body, { childList: true, subtree: true });
-        const stores = window.__devcoredump!;
-        stores.dump.getState().openFile(input.files![0]).then(() => { w.__bench.parsed = performance.now() - w.__bench.t0; });
-      });
-    });
+    await page.addScriptTag({ content: IN_PAGE_SETUP });
     let peak = 0;
     const poll = setInterval(() => { peak = Math.max(peak, rendererPeakRss()); }, 200);
     await page.setInputFiles('#bench-input', dump.file);
-    await page.waitForFunction(() => (window as unknown as { __bench: { parsed: number } }).__bench.parsed > 0, null, { timeout: 300_000, polling: 100 });
+    await page.waitForFunction(() => (window as unknown as { __bench: { parsed: number } }).__bench.parsed > 0, null, { timeout: 120_000, polling: 100 });
     await page.waitForSelector('[data-testid="hex-view"] [data-address]', { timeout: 60_000 });
     const r = await page.evaluate(() => (window as unknown as { __bench: { firstRow: number; parsed: number; longTasks: number[] } }).__bench);
     const error = await page.evaluate(() => window.__devcoredump!.dump.getState().error);
@@ -113,18 +131,7 @@ async function main(): Promise<void> {
     await grid.hover();
     await page.waitForTimeout(300);
     const longBefore = r.longTasks.length;
-    await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __raf: boolean };
-      w.__frames = [];
-      w.__raf = true;
-      let last = performance.now();
-      const tick = (t: number) => {
-        w.__frames.push(t - last);
-        last = t;
-        if (w.__raf) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
+    await page.addScriptTag({ content: FRAME_RECORDER });
     for (let i = 0; i < 240; i++) await page.mouse.wheel(0, 120);
     const frames = await page.evaluate(() => {
       const w = window as unknown as { __frames: number[]; __raf: boolean };
