@@ -1,4 +1,5 @@
 // The page layout. Components render; state and logic live in the stores (src/app/store.ts).
+import { useDeferredValue } from 'react';
 import { useDumpStore } from './app/store.ts';
 import { useUrlSync } from './app/url.ts';
 import { DropZone } from './app/open/DropZone.tsx';
@@ -15,8 +16,9 @@ export function App() {
   const dump = useDumpStore((s) => s.dump);
   const partial = useDumpStore((s) => s.loading?.progress?.summary ?? null);
   useUrlSync();
-  // While a first dump parses, what has been read so far is shown (read-only, no bytes yet).
-  const shown = dump ?? partial;
+  // While a first dump parses, what has been read so far is shown. The panels render from a
+  // deferred copy: React renders them in time slices, so a new summary never blocks the page.
+  const shown = useDeferredValue(dump ?? partial);
   return (
     <div className="app">
       <header className="topbar">

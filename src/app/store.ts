@@ -59,8 +59,17 @@ export const useDumpStore = create<DumpState>()((set, get) => ({
     let autoNav = -1;
     try {
       const summary = await client.open(source, (progress) => {
-        if (get().loading?.client !== client) return;
-        set({ loading: { ...get().loading!, progress } });
+        const cur = get().loading;
+        if (cur?.client !== client) return;
+        // The progress bar wants every report; the partial summary (and every view of it) is
+        // renewed only when something new appeared in it.
+        const prev = cur.progress?.summary;
+        const same = prev && prev.sections.length === progress.summary.sections.length
+          && prev.ranges.length === progress.summary.ranges.length
+          && prev.ranges.filter((r) => r.complete).length === progress.summary.ranges.filter((r) => r.complete).length
+          && prev.diagnostics.length === progress.summary.diagnostics.length
+          && prev.engines.length === progress.summary.engines.length && prev.blobs.length === progress.summary.blobs.length;
+        set({ loading: { ...cur, progress: same ? { ...progress, summary: prev } : progress } });
         // With no dump open yet, show the first fully decoded range while the rest parses.
         const view = useViewStore.getState();
         if (get().dump === null && view.target === null) {
