@@ -35,11 +35,27 @@ export function summarize(model: DumpModel, meta: { fileName: string; fileSize: 
 }
 
 /**
+ * A file read that has not finished after this long is taken for stuck. Chromium 156 sometimes
+ * leaves a BYOB read of a File's stream pending for good (about 1 open in 20 of a 200 MB file, in
+ * the end-to-end tests), while the same bytes read with Blob.slice() come at once.
+ */
+export const READ_STALL_MS = 3000;
+
+function withDeadline<T>(p: Promise<T>, ms: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+/**
  * Chunks of a Blob from `offset` on, read with a BYOB reader into one reused buffer: no fresh
  * ArrayBuffer per chunk (each would cost page faults and garbage), and the browser keeps filling
- * the stream's pipe while the parser works. The parser copies what it keeps.
+ * the stream's pipe while the parser works. The parser copies what it keeps. If a read stalls
+ * (READ_STALL_MS), the stream is cancelled and the rest is read with Blob.slice().
  */
-async function* blobChunks(blob: globalThis.Blob, offset = 0): AsyncGenerator<Uint8Array> {
+export async function* blobChunks(blob: globalThis.Blob, offset = 0, stallMs = READ_STALL_MS): AsyncGenerator<Uint8Array> {
   const stream = (offset > 0 ? blob.slice(offset) : blob).stream() as ReadableStream<Uint8Array>;
   let reader: ReadableStreamBYOBReader;
   try {
@@ -48,16 +64,46 @@ async function* blobChunks(blob: globalThis.Blob, offset = 0): AsyncGenerator<Ui
     yield* streamChunks(stream); // no byte stream here
     return;
   }
+  let pos = offset;
   let buf = new ArrayBuffer(SLICE);
+  let ended = false;
   try {
     for (;;) {
-      const { done, value } = await reader.read(new Uint8Array(buf));
-      if (done || !value) return;
-      yield value;
-      buf = value.buffer as ArrayBuffer;
+      const r = await withDeadline(reader.read(new Uint8Array(buf)), stallMs);
+      if (r === null) {
+        console.warn(`file read stalled for ${stallMs} ms at byte ${pos}: reading the rest with Blob.slice()`);
+        break;
+      }
+      if (r.done || !r.value) {
+        ended = true;
+        return;
+      }
+      pos += r.value.length;
+      yield r.value;
+      buf = r.value.buffer as ArrayBuffer;
     }
   } finally {
-    reader.releaseLock();
+    // Stalled, or the consumer stopped early (not a dump, an error): let go of the file.
+    if (!ended) reader.cancel().catch(() => {});
+    try {
+      reader.releaseLock();
+    } catch {
+      // a read still pending in an older streams implementation
+    }
+  }
+  yield* sliceChunks(blob, pos);
+}
+
+/** Chunks of a Blob from `offset` on by Blob.slice(), the next read in flight while one is parsed. */
+async function* sliceChunks(blob: globalThis.Blob, offset: number): AsyncGenerator<Uint8Array> {
+  let next: Promise<ArrayBuffer> | null = offset < blob.size ? blob.slice(offset, offset + SLICE).arrayBuffer() : null;
+  let pos = offset;
+  while (next) {
+    const buf = await next;
+    if (buf.byteLength === 0) return;
+    pos += buf.byteLength;
+    next = pos < blob.size ? blob.slice(pos, pos + SLICE).arrayBuffer() : null;
+    yield new Uint8Array(buf);
   }
 }
 

@@ -1,4 +1,79 @@
-// Placeholder: to be built.
+// Top-bar controls: Open dump (Ctrl+O), Paste (Ctrl+Shift+V, or Ctrl+V / a paste anywhere outside a
+// text field) and Try a sample.
+import './open.css';
+import { useEffect, useRef } from 'react';
+import { openFiles, openPastedText, openSample, pasteFromClipboard } from './actions.ts';
+import { isTextField } from './format.ts';
+import { chooseFile, registerPicker } from './notice.ts';
+
 export function OpenControls() {
-  return null;
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    registerPicker(input.current);
+    return () => registerPicker(null);
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || !(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'o' && !e.shiftKey) {
+        e.preventDefault(); // the browser's own "open file"
+        chooseFile();
+      } else if (key === 'v' && e.shiftKey && !isTextField(e.target)) {
+        e.preventDefault(); // no paste event as well: the clipboard is read once
+        void pasteFromClipboard();
+      }
+    };
+    const onPaste = (e: ClipboardEvent) => {
+      if (e.defaultPrevented || isTextField(e.target) || !e.clipboardData) return;
+      const files = e.clipboardData.files;
+      if (files && files.length > 0) {
+        e.preventDefault();
+        openFiles(files);
+        return;
+      }
+      const text = e.clipboardData.getData('text/plain');
+      e.preventDefault();
+      openPastedText(text);
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('paste', onPaste);
+    };
+  }, []);
+
+  return (
+    <div className="open-controls">
+      <button type="button" onClick={chooseFile} aria-keyshortcuts="Control+O" title="Open a dump file (Ctrl+O)">
+        Open dump
+      </button>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        data-testid="file-input"
+        aria-label="Open dump"
+        onChange={(e) => {
+          const files = e.currentTarget.files;
+          if (files && files.length > 0) openFiles(Array.from(files));
+          e.currentTarget.value = ''; // choosing the same file again opens it again
+        }}
+      />
+      <button
+        type="button"
+        onClick={() => void pasteFromClipboard()}
+        aria-keyshortcuts="Control+Shift+V"
+        title="Open dump text from the clipboard (Ctrl+Shift+V, or Ctrl+V anywhere on the page)"
+      >
+        Paste
+      </button>
+      <button type="button" onClick={openSample} title="Open a bundled example dump">
+        Try a sample
+      </button>
+    </div>
+  );
 }

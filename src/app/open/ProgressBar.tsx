@@ -1,4 +1,54 @@
-// Placeholder: to be built.
+// While a dump is being opened: file name, percent of bytes read, MB/s, elapsed, and Cancel (Escape).
+import './open.css';
+import { useEffect } from 'react';
+import { useDumpStore } from '../store.ts';
+import { progressText } from './format.ts';
+
 export function ProgressBar() {
-  return null;
+  const loading = useDumpStore((s) => s.loading);
+  const cancel = useDumpStore((s) => s.cancel);
+  const active = loading !== null;
+
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      useDumpStore.getState().cancel();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active]);
+
+  if (!loading) return null;
+  const t = loading.progress ? progressText(loading.progress) : null;
+  const pct = t?.percent ?? null;
+  const label = `Opening ${loading.name}`;
+  return (
+    <section className="progress" aria-label="Opening a dump" data-testid="progress">
+      <span className="progress-name" title={loading.name}>
+        Opening <strong>{loading.name}</strong>
+      </span>
+      {pct === null ? (
+        <progress aria-label={label} />
+      ) : (
+        <progress max={100} value={pct} aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct)} aria-valuetext={`${pct.toFixed(0)}% read`} />
+      )}
+      <span className="progress-figures" aria-live="off">
+        {t ? (
+          <>
+            <span data-testid="progress-percent">{pct === null ? '' : `${pct.toFixed(1)}%`}</span>
+            <span>{t.amount}</span>
+            <span data-testid="progress-rate">{t.rate}</span>
+            <span data-testid="progress-elapsed">{t.elapsed}</span>
+          </>
+        ) : (
+          <span>Starting…</span>
+        )}
+      </span>
+      <button type="button" onClick={cancel} aria-keyshortcuts="Escape" title="Stop opening this dump (Escape)">
+        Cancel
+      </button>
+    </section>
+  );
 }

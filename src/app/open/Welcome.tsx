@@ -1,4 +1,33 @@
-// Placeholder: to be built.
+// The empty state: what this is, and the ways to open a dump.
+import './open.css';
+import { openSample } from './actions.ts';
+import { chooseFile } from './notice.ts';
+
 export function Welcome() {
-  return null;
+  return (
+    <main className="welcome" aria-labelledby="welcome-title">
+      <div className="welcome-box">
+        <h2 id="welcome-title">Look inside an Intel xe GPU crash dump</h2>
+        <p className="welcome-lead">
+          Devcoredump Viewer reads the devcoredump that the Linux xe driver writes when the GPU hangs, and shows its
+          header, engines, GuC state and captured GPU memory.
+        </p>
+        <button type="button" className="welcome-sample" onClick={openSample}>
+          Try a sample
+        </button>
+        <p className="welcome-or">
+          or{' '}
+          <button type="button" onClick={chooseFile}>
+            Open dump
+          </button>{' '}
+          (Ctrl+O), drop a file anywhere on this page, or paste the dump text (Ctrl+V).
+        </p>
+        <p className="welcome-hint">
+          Take it from <code className="mono">/sys/class/drm/card0/device/devcoredump/data</code>. Plain text, or
+          compressed with gzip (.gz), zstd (.zst) or xz (.xz).
+        </p>
+        <p className="welcome-privacy">Nothing leaves your machine: the dump is read and parsed in this browser tab.</p>
+      </div>
+    </main>
+  );
 }

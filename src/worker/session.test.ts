@@ -1,0 +1,154 @@
+// ParseSession in Node: Blob, ReadableStream, DecompressionStream exist in Node 20.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { generateDump } from '../gen/generate.ts';
+import type { OpenFailure, Progress } from '../app/protocol.ts';
+import { blobChunks, OpenError, ParseSession } from './session.ts';
+import { sniffCompression } from './decompress.ts';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../e2e/fixtures/${name}`, import.meta.url)));
+const tiny = fixture('tiny.txt');
+const tinyText = new TextDecoder().decode(tiny);
+
+function fileOf(bytes: Uint8Array, name: string) {
+  return { kind: 'file' as const, file: new Blob([bytes as Uint8Array<ArrayBuffer>]), name };
+}
+
+async function failure(p: Promise<unknown>): Promise<OpenFailure> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(OpenError);
+    return (e as OpenError).failure;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('ParseSession', () => {
+  it('sniffs gzip, zstd and xz magic bytes', () => {
+    expect(sniffCompression(gzipSync(tiny).subarray(0, 8))).toBe('gzip');
+    expect(sniffCompression(fixture('tiny.txt.zst').subarray(0, 8))).toBe('zstd');
+    expect(sniffCompression(fixture('tiny.txt.xz').subarray(0, 8))).toBe('xz');
+    expect(sniffCompression(tiny.subarray(0, 8))).toBeNull();
+  });
+
+  for (const [kind, bytes] of [
+    ['gzip', () => gzipSync(tiny)],
+    ['zstd', () => fixture('tiny.txt.zst')],
+    ['xz', () => fixture('tiny.txt.xz')],
+  ] as const) {
+    it(`opens a ${kind} file, then reads bytes and source lines from it`, async () => {
+      const s = new ParseSession();
+      const packed = bytes();
+      const summary = await s.open(fileOf(packed, `tiny.txt.${kind}`), () => {});
+      expect(summary.compression).toBe(kind);
+      expect(summary.fileSize).toBe(packed.length);
+      expect(summary.byteCount).toBe(tiny.length);
+      expect(summary.header.kernel).toBe('6.19.0-tiny-fixture');
+      expect(summary.ranges.map((r) => r.address)).toEqual([0x1a0000n, 0x200000n, 0x300000n, 0x400000n]);
+      expect(summary.done).toBe(true);
+      // Range 0x200000 holds (i * 37 + 11) & 0xff.
+      const r = s.read({ kind: 'gpu' }, 0x200010n, 8);
+      expect(r.address).toBe(0x200010n);
+      expect([...r.bytes]).toEqual([...Array(8)].map((_, k) => ((0x10 + k) * 37 + 11) & 0xff));
+      expect(r.valid).toBe(8);
+      // Source lines come from the (decompressed again) text.
+      const lines = await s.sourceLines(3, 1, 1);
+      expect(lines).toEqual(tinyText.split('\n').slice(1, 4).map((text, i) => ({ line: i + 2, text })));
+    });
+  }
+
+  it('opens plain bytes (pasted text) and a plain file to the same summary', async () => {
+    const a = await new ParseSession().open({ kind: 'bytes', bytes: tiny, name: 'pasted text' }, () => {});
+    const b = await new ParseSession().open(fileOf(tiny, 'tiny.txt'), () => {});
+    expect(a.compression).toBeNull();
+    expect({ ...a, fileName: '', timing: null }).toEqual({ ...b, fileName: '', timing: null });
+  });
+
+  it('reports progress in file bytes while a larger file parses, and the last source line', async () => {
+    const g = generateDump({ layout: '6.14', seed: 3 });
+    const s = new ParseSession();
+    const seen: Progress[] = [];
+    const summary = await s.open(fileOf(gzipSync(g.bytes), 'g.gz'), (p) => seen.push(p));
+    expect(summary.ranges.length).toBe(g.expected.ranges.length);
+    for (const p of seen) {
+      expect(p.bytesRead).toBeLessThanOrEqual(p.totalBytes);
+      expect(p.summary.done).toBe(false);
+    }
+    const last = summary.lineCount;
+    const lines = await s.sourceLines(last, 0, 5);
+    expect(lines.map((l) => l.line)).toEqual([last]);
+  });
+
+  it('refuses a kernel log with the reason, and corrupt gzip as a read error', async () => {
+    const log = new TextEncoder().encode('| xe 0000:00:02.0: [drm] *ERROR* H2G CTB\n');
+    const f = await failure(new ParseSession().open(fileOf(log, 'dmesg.txt'), () => {}));
+    expect(f.kind).toBe('not-a-dump');
+    expect(f.message).toMatch(/kernel log/);
+
+    const gz = gzipSync(tiny);
+    const broken = gz.slice(0, 40);
+    broken.fill(0x55, 20, 40);
+    const g = await failure(new ParseSession().open(fileOf(broken, 'broken.gz'), () => {}));
+    expect(g.kind).toBe('read-error');
+    expect(g.message).toMatch(/gzip/);
+  });
+
+  it('refuses an empty file', async () => {
+    const f = await failure(new ParseSession().open(fileOf(new Uint8Array(0), 'empty'), () => {}));
+    expect(f).toEqual({ kind: 'not-a-dump', message: 'empty file: no dump text' });
+  });
+});
+
+describe('blobChunks', () => {
+  /** A Blob whose stream gives `first` bytes and then never another (as Chromium's did at times). */
+  function stallingBlob(bytes: Uint8Array, first: number): globalThis.Blob {
+    const real = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+    let cancelled = false;
+    const fake = {
+      size: real.size,
+      slice: (a?: number, b?: number) => real.slice(a, b),
+      stream: () => {
+        let sent = false;
+        return new ReadableStream({
+          type: 'bytes',
+          pull(controller) {
+            if (sent) return new Promise<void>(() => {}); // stuck
+            sent = true;
+            const req = controller.byobRequest!;
+            const view = req.view as Uint8Array;
+            view.set(bytes.subarray(0, first));
+            req.respond(first);
+            return undefined;
+          },
+          cancel() {
+            cancelled = true;
+          },
+        });
+      },
+      get cancelled() {
+        return cancelled;
+      },
+    };
+    return fake as unknown as globalThis.Blob;
+  }
+
+  async function collect(it: AsyncGenerator<Uint8Array>): Promise<Uint8Array> {
+    const parts: Uint8Array[] = [];
+    for await (const c of it) parts.push(c.slice());
+    return new Uint8Array(Buffer.concat(parts));
+  }
+
+  it('reads a Blob from an offset', async () => {
+    const out = await collect(blobChunks(new Blob([tiny as Uint8Array<ArrayBuffer>]), 100));
+    expect(Buffer.from(out).equals(Buffer.from(tiny.subarray(100)))).toBe(true);
+  });
+
+  it('reads the rest with slices when the stream stalls, and cancels the stream', async () => {
+    const blob = stallingBlob(tiny, 1000);
+    const out = await collect(blobChunks(blob, 0, 50));
+    expect(Buffer.from(out).equals(Buffer.from(tiny))).toBe(true);
+    expect((blob as unknown as { cancelled: boolean }).cancelled).toBe(true);
+  });
+});
