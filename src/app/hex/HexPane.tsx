@@ -334,11 +334,11 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
     [],
   );
 
-  // Measure the scroll box.
-  useLayoutEffect(() => {
+  // Measure the scroll box. The observer's first report comes after the browser's own layout, so
+  // the rows render in a task of their own instead of forcing a layout inside the mount.
+  useEffect(() => {
     const el = scrollRef.current!;
     const measure = () => setClientH(el.clientHeight);
-    measure();
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
