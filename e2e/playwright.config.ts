@@ -11,6 +11,8 @@ const executablePath =
   process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+// The dev server (`npm run dev`) gets the layouts spec too: the app must work there as built.
+const devPort = port + 1006;
 
 export default defineConfig({
   testDir: '.',
@@ -35,11 +37,24 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node node_modules/vite/bin/vite.js preview --port ${port} --strictPort`,
-    cwd: root,
-    url: `http://localhost:${port}`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  projects: [
+    { name: 'built', use: { baseURL: `http://localhost:${port}` } },
+    { name: 'dev-server', testMatch: ['layouts.spec.ts', 'smoke.spec.ts'], use: { baseURL: `http://localhost:${devPort}` } },
+  ],
+  webServer: [
+    {
+      command: `node node_modules/vite/bin/vite.js preview --port ${port} --strictPort`,
+      cwd: root,
+      url: `http://localhost:${port}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node node_modules/vite/bin/vite.js --port ${devPort} --strictPort`,
+      cwd: root,
+      url: `http://localhost:${devPort}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });
