@@ -17,6 +17,8 @@ export interface DumpSummary extends Omit<DumpModel, 'ranges' | 'blobs'> {
   blobs: BlobInfo[];
   /** False while parsing goes on (a progress snapshot). */
   done: boolean;
+  /** Content fingerprint (final summary only): see src/format/fingerprint.ts. */
+  fingerprint?: string;
   /** Where the worker's time went (final summary only): parsing, and waiting for file reads. */
   timing?: { parseMs: number; readWaitMs: number };
 }

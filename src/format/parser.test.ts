@@ -345,3 +345,15 @@ describe('property: chunking never changes the model', () => {
     );
   });
 });
+
+describe('fingerprint', () => {
+  it('is the same for the same dump in any chunking, and differs when a byte of a range differs', async () => {
+    const { dumpFingerprint } = await import('./fingerprint.ts');
+    const bytes = enc(DUMP);
+    const a = await dumpFingerprint(parseIn(bytes), bytes);
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(await dumpFingerprint(parseIn(bytes, [17, 900]), bytes)).toBe(a);
+    const other = enc(DUMP.replace('[ffff80000000].data: s8W-!s8W-!', '[ffff80000000].data: s8W-!s8W-z'));
+    expect(await dumpFingerprint(parseIn(other), other)).not.toBe(a);
+  });
+});

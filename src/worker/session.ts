@@ -2,6 +2,7 @@
 // the source it came from. Pure logic over web platform APIs (Blob, streams), testable in Node.
 import { findRangeAt, foldAddress } from '../format/addr.ts';
 import { DumpParser } from '../format/parser.ts';
+import { dumpFingerprint, FINGERPRINT_HEAD } from '../format/fingerprint.ts';
 import { NotADumpError, type DumpModel } from '../format/model.ts';
 import type { DumpSummary, OpenFailure, OpenSource, Progress, ReadResult, SourceLine, Space } from '../app/protocol.ts';
 import { decompress, sniffCompression, type Compression } from './decompress.ts';
@@ -171,6 +172,8 @@ export class ParseSession {
     let lastReport = t0;
     let read = 0;
     let fileRead = 0;
+    const head = new Uint8Array(FINGERPRINT_HEAD);
+    let headLen = 0;
     try {
       let chunks: AsyncGenerator<Uint8Array>;
       if (source.kind === 'bytes') {
@@ -190,6 +193,11 @@ export class ParseSession {
       for await (const chunk of chunks) {
         const tp = performance.now();
         waitMs += tp - tw;
+        if (headLen < FINGERPRINT_HEAD) {
+          const n = Math.min(chunk.length, FINGERPRINT_HEAD - headLen);
+          head.set(chunk.subarray(0, n), headLen);
+          headLen += n;
+        }
         parser.push(chunk);
         tw = performance.now();
         parseMs += tw - tp;
@@ -203,7 +211,8 @@ export class ParseSession {
         }
       }
       this.model = parser.finish();
-      return { ...summarize(this.model, meta, true), timing: { parseMs, readWaitMs: waitMs } };
+      const fingerprint = await dumpFingerprint(this.model, head.subarray(0, headLen));
+      return { ...summarize(this.model, meta, true), fingerprint, timing: { parseMs, readWaitMs: waitMs } };
     } catch (e) {
       if (e instanceof NotADumpError) throw new OpenError({ kind: 'not-a-dump', message: e.message });
       const err = e as Error;

@@ -1,0 +1,102 @@
+// The hex view's working state (zustand): the cursor, the selection, and the display options
+// (persisted in localStorage). Addresses are in the space of the current view target: GPU
+// addresses (folded) for a range, offsets for a blob. Components read this; logic lives here.
+import { create } from 'zustand';
+
+export type GroupSize = 1 | 2 | 4 | 8;
+export type BytesPerRow = 8 | 16 | 32;
+
+export interface DisplayOptions {
+  /** Bytes per group: 1, 2, 4 (default) or 8. */
+  group: GroupSize;
+  /** Grouped words read little-endian (default) or big-endian. */
+  littleEndian: boolean;
+  bytesPerRow: BytesPerRow;
+  ascii: boolean;
+  dimZeros: boolean;
+  /** Row labels as offsets in the range instead of absolute GPU addresses. */
+  offsets: boolean;
+}
+
+export const DEFAULT_OPTIONS: DisplayOptions = { group: 4, littleEndian: true, bytesPerRow: 16, ascii: true, dimZeros: true, offsets: false };
+
+const OPTIONS_KEY = 'devcoredump.hex.options';
+
+export function loadOptions(storage: Pick<Storage, 'getItem'> | null = typeof localStorage !== 'undefined' ? localStorage : null): DisplayOptions {
+  try {
+    const raw = storage?.getItem(OPTIONS_KEY);
+    if (!raw) return { ...DEFAULT_OPTIONS };
+    const o = JSON.parse(raw) as Partial<DisplayOptions>;
+    return {
+      group: [1, 2, 4, 8].includes(o.group as number) ? (o.group as GroupSize) : DEFAULT_OPTIONS.group,
+      littleEndian: typeof o.littleEndian === 'boolean' ? o.littleEndian : DEFAULT_OPTIONS.littleEndian,
+      bytesPerRow: [8, 16, 32].includes(o.bytesPerRow as number) ? (o.bytesPerRow as BytesPerRow) : DEFAULT_OPTIONS.bytesPerRow,
+      ascii: typeof o.ascii === 'boolean' ? o.ascii : DEFAULT_OPTIONS.ascii,
+      dimZeros: typeof o.dimZeros === 'boolean' ? o.dimZeros : DEFAULT_OPTIONS.dimZeros,
+      offsets: typeof o.offsets === 'boolean' ? o.offsets : DEFAULT_OPTIONS.offsets,
+    };
+  } catch {
+    return { ...DEFAULT_OPTIONS };
+  }
+}
+
+export interface Selection {
+  /** First byte. */
+  start: bigint;
+  /** One past the last byte. */
+  end: bigint;
+}
+
+export interface HexState {
+  /** Address of the byte under the cursor, or null. */
+  cursor: bigint | null;
+  /** Where a selection started (Shift+keys, drag); null when nothing is selected. */
+  anchor: bigint | null;
+  options: DisplayOptions;
+  /** Move the cursor; with `extend`, grow the selection from the anchor (set at the old cursor). */
+  setCursor(address: bigint | null, extend?: boolean): void;
+  /** Select [start, end) and put the cursor on its last byte. */
+  select(start: bigint, end: bigint): void;
+  clearSelection(): void;
+  setOptions(patch: Partial<DisplayOptions>): void;
+}
+
+/** The selected bytes [start, end), or null. */
+export function selectionOf(s: Pick<HexState, 'cursor' | 'anchor'>): Selection | null {
+  if (s.cursor === null || s.anchor === null) return null;
+  const lo = s.anchor < s.cursor ? s.anchor : s.cursor;
+  const hi = s.anchor < s.cursor ? s.cursor : s.anchor;
+  return { start: lo, end: hi + 1n };
+}
+
+export const useHexStore = create<HexState>()((set, get) => ({
+  cursor: null,
+  anchor: null,
+  options: loadOptions(),
+
+  setCursor(address, extend = false) {
+    const { cursor, anchor } = get();
+    if (address === null) set({ cursor: null, anchor: null });
+    else if (extend) set({ cursor: address, anchor: anchor ?? cursor ?? address });
+    else set({ cursor: address, anchor: null });
+  },
+
+  select(start, end) {
+    if (end <= start) return;
+    set({ anchor: start, cursor: end - 1n });
+  },
+
+  clearSelection() {
+    set({ anchor: null });
+  },
+
+  setOptions(patch) {
+    const options = { ...get().options, ...patch };
+    set({ options });
+    try {
+      localStorage.setItem(OPTIONS_KEY, JSON.stringify(options));
+    } catch {
+      // no storage (private mode, Node): options last for this visit
+    }
+  },
+}));
