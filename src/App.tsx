@@ -10,6 +10,9 @@ import { Welcome } from './app/open/Welcome.tsx';
 import { HeaderSummary } from './app/panels/HeaderSummary.tsx';
 import { Sidebar } from './app/panels/Sidebar.tsx';
 import { HexPane } from './app/hex/HexPane.tsx';
+import { InspectorPane } from './app/inspect/InspectorPane.tsx';
+import { BookmarksPane } from './app/bookmarks/BookmarksPane.tsx';
+import { ShortcutsHelp } from './app/shortcuts/ShortcutsHelp.tsx';
 import './app/app.css';
 
 export function App() {
@@ -24,6 +27,7 @@ export function App() {
       <header className="topbar">
         <h1>Devcoredump Viewer</h1>
         <OpenControls />
+        <ShortcutsHelp />
       </header>
       <ProgressBar />
       <ErrorBanner />
@@ -34,6 +38,8 @@ export function App() {
           <div className="columns">
             <Sidebar summary={shown} />
             <HexPane />
+            <InspectorPane />
+            <BookmarksPane />
           </div>
         </main>
       ) : (

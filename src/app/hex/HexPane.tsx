@@ -1,13 +1,17 @@
 // The hex view of the current view target (a range or a blob): a header line, then rows of
 // 16 bytes drawn by an O(1) fixed-row scaled virtualizer (virtual.ts), fed by a small page cache
 // (page-cache.ts) that reads through the ByteSource. Constant DOM and memory whatever the size.
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { foldAddress } from '../../format/addr.ts';
 import type { ByteSource } from '../byte-source.ts';
 import type { BlobInfo, DumpSummary, RangeInfo, Space } from '../protocol.ts';
 import { selectSource, selectSummary, useDumpStore, useViewStore, type ViewTarget } from '../store.ts';
-import { BYTES_PER_ROW, GROUP_SIZE, HEX2, UNKNOWN_CHAR, asciiChar, formatAddress, groupDigits, hexAddr, rowCount } from './format.ts';
+import { HEX2, UNKNOWN_CHAR, asciiChar, formatAddress, groupDigits, hexAddr, rowCount } from './format.ts';
+import { clampAddr, displayOrder, isCursorKey, moveCursor, rowCol, rowSelection, virtToShowRow } from './cursor.ts';
+import { selectionOf, useHexStore, type DisplayOptions } from './hex-store.ts';
+import { installHexSync } from './hex-sync.ts';
+import { HexStatus, HexToolbar } from './HexTools.tsx';
 import { humanBytes } from '../../format/units.ts';
 import { PageCache, type Page } from './page-cache.ts';
 import {
@@ -25,6 +29,8 @@ import {
   type Geometry,
 } from './virtual.ts';
 import './hex.css';
+
+installHexSync();
 
 /** Row height in px: must match .hex-row in hex.css. */
 export const ROW_H = 20;
@@ -93,9 +99,12 @@ export function HexPane() {
   const target = useViewStore((s) => s.target);
   const t = useMemo(() => resolveTarget(dump, target), [dump, target]);
 
+  const bpr = useHexStore((s) => s.options.bytesPerRow);
+
   if (!dump || !t) {
     return (
       <section className="hexpane hex-pane" aria-label="Hex view">
+        {dump && <HexToolbar dump={dump} t={null} />}
         <p className="hex-message">Select a memory range or a blob to see its bytes.</p>
       </section>
     );
@@ -104,8 +113,12 @@ export function HexPane() {
   return (
     <section className="hexpane hex-pane" aria-label="Hex view">
       <HexHeader dump={dump} t={t} />
+      <HexToolbar dump={dump} t={t} />
       {showGrid ? (
-        <HexGrid key={`${generation}:${t.kind}:${t.index}`} t={t} source={client} />
+        <>
+          <HexGrid key={`${generation}:${t.kind}:${t.index}:${bpr}`} t={t} source={client} />
+          <HexStatus t={t} />
+        </>
       ) : (
         <div className="hex-message" role="status" data-testid="hex-nodata">
           {noDataMessage(dump, t)}
@@ -184,72 +197,113 @@ function HexHeader({ dump, t }: { dump: DumpSummary; t: HexTarget }) {
 
 interface RowProps {
   row: number;
-  start: bigint;
+  /** Address of the row's first byte. */
+  rowAddr: bigint;
+  /** Text of the row label (address or offset, padded). */
+  label: string;
   addrWidth: number;
-  /** Bytes in this row (BYTES_PER_ROW except for the last row). */
+  /** Bytes in this row (bytesPerRow except for the last row). */
   n: number;
   page: Page | undefined;
   /** Offset of this row's first byte in the page. */
   off: number;
-  /** Column of the marked byte in this row, or -1. */
+  /** Column of the marked (jumped-to) byte in this row, or -1. */
   markCol: number;
+  /** Column of the cursor byte in this row, or -1. */
+  cursorCol: number;
+  /** Selected columns [selLo, selHi) of this row (empty when selLo === selHi). */
+  selLo: number;
+  selHi: number;
+  opts: DisplayOptions;
+  /** Memory offset shown at each display column. */
+  order: readonly number[];
+  /** id of the cursor cell (aria-activedescendant). */
+  cursorId: string;
+  isRange: boolean;
 }
 
-const HEX_CELLS = Array.from({ length: BYTES_PER_ROW }, (_, i) => i);
-
-const HexRow = memo(function HexRow({ row, start, addrWidth, n, page, off, markCol }: RowProps) {
-  const address = start + BigInt(row * BYTES_PER_ROW);
+const HexRow = memo(function HexRow(p: RowProps) {
+  const { row, rowAddr, label, addrWidth, n, page, off, markCol, cursorCol, selLo, selHi, opts, order, cursorId, isRange } = p;
   const loading = page === undefined;
   const bytes = page?.bytes;
   const valid = page ? Math.min(page.valid, page.bytes.length) : 0;
-  let ascii = '';
-  const cells = HEX_CELLS.map((i) => {
+  const group = opts.group;
+  const cellName = (i: number, value: string) =>
+    `${isRange ? '0x' + formatAddress(rowAddr + BigInt(i), 16) : 'offset 0x' + formatAddress(rowAddr + BigInt(i), addrWidth)}: ${value}`;
+  // Cells stay in memory order in the DOM (tests, screen readers, copy); CSS `order` draws them
+  // in display order (reversed within a group for little-endian words).
+  const cells = order.map((i, pos) => [i, pos] as const).sort((a, b) => a[0] - b[0]).map(([i, pos]) => {
     let text: string;
     let cls = 'hb';
+    let name: string | undefined;
     if (i >= n) {
       text = '';
       cls += ' hb-end';
     } else if (loading) {
       text = '··';
       cls += ' hb-loading';
-      ascii += ' ';
+      name = cellName(i, 'loading');
     } else if (off + i < valid) {
       const b = bytes![off + i];
       text = HEX2[b];
-      if (b === 0) cls += ' hb-zero';
-      ascii += asciiChar(b);
+      if (b === 0 && opts.dimZeros) cls += ' hb-zero';
+      name = cellName(i, '0x' + text);
     } else {
       text = '??';
       cls += ' hb-unknown';
-      ascii += UNKNOWN_CHAR;
+      name = cellName(i, 'unknown');
     }
-    if (i > 0 && i % GROUP_SIZE === 0) cls += ' hb-gs';
+    if (pos > 0 && group > 1 && pos % group === 0) cls += ' hb-gs';
     if (i === markCol) cls += ' hb-mark';
+    if (i >= selLo && i < selHi) cls += ' hb-sel';
+    const isCursor = i === cursorCol;
+    if (isCursor) cls += ' hb-cursor';
     return (
-      <span key={i} role="gridcell" className={cls} data-offset={i}>
+      <span
+        key={i}
+        id={isCursor ? cursorId : undefined}
+        role="gridcell"
+        className={cls}
+        style={{ order: pos + 1 }}
+        data-offset={i}
+        aria-label={name}
+        aria-selected={i >= selLo && i < selHi ? true : undefined}
+      >
         {text}
       </span>
     );
   });
-  let asciiCell: ReactNode = ascii;
-  if (markCol >= 0 && markCol < ascii.length) {
-    asciiCell = (
-      <>
-        {ascii.slice(0, markCol)}
-        <span className="ha-mark">{ascii[markCol]}</span>
-        {ascii.slice(markCol + 1)}
-      </>
+  let ascii: ReactNode = null;
+  if (opts.ascii) {
+    const chars: ReactNode[] = [];
+    for (let i = 0; i < n; i++) {
+      let ch: string;
+      if (loading) ch = ' ';
+      else if (off + i < valid) ch = asciiChar(bytes![off + i]);
+      else ch = UNKNOWN_CHAR;
+      let cls = '';
+      if (i >= selLo && i < selHi) cls = 'ha-sel';
+      if (i === cursorCol) cls += ' ha-cursor';
+      else if (i === markCol) cls += ' ha-mark';
+      chars.push(
+        <span key={i} data-ascii={i} className={cls || undefined}>
+          {ch}
+        </span>,
+      );
+    }
+    ascii = (
+      <span role="gridcell" className={`hx-ascii${loading ? ' hb-loading' : ''}`}>
+        {chars}
+      </span>
     );
   }
   return (
-    <div role="row" aria-rowindex={row + 1} className="hex-row" data-address={hexAddr(address)} aria-busy={loading || undefined}>
+    <div role="row" aria-rowindex={row + 1} className="hex-row" data-address={hexAddr(rowAddr)} aria-busy={loading || undefined}>
       <span role="rowheader" className="hx-addr" style={{ width: `${addrWidth}ch` }}>
-        {formatAddress(address, addrWidth)}
+        {label}
       </span>
       {cells}
-      <span role="gridcell" className={`hx-ascii${loading ? ' hb-loading' : ''}`}>
-        {asciiCell}
-      </span>
+      {ascii}
     </div>
   );
 });
@@ -263,8 +317,24 @@ interface ApplyOptions {
   inEffect?: boolean;
 }
 
+/** Address of the byte cell (hex or ASCII) under an event target, or null. */
+function addressAt(target: EventTarget | null): bigint | null {
+  if (!(target instanceof Element)) return null;
+  const cell = target.closest<HTMLElement>('[data-offset],[data-ascii]');
+  const row = cell?.closest<HTMLElement>('[data-address]');
+  if (!cell || !row?.dataset.address) return null;
+  const col = Number(cell.dataset.offset ?? cell.dataset.ascii);
+  if (!Number.isFinite(col)) return null;
+  return BigInt(row.dataset.address) + BigInt(col);
+}
+
 function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
-  const rows = rowCount(t.length);
+  const opts = useHexStore((s) => s.options);
+  const bpr = opts.bytesPerRow;
+  const cursor = useHexStore((s) => s.cursor);
+  const anchor = useHexStore((s) => s.anchor);
+  const cursorId = `${useId()}-cursor`;
+  const rows = rowCount(t.length, bpr);
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowsRef = useRef<HTMLDivElement>(null);
   const [clientH, setClientH] = useState(0);
@@ -273,6 +343,8 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
   const [first, setFirst] = useState(0);
   const [mark, setMark] = useState<bigint | null>(null);
   const [, setTick] = useState(0);
+  const order = useMemo(() => displayOrder(bpr, opts.group, opts.littleEndian), [bpr, opts.group, opts.littleEndian]);
+  const labelWidth = opts.offsets && t.kind === 'range' ? Math.max(8, Math.max(0, t.length - 1).toString(16).length) : t.addrWidth;
 
   const gRef = useRef<Geometry>(g);
   const virtRef = useRef(0);
@@ -282,6 +354,8 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
   /** Address this view last wrote to the store (not re-centred on). */
   const selfAddrRef = useRef<bigint | null>(null);
   const pushTimerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const tRef = useRef(t);
+  tRef.current = t;
 
   const [cache] = useState(() => new PageCache(source, t.space, t.start, t.length));
   useEffect(() => {
@@ -321,7 +395,7 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
     if (pushTimerRef.current !== null) return;
     pushTimerRef.current = setTimeout(() => {
       pushTimerRef.current = null;
-      const a = t.start + BigInt(firstRow(gRef.current, virtRef.current) * BYTES_PER_ROW);
+      const a = t.start + BigInt(firstRow(gRef.current, virtRef.current) * bpr);
       selfAddrRef.current = a;
       useViewStore.getState().setAddress(a);
     }, ADDRESS_PUSH_MS);
@@ -362,9 +436,30 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
       pushTimerRef.current = null;
     }
     const off = Number(a - t.start);
-    apply.current(virtCentered(gRef.current, Math.floor(off / BYTES_PER_ROW)), { writeScroll: true, fromUser: false, inEffect: true });
+    apply.current(virtCentered(gRef.current, Math.floor(off / bpr)), { writeScroll: true, fromUser: false, inEffect: true });
     setMark(a);
-  }, [address, measured, t]);
+  }, [address, measured, t, bpr]);
+
+  // The cursor moved from elsewhere (the inspector, a jump): keep it in view.
+  useLayoutEffect(() => {
+    if (!measured || cursor === null) return;
+    if (cursor < t.start || cursor >= t.start + BigInt(t.length)) return;
+    const geo = gRef.current;
+    const { row } = rowCol(t, cursor, bpr);
+    const v = virtToShowRow(virtRef.current, row, ROW_H, geo.viewH);
+    if (v !== virtRef.current) apply.current(v, { writeScroll: true, fromUser: true, inEffect: true });
+  }, [cursor, measured, t, bpr]);
+
+  // Keep the cursor cell in view horizontally too (a narrow pane scrolls sideways).
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const c = cursor === null ? null : document.getElementById(cursorId);
+    if (!el || !c) return;
+    const er = el.getBoundingClientRect();
+    const cr = c.getBoundingClientRect();
+    if (cr.left < er.left) el.scrollLeft -= er.left - cr.left + 16;
+    else if (cr.right > er.right) el.scrollLeft += cr.right - er.right + 16;
+  }, [cursor, cursorId]);
 
   // Native listeners: scroll (thumb drag), wheel (non-passive), keys.
   useEffect(() => {
@@ -384,12 +479,49 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
       e.preventDefault();
       apply.current(virtRef.current + wheelDeltaPx(geo, e.deltaY, e.deltaMode), { writeScroll: true, fromUser: true });
     };
+    /** With a cursor: move it (Shift extends the selection) and keep it in view. */
+    const cursorKey = (e: KeyboardEvent, cur: bigint): boolean => {
+      const tt = tRef.current;
+      const geo = gRef.current;
+      if (e.key === 'Escape') {
+        if (useHexStore.getState().anchor === null) return false;
+        useHexStore.getState().clearSelection();
+        return true;
+      }
+      if (!isCursorKey(e.key)) return false;
+      const ctrl = e.ctrlKey && (e.key === 'Home' || e.key === 'End');
+      if (e.ctrlKey && !ctrl) return false;
+      const rowsPerPage = pageRows(geo);
+      const next = moveCursor(tt, cur, e.key, bpr, rowsPerPage, ctrl);
+      let v = virtRef.current;
+      if (e.key === 'PageDown') v = virtByRows(geo, v, rowsPerPage);
+      else if (e.key === 'PageUp') v = virtByRows(geo, v, -rowsPerPage);
+      v = virtToShowRow(clampVirt(geo, v), rowCol(tt, next, bpr).row, ROW_H, geo.viewH);
+      setMark(null);
+      useHexStore.getState().setCursor(next, e.shiftKey);
+      apply.current(v, { writeScroll: true, fromUser: true });
+      return true;
+    };
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.metaKey) return;
+      const cur = useHexStore.getState().cursor;
+      const tt = tRef.current;
+      if (cur !== null && cur >= tt.start && cur < tt.start + BigInt(tt.length)) {
+        if (cursorKey(e, cur)) e.preventDefault();
+        return;
+      }
       const geo = gRef.current;
       const v = virtRef.current;
       let next: number;
       switch (e.key) {
+        case 'ArrowLeft':
+        case 'ArrowRight': {
+          // No cursor yet: put it on the first byte of the top row.
+          e.preventDefault();
+          const row = Math.min(geo.rows - 1, Math.ceil(v / ROW_H - 1e-6));
+          useHexStore.getState().setCursor(clampAddr(tt, tt.start + BigInt(row * bpr)));
+          return;
+        }
         case 'ArrowDown':
           next = virtByRows(geo, v, 1);
           break;
@@ -422,7 +554,37 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
       el.removeEventListener('wheel', onWheel);
       el.removeEventListener('keydown', onKey);
     };
+  }, [bpr]);
+
+  // Mouse: a click puts the cursor on a byte, Shift+click extends, a drag selects.
+  const dragRef = useRef(false);
+  useEffect(() => {
+    const up = () => {
+      dragRef.current = false;
+    };
+    window.addEventListener('mouseup', up);
+    return () => window.removeEventListener('mouseup', up);
   }, []);
+  const onMouseDown = (e: React.MouseEvent) => {
+    if (e.button !== 0) return;
+    const a = addressAt(e.target);
+    if (a === null || a < t.start || a >= t.start + BigInt(t.length)) return;
+    e.preventDefault(); // no text selection; focus by hand
+    scrollRef.current?.focus({ preventScroll: true });
+    setMark(null);
+    useHexStore.getState().setCursor(a, e.shiftKey);
+    dragRef.current = true;
+  };
+  const onMouseOver = (e: React.MouseEvent) => {
+    if (!dragRef.current) return;
+    if ((e.buttons & 1) === 0) {
+      dragRef.current = false;
+      return;
+    }
+    const a = addressAt(e.target);
+    if (a === null || a < t.start || a >= t.start + BigInt(t.length)) return;
+    if (a !== useHexStore.getState().cursor) useHexStore.getState().setCursor(a, true);
+  };
 
   // Keep the rows box at its small offset after every render (React never owns the transform).
   useLayoutEffect(() => {
@@ -435,37 +597,52 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
   // Fetch what is visible plus a margin.
   useEffect(() => {
     if (count === 0) return;
-    const lo = Math.max(0, first - FETCH_MARGIN_ROWS) * BYTES_PER_ROW;
-    const hi = Math.min(rows - 1, first + count + FETCH_MARGIN_ROWS) * BYTES_PER_ROW;
+    const lo = Math.max(0, first - FETCH_MARGIN_ROWS) * bpr;
+    const hi = Math.min(rows - 1, first + count + FETCH_MARGIN_ROWS) * bpr;
     cache.ensure(cache.pageOf(lo), cache.pageOf(hi));
-  }, [cache, first, count, rows]);
+  }, [cache, first, count, rows, bpr]);
 
+  const end = t.start + BigInt(t.length);
+  const inT = (a: bigint | null): a is bigint => a !== null && a >= t.start && a < end;
   let markRow = -1;
   let markCol = -1;
-  if (mark !== null) {
-    const off = Number(mark - t.start);
-    markRow = Math.floor(off / BYTES_PER_ROW);
-    markCol = off % BYTES_PER_ROW;
-  }
+  if (inT(mark)) ({ row: markRow, col: markCol } = rowCol(t, mark, bpr));
+  let curRow = -1;
+  let curCol = -1;
+  if (inT(cursor)) ({ row: curRow, col: curCol } = rowCol(t, cursor, bpr));
+  const sel = inT(cursor) ? selectionOf({ cursor, anchor }) : null;
 
   // Keys are row numbers modulo the slot count: scrolling by one row moves one DOM row from one end
   // to the other (the rest keep their props and skip rendering), and a jump reuses every DOM row.
   const slots = Math.ceil(viewH / ROW_H) + 1;
   const rowEls: ReactNode[] = [];
+  let cursorShown = false;
   for (let k = 0; k < count; k++) {
     const row = first + k;
-    const offset = row * BYTES_PER_ROW;
+    const offset = row * bpr;
     const pi = cache.pageOf(offset);
+    const rowAddr = t.start + BigInt(offset);
+    const n = Math.min(bpr, t.length - offset);
+    const rs = sel ? rowSelection(rowAddr, n, sel.start, sel.end) : null;
+    if (row === curRow) cursorShown = true;
     rowEls.push(
       <HexRow
         key={row % slots}
         row={row}
-        start={t.start}
-        addrWidth={t.addrWidth}
-        n={Math.min(BYTES_PER_ROW, t.length - offset)}
+        rowAddr={rowAddr}
+        label={formatAddress(opts.offsets ? BigInt(offset) : rowAddr, labelWidth)}
+        addrWidth={labelWidth}
+        n={n}
         page={cache.get(pi)}
         off={offset - pi * cache.pageSize}
         markCol={row === markRow ? markCol : -1}
+        cursorCol={row === curRow ? curCol : -1}
+        selLo={rs ? rs[0] : 0}
+        selHi={rs ? rs[1] : 0}
+        opts={opts}
+        order={order}
+        cursorId={cursorId}
+        isRange={t.kind === 'range'}
       />,
     );
   }
@@ -480,22 +657,24 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
       tabIndex={0}
       aria-label={`Hex view of ${t.label}`}
       aria-rowcount={rows}
-      aria-colcount={BYTES_PER_ROW + 2}
+      aria-colcount={bpr + (opts.ascii ? 2 : 1)}
       aria-readonly
+      aria-multiselectable
+      aria-activedescendant={cursorShown ? cursorId : undefined}
     >
       <div className="hex-sticky" role="presentation" style={{ height: clientH }}>
         <div className="hex-row hex-colhead" aria-hidden="true">
-          <span className="hx-addr" style={{ width: `${t.addrWidth}ch` }}>
-            {t.kind === 'range' ? 'address' : 'offset'}
+          <span className="hx-addr" style={{ width: `${labelWidth}ch` }}>
+            {t.kind === 'range' && !opts.offsets ? 'address' : 'offset'}
           </span>
-          {HEX_CELLS.map((i) => (
-            <span key={i} className={`hb${i > 0 && i % GROUP_SIZE === 0 ? ' hb-gs' : ''}`}>
+          {order.map((i, pos) => (
+            <span key={pos} className={`hb${pos > 0 && opts.group > 1 && pos % opts.group === 0 ? ' hb-gs' : ''}`}>
               {HEX2[i]}
             </span>
           ))}
-          <span className="hx-ascii">ascii</span>
+          {opts.ascii && <span className="hx-ascii">ascii</span>}
         </div>
-        <div className="hex-rowsview" role="presentation" style={{ height: viewH }}>
+        <div className="hex-rowsview" role="presentation" style={{ height: viewH }} onMouseDown={onMouseDown} onMouseOver={onMouseOver}>
           <div ref={rowsRef} className="hex-rows" role="rowgroup">
             {rowEls}
           </div>

@@ -1,0 +1,189 @@
+// The hex view's toolbar (Go to address, Back/Forward, display options) and status bar.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DumpSummary } from '../protocol.ts';
+import { useViewStore } from '../store.ts';
+import { lengthText } from './cursor.ts';
+import { planGoto, rangeSpans } from './goto.ts';
+import { selectionOf, useHexStore, type BytesPerRow, type GroupSize } from './hex-store.ts';
+import { formatAddress } from './format.ts';
+import type { HexTarget } from './HexPane.tsx';
+
+/** Focus the grid of the hex pane (after a jump: the arrows then move the cursor). */
+function focusGrid(from: Element | null) {
+  requestAnimationFrame(() => {
+    const pane = from?.closest('.hex-pane') ?? document;
+    pane.querySelector<HTMLElement>('[data-testid="hex-view"]')?.focus({ preventScroll: true });
+  });
+}
+
+export function HexToolbar({ dump, t }: { dump: DumpSummary; t: HexTarget | null }) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [text, setText] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const spans = useMemo(() => rangeSpans(dump.ranges), [dump]);
+
+  // Ctrl+G focuses the box; Alt+Left / Alt+Right walk the jump history.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey && !e.altKey && !e.metaKey && (e.key === 'g' || e.key === 'G')) {
+        e.preventDefault();
+        inputRef.current?.focus();
+        inputRef.current?.select();
+      } else if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+        e.preventDefault();
+        if (e.key === 'ArrowLeft') history.back();
+        else history.forward();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const jump = () => {
+    const plan = planGoto(text, {
+      spans,
+      current: t ? { kind: t.kind, start: t.start, length: t.length, label: t.label } : null,
+    });
+    if (plan.kind === 'error') {
+      setMessage(plan.message);
+      return;
+    }
+    const view = useViewStore.getState();
+    if (plan.kind === 'goto') {
+      if (!view.goTo(plan.address)) {
+        setMessage('No dump is open.');
+        return;
+      }
+    } else {
+      view.select(view.target, plan.address);
+    }
+    useHexStore.getState().setCursor(plan.address);
+    setMessage(null);
+    focusGrid(inputRef.current);
+  };
+
+  return (
+    <div className="hex-toolbar" role="toolbar" aria-label="Hex view tools" data-testid="hex-toolbar">
+      <div className="hex-toolbar-row">
+        <button type="button" className="hex-tbtn" aria-label="Back" title="Back (Alt+Left)" onClick={() => history.back()}>
+          ←
+        </button>
+        <button type="button" className="hex-tbtn" aria-label="Forward" title="Forward (Alt+Right)" onClick={() => history.forward()}>
+          →
+        </button>
+        <label className="hex-goto">
+          <span>Go to address</span>
+          <input
+            ref={inputRef}
+            className="mono"
+            type="text"
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="0x… or +offset (Ctrl+G)"
+            value={text}
+            aria-describedby="hex-goto-msg"
+            aria-invalid={message !== null || undefined}
+            onChange={(e) => {
+              setText(e.target.value);
+              if (message !== null) setMessage(null);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                jump();
+              } else if (e.key === 'Escape') {
+                e.preventDefault();
+                setMessage(null);
+                focusGrid(inputRef.current);
+              }
+            }}
+          />
+        </label>
+        <HexOptions />
+      </div>
+      <div id="hex-goto-msg" className="hex-goto-msg" role="status" data-testid="hex-goto-message">
+        {message}
+      </div>
+    </div>
+  );
+}
+
+function HexOptions() {
+  const o = useHexStore((s) => s.options);
+  const set = useHexStore((s) => s.setOptions);
+  return (
+    <div className="hex-options" role="group" aria-label="Display options">
+      <label>
+        Group
+        <select aria-label="Group size" value={o.group} onChange={(e) => set({ group: Number(e.target.value) as GroupSize })}>
+          <option value={1}>1 byte</option>
+          <option value={2}>2 bytes</option>
+          <option value={4}>4 bytes</option>
+          <option value={8}>8 bytes</option>
+        </select>
+      </label>
+      <label>
+        Order
+        <select
+          aria-label="Byte order in groups"
+          value={o.littleEndian ? 'le' : 'be'}
+          disabled={o.group === 1}
+          onChange={(e) => set({ littleEndian: e.target.value === 'le' })}
+        >
+          <option value="le">little-endian words</option>
+          <option value="be">big-endian words</option>
+        </select>
+      </label>
+      <label>
+        Row
+        <select aria-label="Bytes per row" value={o.bytesPerRow} onChange={(e) => set({ bytesPerRow: Number(e.target.value) as BytesPerRow })}>
+          <option value={8}>8 bytes</option>
+          <option value={16}>16 bytes</option>
+          <option value={32}>32 bytes</option>
+        </select>
+      </label>
+      <label>
+        Labels
+        <select aria-label="Row labels" value={o.offsets ? 'offset' : 'address'} onChange={(e) => set({ offsets: e.target.value === 'offset' })}>
+          <option value="address">absolute</option>
+          <option value="offset">offset in range</option>
+        </select>
+      </label>
+      <label>
+        <input type="checkbox" checked={o.ascii} onChange={(e) => set({ ascii: e.target.checked })} />
+        ASCII column
+      </label>
+      <label>
+        <input type="checkbox" checked={o.dimZeros} onChange={(e) => set({ dimZeros: e.target.checked })} />
+        Dim zero bytes
+      </label>
+    </div>
+  );
+}
+
+export function HexStatus({ t }: { t: HexTarget | null }) {
+  const cursor = useHexStore((s) => s.cursor);
+  const anchor = useHexStore((s) => s.anchor);
+  const sel = selectionOf({ cursor, anchor });
+  const inside = (a: bigint) => t !== null && a >= t.start && a < t.start + BigInt(t.length);
+  let text: string;
+  if (!t || cursor === null || !inside(cursor)) {
+    text = 'No cursor: click a byte, use Go to address, or press ← / → in the grid.';
+  } else {
+    const w = t.kind === 'range' ? 16 : t.addrWidth;
+    const parts = [
+      t.kind === 'range' ? `Cursor 0x${formatAddress(cursor, w)}` : `Cursor offset 0x${formatAddress(cursor, w)}`,
+    ];
+    if (t.kind === 'range') parts.push(`offset 0x${(cursor - t.start).toString(16)}`);
+    if (sel) {
+      parts.push(`Selection 0x${formatAddress(sel.start, w)}–0x${formatAddress(sel.end - 1n, w)}`);
+      parts.push(lengthText(sel.end - sel.start));
+    }
+    text = parts.join(' · ');
+  }
+  return (
+    <div className="hex-status mono" role="status" aria-live="polite" data-testid="hex-status">
+      {text}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { GROUPS, SHORTCUTS, comboText, groupedShortcuts, isAddBookmarkKey, isHelpKey } from './registry.ts';
+
+const has = (combo: string, description: RegExp) =>
+  SHORTCUTS.some((s) => s.keys.some((k) => comboText(k) === combo) && description.test(s.description));
+
+describe('shortcut registry', () => {
+  it('lists the shortcuts of the app', () => {
+    expect(has('Ctrl+O', /open a dump file/i)).toBe(true);
+    expect(has('Ctrl+Shift+V', /clipboard/i)).toBe(true);
+    expect(has('Escape', /cancel opening/i)).toBe(true);
+    for (let i = 1; i <= 5; i++) expect(has(`Alt+${i}`, /panel/i)).toBe(true);
+    for (const k of ['↑', '↓', '←', '→', 'PageUp', 'PageDown', 'Home', 'End', 'Ctrl+Home', 'Ctrl+End'])
+      expect(SHORTCUTS.some((s) => s.group === 'Hex view' && s.keys.some((c) => comboText(c) === k))).toBe(true);
+    expect(has('Ctrl+G', /^go to address$/i)).toBe(true);
+    expect(has('Alt+←', /back/i)).toBe(true);
+    expect(has('Alt+→', /forward/i)).toBe(true);
+    expect(has('Ctrl+C', /copy/i)).toBe(true);
+    expect(has('Ctrl+Shift+C', /copy/i)).toBe(true);
+    expect(has('Ctrl+D', /bookmark/i)).toBe(true);
+    expect(has('?', /shortcuts/i)).toBe(true);
+  });
+  it('has no combination twice for the same place', () => {
+    const seen = new Set<string>();
+    for (const s of SHORTCUTS)
+      for (const k of s.keys) {
+        const key = `${comboText(k)}@${s.where ?? ''}`;
+        expect(seen.has(key), key).toBe(false);
+        seen.add(key);
+      }
+  });
+  it('groups in order, every shortcut once', () => {
+    const g = groupedShortcuts();
+    expect(g.map((x) => x.group)).toEqual(GROUPS.filter((n) => SHORTCUTS.some((s) => s.group === n)));
+    expect(g.reduce((n, x) => n + x.shortcuts.length, 0)).toBe(SHORTCUTS.length);
+  });
+  it('? opens the help, with no Ctrl, Alt or Meta', () => {
+    const e = { key: '?', ctrlKey: false, altKey: false, metaKey: false };
+    expect(isHelpKey(e)).toBe(true);
+    expect(isHelpKey({ ...e, ctrlKey: true })).toBe(false);
+    expect(isHelpKey({ ...e, altKey: true })).toBe(false);
+    expect(isHelpKey({ ...e, metaKey: true })).toBe(false);
+    expect(isHelpKey({ ...e, key: '/' })).toBe(false);
+  });
+});
+
+describe('Ctrl+D', () => {
+  it('is Ctrl+D or Cmd+D, no Alt or Shift', () => {
+    const e = { key: 'd', ctrlKey: true, metaKey: false, altKey: false, shiftKey: false };
+    expect(isAddBookmarkKey(e)).toBe(true);
+    expect(isAddBookmarkKey({ ...e, key: 'D', ctrlKey: false, metaKey: true })).toBe(true);
+    expect(isAddBookmarkKey({ ...e, ctrlKey: false })).toBe(false);
+    expect(isAddBookmarkKey({ ...e, shiftKey: true })).toBe(false);
+    expect(isAddBookmarkKey({ ...e, altKey: true })).toBe(false);
+  });
+});
