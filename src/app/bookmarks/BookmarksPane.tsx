@@ -5,6 +5,7 @@ import { useDumpStore, useViewStore } from '../store.ts';
 import { useHexStore } from '../hex/hex-store.ts';
 import { isTextField } from '../open/format.ts';
 import { useBookmarksStore } from './bookmarks-store.ts';
+import { saveBlob } from '../download.ts';
 import { isAddBookmarkKey } from '../shortcuts/registry.ts';
 import { addressText, exportFileName, pickAddress, type Bookmark } from './serialize.ts';
 import './bookmarks.css';
@@ -21,18 +22,6 @@ function loadCollapsed(): boolean {
 }
 
 type Form = { mode: 'add'; address: bigint } | { mode: 'edit'; id: string };
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function BookmarkForm({
   label,
@@ -185,7 +174,7 @@ export function BookmarksPane() {
   const exportAll = () => {
     const doc = useBookmarksStore.getState().exportJson();
     if (!doc) return;
-    download(exportFileName(doc.fileName), JSON.stringify(doc, null, 2) + '\n');
+    saveBlob(new Blob([JSON.stringify(doc, null, 2) + '\n'], { type: 'application/json' }), exportFileName(doc.fileName));
   };
 
   const importFile = async (file: File) => {

@@ -6,7 +6,8 @@ import { flushSync } from 'react-dom';
 import { foldAddress } from '../../format/addr.ts';
 import type { ByteSource } from '../byte-source.ts';
 import type { BlobInfo, DumpSummary, RangeInfo, Space } from '../protocol.ts';
-import { selectSource, selectSummary, useDumpStore, useViewStore, type ViewTarget } from '../store.ts';
+import { selectSource, selectSummary, useDumpStore, useViewStore } from '../store.ts';
+import { resolveTarget, type HexTarget } from './target.ts';
 import { HEX2, UNKNOWN_CHAR, asciiChar, formatAddress, groupDigits, hexAddr, rowCount } from './format.ts';
 import { clampAddr, displayOrder, isCursorKey, moveCursor, rowCol, rowSelection, virtToShowRow } from './cursor.ts';
 import { selectionOf, useHexStore, type DisplayOptions } from './hex-store.ts';
@@ -42,54 +43,6 @@ const FETCH_MARGIN_ROWS = 32;
 const ADDRESS_PUSH_MS = 150;
 
 /** What the grid shows, resolved from the dump and the view target. */
-export interface HexTarget {
-  kind: 'range' | 'blob';
-  index: number;
-  space: Space;
-  /** Address of byte 0: the folded GPU VA of a range, 0 for a blob. */
-  start: bigint;
-  length: number;
-  /** Bytes decoded from the text (the rest are unknown). */
-  decodedLength: number;
-  hasData: boolean;
-  /** Hex digits of the address column. */
-  addrWidth: number;
-  /** "range 0x…" or "blob HWCTX", for labels. */
-  label: string;
-}
-
-export function resolveTarget(dump: DumpSummary | null, target: ViewTarget | null): HexTarget | null {
-  if (!dump || !target) return null;
-  if (target.kind === 'range') {
-    const r: RangeInfo | undefined = dump.ranges[target.index];
-    if (!r) return null;
-    const start = foldAddress(r.address);
-    return {
-      kind: 'range',
-      index: target.index,
-      space: { kind: 'gpu' },
-      start,
-      length: r.length,
-      decodedLength: r.decodedLength,
-      hasData: r.hasData,
-      addrWidth: 16,
-      label: `range ${hexAddr(start)}`,
-    };
-  }
-  const b: BlobInfo | undefined = dump.blobs[target.index];
-  if (!b) return null;
-  return {
-    kind: 'blob',
-    index: target.index,
-    space: { kind: 'blob', index: target.index },
-    start: 0n,
-    length: b.length,
-    decodedLength: b.decodedLength,
-    hasData: b.hasData,
-    addrWidth: Math.max(8, (Math.max(0, b.length - 1)).toString(16).length),
-    label: `blob ${b.name}`,
-  };
-}
 
 export function HexPane() {
   // While a first dump parses, the partial summary and the parsing worker serve the view.

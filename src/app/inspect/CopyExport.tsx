@@ -7,6 +7,8 @@ import { selectSource, selectSummary, useDumpStore, useViewStore } from '../stor
 import { CLIPBOARD_CAP, FORMAT_NAMES, formatBytes, selectionFileName, type CopyFormat } from './copy.ts';
 import { readAll, readBlob } from './read.ts';
 import { clipSpan, inspectTarget, type InspectTarget } from './target.ts';
+import { saveBlob } from '../download.ts';
+import { isTextField } from '../open/format.ts';
 
 interface Span {
   start: bigint;
@@ -32,26 +34,6 @@ function currentTarget(): InspectTarget | null {
   return inspectTarget(selectSummary(useDumpStore.getState()), useViewStore.getState().target);
 }
 
-/** Focus in something that takes text: Ctrl+C there is the browser's. */
-function inTextField(el: Element | null): boolean {
-  if (!el) return false;
-  if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
-  if (el instanceof HTMLInputElement) return !['button', 'checkbox', 'radio', 'range', 'submit', 'reset', 'file', 'color'].includes(el.type);
-  return el instanceof HTMLElement && el.isContentEditable;
-}
-
-function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Let the download start before the URL (and the Blob with it) is let go.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function CopyExport() {
   const cursor = useHexStore((s) => s.cursor);
@@ -139,7 +121,7 @@ export function CopyExport() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.defaultPrevented || e.key.toLowerCase() !== 'c') return;
-      if (inTextField(document.activeElement)) return;
+      if (isTextField(document.activeElement)) return;
       const sp = currentSpan(currentTarget(), useHexStore.getState());
       if (!sp) return;
       if (!e.shiftKey) {

@@ -1,5 +1,5 @@
 // The current view target as the inspector needs it: its space, span and names.
-import { foldAddress } from '../../format/addr.ts';
+import { resolveTarget } from '../hex/target.ts';
 import type { DumpSummary, Space } from '../protocol.ts';
 import type { ViewTarget } from '../store.ts';
 import { targetFileName } from './copy.ts';
@@ -18,29 +18,15 @@ export interface InspectTarget {
 }
 
 export function inspectTarget(summary: DumpSummary | null, target: ViewTarget | null): InspectTarget | null {
-  if (!summary || !target) return null;
-  if (target.kind === 'range') {
-    const r = summary.ranges[target.index];
-    if (!r) return null;
-    const start = foldAddress(r.address);
-    return {
-      space: { kind: 'gpu' },
-      start,
-      end: start + BigInt(r.length),
-      hasData: r.hasData,
-      label: `range 0x${start.toString(16)}`,
-      fileName: targetFileName({ kind: 'range', address: start }),
-    };
-  }
-  const b = summary.blobs[target.index];
-  if (!b) return null;
+  const t = resolveTarget(summary, target);
+  if (!t || !summary) return null;
   return {
-    space: { kind: 'blob', index: target.index },
-    start: 0n,
-    end: BigInt(b.length),
-    hasData: b.hasData,
-    label: `blob ${b.name}`,
-    fileName: targetFileName({ kind: 'blob', name: b.name, index: target.index }),
+    space: t.space,
+    start: t.start,
+    end: t.start + BigInt(t.length),
+    hasData: t.hasData,
+    label: t.label,
+    fileName: targetFileName(t.kind === 'range' ? { kind: 'range', address: t.start } : { kind: 'blob', name: summary.blobs[t.index].name, index: t.index }),
   };
 }
 
