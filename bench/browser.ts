@@ -78,6 +78,20 @@ input.addEventListener('change', function () {
 });
 `;
 
+const JUMP_TIMER = `
+window.__jump = 0;
+(function () {
+  const sel = '[data-testid="hex-view"] [data-address="ADDR"] [data-offset="0"]:not(.hb-loading)';
+  const box = document.querySelector('.hex-goto input');
+  const t0 = performance.now();
+  const mo = new MutationObserver(function () {
+    if (document.querySelector(sel)) { window.__jump = performance.now() - t0; mo.disconnect(); }
+  });
+  mo.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+  box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+})();
+`;
+
 const FRAME_RECORDER = `
 window.__frames = [];
 window.__raf = true;
@@ -127,6 +141,22 @@ async function main(): Promise<void> {
       for (const x of ranges) if (x.length > ranges[best].length) best = x.index;
       s.view.getState().select({ kind: 'range', index: best });
     });
+    // Jumps with Go to address inside the largest range: in the page, from the Enter key to the
+    // row shown with its bytes.
+    const big = await page.evaluate(() => {
+      const s = window.__devcoredump!;
+      const r = s.dump.getState().dump!.ranges[s.view.getState().target!.index];
+      return { start: '0x' + (BigInt(r.address) & 0xffffffffffffn).toString(16), length: r.length };
+    });
+    const jumps: number[] = [];
+    for (const frac of [0.9, 0.1, 0.5, 0.99]) {
+      const a = BigInt(big.start) + (BigInt(Math.floor(big.length * frac)) & ~15n);
+      const box = page.getByLabel('Go to address');
+      await box.fill('0x' + a.toString(16));
+      await page.addScriptTag({ content: JUMP_TIMER.replace('ADDR', '0x' + a.toString(16)) });
+      await page.waitForFunction(() => (window as unknown as { __jump: number }).__jump > 0, null, { polling: 50 });
+      jumps.push(await page.evaluate(() => (window as unknown as { __jump: number }).__jump));
+    }
     const grid = page.getByTestId('hex-view');
     await grid.hover();
     await page.waitForTimeout(300);
@@ -151,6 +181,7 @@ async function main(): Promise<void> {
     console.log(`renderer peak RSS:      ${(peak / MiB).toFixed(0)} MiB = decoded + ${((peak - dump.decodedBytes) / MiB).toFixed(0)} MiB`);
     const longest = longAll.length ? Math.max(...longAll) : 0;
     console.log(`main-thread long tasks: ${longAll.length} over 50 ms (${longBefore} while opening)${longAll.length ? `, longest ${longest.toFixed(0)} ms` : ''} (target: none)`);
+    console.log(`go-to-address jumps in a ${(big.length / MiB).toFixed(0)} MiB range: ${jumps.map((x) => x.toFixed(0)).join(', ')} ms (Enter → row shown with its bytes; target < 100)`);
     console.log(`scroll frames (${frames.length}): p50 ${pct(frames, 50).toFixed(1)} ms, p95 ${pct(frames, 95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms (target p95 < 20)`);
   } finally {
     server.kill();

@@ -224,3 +224,53 @@ test.describe('hex view for real work', () => {
     await expect(row(page, R + 0x10n)).toHaveCount(0);
   });
 });
+
+test('one-key shortcuts: display options, inspector, bookmarks, follow, Ctrl+S download', async ({ page }) => {
+  await open(page);
+  await goto(page, '0x1a0058');
+  await expect(grid(page)).toBeFocused();
+  const key = async (k: string) => page.keyboard.press(k);
+  await key('g');
+  await expect(page.getByLabel('Group size')).toHaveValue('8');
+  await key('e');
+  await expect(page.getByLabel('Byte order in groups')).toHaveValue('be');
+  await key('w');
+  await expect(page.getByLabel('Bytes per row')).toHaveValue('32');
+  await key('a');
+  await expect(page.getByLabel('ASCII column')).not.toBeChecked();
+  await key('z');
+  await expect(page.getByLabel('Dim zero bytes')).not.toBeChecked();
+  await key('o');
+  await expect(page.getByLabel('Row labels')).toHaveValue('offset');
+  // Back to the defaults for what follows.
+  for (const k of ['g', 'g', 'g', 'e', 'w', 'w', 'a', 'z', 'o']) await key(k);
+  await expect(page.getByLabel('Group size')).toHaveValue('4');
+  await expect(page.getByLabel('Bytes per row')).toHaveValue('16');
+
+  const inspectorToggle = page.getByRole('region', { name: 'Inspector' }).getByRole('button', { expanded: true }).or(page.getByRole('region', { name: 'Inspector' }).getByRole('button', { expanded: false }));
+  const before = await inspectorToggle.first().getAttribute('aria-expanded');
+  await key('i');
+  await expect(inspectorToggle.first()).toHaveAttribute('aria-expanded', before === 'true' ? 'false' : 'true');
+
+  // The batch holds MI_BATCH_BUFFER_START with a 64-bit address: at the cursor, `f` follows it.
+  const batch = g.rangeBytes.get('0x1a0000')!;
+  const dv = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
+  let at = -1;
+  for (let o = 0; o + 12 <= batch.length; o += 4) if (dv.getUint32(o, true) === 0x18800101) { at = o + 4; break; }
+  expect(at).toBeGreaterThan(0);
+  const pointer = dv.getBigUint64(at, true);
+  await goto(page, '0x' + (0x1a0000 + at).toString(16));
+  await key('f');
+  await expect(status(page)).toContainText(`Cursor ${pad16(pointer)}`);
+
+  // Ctrl+S downloads the byte under the cursor (no selection) as .bin.
+  const download = page.waitForEvent('download');
+  await key('Control+s');
+  const d = await download;
+  expect(d.suggestedFilename()).toMatch(/^0x[0-9a-f]+-1\.bin$/);
+
+  await expect(page.getByRole('region', { name: 'Bookmarks' }).or(page.locator('.bookmarks')).first()).toBeVisible();
+  const collapsedBefore = await page.locator('.bookmarks').evaluate((el) => el.classList.contains('collapsed'));
+  await key('b');
+  await expect(page.locator('.bookmarks')).toHaveClass(collapsedBefore ? /^(?!.*collapsed).*$/ : /collapsed/);
+});

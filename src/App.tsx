@@ -22,6 +22,8 @@ export function App() {
   // While a first dump parses, what has been read so far is shown. The panels render from a
   // deferred copy: React renders them in time slices, so a new summary never blocks the page.
   const shown = useDeferredValue(dump ?? partial);
+  // The side panes join one render later, so that no single commit mounts the whole workspace.
+  const sides = useDeferredValue(shown !== null);
   return (
     <div className="app">
       <header className="topbar">
@@ -38,8 +40,8 @@ export function App() {
           <div className="columns">
             <Sidebar summary={shown} />
             <HexPane />
-            <InspectorPane />
-            <BookmarksPane />
+            {sides && <InspectorPane />}
+            {sides && <BookmarksPane />}
           </div>
         </main>
       ) : (

@@ -92,6 +92,23 @@ export function BookmarksPane() {
       // no storage: for this visit only
     }
   };
+  // `b` shows or folds the bookmarks pane (outside text fields).
+  const collapsedRef = useRef(collapsed);
+  collapsedRef.current = collapsed;
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'b' || e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented || isTextField(e.target)) return;
+      e.preventDefault();
+      setCollapsedState(!collapsedRef.current);
+      try {
+        localStorage.setItem(COLLAPSED_KEY, collapsedRef.current ? '0' : '1');
+      } catch {
+        // no storage: for this visit only
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const expandRef = useRef<HTMLButtonElement>(null);
   const collapseRef = useRef<HTMLButtonElement>(null);
   const focusAfterToggle = useRef<'expand' | 'collapse' | null>(null);

@@ -118,6 +118,19 @@ export function CopyExport() {
   // Ctrl+C: hex dump of the selection; Ctrl+Shift+C: hex of the selection or the cursor byte.
   const copyRef = useRef(copy);
   copyRef.current = copy;
+  const downloadRef = useRef(download);
+  downloadRef.current = download;
+  // Ctrl+S: download the selection (or the cursor byte) as .bin; Ctrl+Alt+S: the whole range or blob.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.defaultPrevented || e.key.toLowerCase() !== 's') return;
+      if (isTextField(document.activeElement) || !currentTarget()) return;
+      e.preventDefault(); // not the browser's "save page"
+      downloadRef.current(e.altKey);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.defaultPrevented || e.key.toLowerCase() !== 'c') return;
@@ -168,10 +181,10 @@ export function CopyExport() {
         </button>
       </div>
       <div className="insp-buttons">
-        <button type="button" disabled={off} onClick={() => download(false)}>
+        <button type="button" disabled={off} onClick={() => download(false)} title="Ctrl+S">
           Download .bin
         </button>
-        <button type="button" disabled={!t || !t.hasData || busy !== null} onClick={() => download(true)} title={t ? t.fileName : undefined}>
+        <button type="button" disabled={!t || !t.hasData || busy !== null} onClick={() => download(true)} title={t ? `${t.fileName} (Ctrl+Alt+S)` : undefined}>
           Download range
         </button>
         {busy && (

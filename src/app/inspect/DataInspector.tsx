@@ -1,7 +1,8 @@
 // The data inspector: the (up to) 8 bytes at the hex cursor read as integers, floats, binary and
 // a GPU address that can be followed. Conversions live in convert.ts; bytes come from the
 // ByteSource of the open dump.
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { isTextField } from '../open/format.ts';
 import { findRangeAt, foldAddress } from '../../format/addr.ts';
 import { useHexStore } from '../hex/hex-store.ts';
 import { selectSource, selectSummary, useDumpStore, useViewStore } from '../store.ts';
@@ -15,6 +16,21 @@ interface Read {
   cursor: bigint;
   /** Decoded bytes at the cursor (0..8). */
   bytes: Uint8Array;
+}
+
+/** `f` follows the GPU address at the cursor when it points into a captured range. */
+function useFollowKey(follow: (() => void) | null): void {
+  const ref = useRef(follow);
+  ref.current = follow;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'f' || e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented || isTextField(e.target) || !ref.current) return;
+      e.preventDefault();
+      ref.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 }
 
 /** Read the decoded bytes at the cursor (up to 8, fewer at the end of the target or of the decoded data). */
@@ -84,13 +100,14 @@ function pairRow<T>(name: string, id: string, p: Pair<T>, f: (x: T) => ReactNode
 function GpuAddressRow({ value }: { value: bigint | null }) {
   const summary = useDumpStore(selectSummary);
   const dumpOpen = useDumpStore((s) => s.dump !== null);
-  if (value === null) return <Row name="GPU address" id="gpu" le={DASH} />;
-  const g = gpuAddress(value);
-  const range = summary ? findRangeAt(summary.ranges, g.address) : undefined;
-  const note = g.form === 'canonical' ? 'canonical form, folded' : g.form === 'masked' ? 'masked to 48 bits' : null;
+  const g = value === null ? null : gpuAddress(value);
+  const range = g && summary ? findRangeAt(summary.ranges, g.address) : undefined;
   const follow = () => {
-    if (useViewStore.getState().goTo(g.address)) useHexStore.getState().setCursor(foldAddress(g.address));
+    if (g && useViewStore.getState().goTo(g.address)) useHexStore.getState().setCursor(foldAddress(g.address));
   };
+  useFollowKey(range && dumpOpen ? follow : null);
+  if (g === null) return <Row name="GPU address" id="gpu" le={DASH} />;
+  const note = g.form === 'canonical' ? 'canonical form, folded' : g.form === 'masked' ? 'masked to 48 bits' : null;
   return (
     <Row
       name="GPU address"

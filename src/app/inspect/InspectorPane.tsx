@@ -1,7 +1,8 @@
 // The inspector side panel: the data inspector at the hex cursor, and copy / export of the
 // selection. It folds to a narrow strip (the default on screens too narrow to share with the hex
 // rows); the choice is kept in localStorage. Folded, its parts stay mounted (shortcuts work).
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { isTextField } from '../open/format.ts';
 import { CopyExport } from './CopyExport.tsx';
 import { DataInspector } from './DataInspector.tsx';
 import './inspect.css';
@@ -30,6 +31,18 @@ export function InspectorPane() {
       // no storage: the choice lasts for this visit
     }
   };
+  // `i` shows or folds the inspector (outside text fields).
+  const toggleRef = useRef(toggle);
+  toggleRef.current = toggle;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'i' || e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented || isTextField(e.target)) return;
+      e.preventDefault();
+      toggleRef.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <section className={`inspector${open ? '' : ' inspector-folded'}`} aria-label="Inspector">
       <div className="insp-head">

@@ -1,5 +1,6 @@
 // Every keyboard shortcut of the app, for the "Keyboard shortcuts" help (press ?). Each handler
 // lives with its component; this list says what they do. Keep it in step when adding one.
+import { OPTION_KEYS } from '../hex/option-keys.ts';
 
 export type ShortcutGroup = 'Opening dumps' | 'Panels' | 'Hex view' | 'Navigation' | 'Bookmarks' | 'Help';
 
@@ -41,6 +42,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { group: 'Hex view', keys: [['Escape']], description: 'Clear the selection', where: 'in the hex view' },
   // src/app/inspect/CopyExport.tsx
   { group: 'Hex view', keys: [['Ctrl', 'C']], description: 'Copy the selection as a hex dump' },
+  { group: 'Hex view', keys: [['Ctrl', 'S']], description: 'Download the selection (or the cursor byte) as .bin' },
+  { group: 'Hex view', keys: [['Ctrl', 'Alt', 'S']], description: 'Download the whole range or blob as .bin' },
+  // src/app/hex/option-keys.ts, src/app/inspect/, src/app/bookmarks/BookmarksPane.tsx
+  ...Object.entries(OPTION_KEYS).map(([key, description]) => ({ group: 'Hex view' as const, keys: [[key]], description })),
+  { group: 'Hex view', keys: [['f']], description: 'Follow the GPU address at the cursor (inspector)' },
+  { group: 'Hex view', keys: [['i']], description: 'Show / fold the inspector' },
+  { group: 'Bookmarks', keys: [['b']], description: 'Show / fold the bookmarks' },
   { group: 'Hex view', keys: [['Ctrl', 'Shift', 'C']], description: 'Copy the selection (or the byte under the cursor) as hex' },
 
   // src/app/hex/HexTools.tsx
