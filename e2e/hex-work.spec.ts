@@ -262,6 +262,7 @@ test('one-key shortcuts: display options, inspector, bookmarks, follow, Ctrl+S d
   await goto(page, '0x' + (0x1a0000 + at).toString(16));
   // The inspector reads the 8 bytes at the cursor first (asynchronously), then `f` can follow them.
   await expect(page.getByTestId('insp-gpu')).toContainText('0x' + pointer.toString(16).padStart(12, '0'));
+  await expect(grid(page)).toBeFocused(); // not the go-to box, where `f` is just a letter
   await key('f');
   await expect(status(page)).toContainText(`Cursor ${pad16(pointer)}`);
 

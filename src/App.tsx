@@ -8,11 +8,13 @@ import { ProgressBar } from './app/open/ProgressBar.tsx';
 import { ErrorBanner } from './app/open/ErrorBanner.tsx';
 import { Welcome } from './app/open/Welcome.tsx';
 import { HeaderSummary } from './app/panels/HeaderSummary.tsx';
+import { HangSummary } from './app/hang/HangSummary.tsx';
 import { Sidebar } from './app/panels/Sidebar.tsx';
 import { HexPane } from './app/hex/HexPane.tsx';
 import { InspectorPane } from './app/inspect/InspectorPane.tsx';
 import { BookmarksPane } from './app/bookmarks/BookmarksPane.tsx';
 import { ShortcutsHelp } from './app/shortcuts/ShortcutsHelp.tsx';
+import { AddressMap } from './app/map/AddressMap.tsx';
 import './app/app.css';
 
 export function App() {
@@ -37,6 +39,8 @@ export function App() {
       {shown ? (
         <main className="workspace" aria-busy={!dump}>
           <HeaderSummary summary={shown} />
+          <AddressMap summary={shown} />
+          <HangSummary />
           <div className="columns">
             <Sidebar summary={shown} />
             <HexPane />

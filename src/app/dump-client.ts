@@ -2,7 +2,7 @@
 // cancelled and how a dump's memory is given back.
 import * as Comlink from 'comlink';
 import type { ByteSource } from './byte-source.ts';
-import type { DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, Progress, ReadResult, SourceLine, Space } from './protocol.ts';
+import type { DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, PointerScanResult, Progress, ReadResult, SourceLine, Space } from './protocol.ts';
 
 export class DumpClient implements ByteSource {
   private readonly worker: Worker;
@@ -47,6 +47,12 @@ export class DumpClient implements ByteSource {
 
   sourceLines(line: number, before: number, after: number): Promise<SourceLine[]> {
     return this.api.sourceLines(line, before, after);
+  }
+
+  /** Pointers in one range into any captured range (worker side: src/worker/pointers.ts). */
+  scanPointers(rangeIndex: number, limit?: number, align?: 4 | 8): Promise<PointerScanResult> {
+    if (this.disposed) return Promise.resolve({ hits: [], capped: false, words: 0, align: align ?? 8 });
+    return this.api.scanPointers(rangeIndex, limit, align);
   }
 
   dispose(): void {

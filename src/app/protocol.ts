@@ -73,4 +73,29 @@ export interface ParseWorkerApi {
   read(space: Space, address: bigint, length: number): Promise<ReadResult>;
   /** Source lines [line - before, line + after] of the dump text. */
   sourceLines(line: number, before: number, after: number): Promise<SourceLine[]>;
+  /**
+   * Pointers in one range: every 64-bit little-endian word (at `align`-byte steps, 8 by default)
+   * whose value, canonical-folded or masked to 48 bits, falls inside a captured range. At most
+   * `limit` hits (default 10,000); `capped` says when the scan stopped there.
+   */
+  scanPointers(rangeIndex: number, limit?: number, align?: 4 | 8): Promise<PointerScanResult>;
+}
+
+export interface PointerHit {
+  /** Byte offset of the word in the scanned range. */
+  offset: number;
+  /** The word as stored. */
+  value: bigint;
+  /** The GPU address it stands for (folded, or masked to 48 bits). */
+  address: bigint;
+  /** Index of the captured range that holds `address`. */
+  target: number;
+}
+
+export interface PointerScanResult {
+  hits: PointerHit[];
+  capped: boolean;
+  /** Words examined. */
+  words: number;
+  align: 4 | 8;
 }

@@ -13,6 +13,7 @@ const api: ParseWorkerApi = {
     return Comlink.transfer(r, [r.bytes.buffer]);
   },
   sourceLines: (line, before, after) => session.sourceLines(line, before, after),
+  scanPointers: async (rangeIndex, limit, align) => session.scanPointers(rangeIndex, limit, align),
 };
 
 Comlink.expose(api);

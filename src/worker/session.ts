@@ -4,7 +4,8 @@ import { findRangeAt, foldAddress } from '../format/addr.ts';
 import { DumpParser } from '../format/parser.ts';
 import { dumpFingerprint, FINGERPRINT_HEAD } from '../format/fingerprint.ts';
 import { NotADumpError, type DumpModel } from '../format/model.ts';
-import type { DumpSummary, OpenFailure, OpenSource, Progress, ReadResult, SourceLine, Space } from '../app/protocol.ts';
+import type { DumpSummary, OpenFailure, OpenSource, PointerScanResult, Progress, ReadResult, SourceLine, Space } from '../app/protocol.ts';
+import { DEFAULT_POINTER_LIMIT, RangeIndex, scanPointers } from './pointers.ts';
 import { decompress, sniffCompression, type Compression } from './decompress.ts';
 
 const SLICE = 8 << 20;
@@ -253,6 +254,18 @@ export class ParseSession {
     const end = Math.min(data.length, off + length);
     const bytes = data.slice(off, end);
     return { address, bytes, valid: Math.max(0, Math.min(end, decoded) - off) };
+  }
+
+  /** Pointers in range `rangeIndex` into any captured range (see pointers.ts). */
+  scanPointers(rangeIndex: number, limit = DEFAULT_POINTER_LIMIT, align: 4 | 8 = 8): PointerScanResult {
+    const m = this.current;
+    const empty: PointerScanResult = { hits: [], capped: false, words: 0, align };
+    const r = m?.ranges[rangeIndex];
+    if (!m || !r || !r.data) return empty;
+    // Every listed range is a target (as for the cross-references), captured bytes or not.
+    const ranges = m.ranges.map((x, index) => ({ index, start: foldAddress(x.address), length: x.length }));
+    const data = r.data.subarray(0, Math.min(r.data.length, r.decodedLength));
+    return scanPointers(data, new RangeIndex(ranges), limit, align === 4 ? 4 : 8);
   }
 
   async sourceLines(line: number, before: number, after: number): Promise<SourceLine[]> {

@@ -16,6 +16,8 @@ import { installHexSync } from './hex-sync.ts';
 import { HexStatus, HexToolbar } from './HexTools.tsx';
 import { humanBytes } from '../../format/units.ts';
 import { PageCache, type Page } from './page-cache.ts';
+import { crossReferences } from '../xref.ts';
+import { xrefRowMarks, type CellMark } from '../hang/hang.ts';
 import {
   clampVirt,
   firstRow,
@@ -175,10 +177,12 @@ interface RowProps {
   /** id of the cursor cell (aria-activedescendant). */
   cursorId: string;
   isRange: boolean;
+  /** Cross-reference marks in this row (ACTHD, batch start), or undefined. */
+  xmarks: readonly CellMark[] | undefined;
 }
 
 const HexRow = memo(function HexRow(p: RowProps) {
-  const { row, rowAddr, label, addrWidth, n, page, off, markCol, cursorCol, selLo, selHi, opts, order, cursorId, isRange } = p;
+  const { row, rowAddr, label, addrWidth, n, page, off, markCol, cursorCol, selLo, selHi, opts, order, cursorId, isRange, xmarks } = p;
   const loading = page === undefined;
   const bytes = page?.bytes;
   const valid = page ? Math.min(page.valid, page.bytes.length) : 0;
@@ -210,6 +214,8 @@ const HexRow = memo(function HexRow(p: RowProps) {
     }
     if (pos > 0 && group > 1 && pos % group === 0) cls += ' hb-gs';
     if (i === markCol) cls += ' hb-mark';
+    const xm = xmarks?.find((m) => m.col === i);
+    if (xm) cls += ' ' + xm.cls;
     if (i >= selLo && i < selHi) cls += ' hb-sel';
     const isCursor = i === cursorCol;
     if (isCursor) cls += ' hb-cursor';
@@ -221,6 +227,7 @@ const HexRow = memo(function HexRow(p: RowProps) {
         className={cls}
         style={{ order: pos + 1 }}
         data-offset={i}
+        title={xm?.title}
         aria-label={name}
         aria-selected={i >= selLo && i < selHi ? true : undefined}
       >
@@ -299,6 +306,12 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
   const [mark, setMark] = useState<bigint | null>(null);
   const [, setTick] = useState(0);
   const order = useMemo(() => displayOrder(bpr, opts.group, opts.littleEndian), [bpr, opts.group, opts.littleEndian]);
+  // Cross-reference marks (ACTHD dword, batch start) of this range, by row: once per target.
+  const xsummary = useDumpStore(selectSummary);
+  const xrows = useMemo(
+    () => (t.kind === 'range' && xsummary ? xrefRowMarks(crossReferences(xsummary), t.index, t.start, t.length, bpr) : null),
+    [xsummary, t.kind, t.index, t.start, t.length, bpr],
+  );
   const labelWidth = opts.offsets && t.kind === 'range' ? Math.max(8, Math.max(0, t.length - 1).toString(16).length) : t.addrWidth;
 
   const gRef = useRef<Geometry>(g);
@@ -598,6 +611,7 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
         order={order}
         cursorId={cursorId}
         isRange={t.kind === 'range'}
+        xmarks={xrows?.get(row)}
       />,
     );
   }
