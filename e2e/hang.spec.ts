@@ -1,6 +1,7 @@
 // End-to-end tests of the hang summary, the hex view's cross-reference marks and the pointer
 // scan (src/app/hang/) against the built app, for a dump of every generator layout.
 import { expect, test, type Page } from '@playwright/test';
+import { openBytes } from './helpers.ts';
 import { generateDump, LAYOUTS } from '../src/gen/generate.ts';
 import { foldAddress } from '../src/format/addr.ts';
 
@@ -8,19 +9,6 @@ const hexA = (a: bigint | number) => '0x' + a.toString(16);
 const pad16 = (a: bigint) => '0x' + a.toString(16).padStart(16, '0');
 const hex2 = (b: number) => b.toString(16).padStart(2, '0');
 
-async function openBytes(page: Page, bytes: Uint8Array, name = 'x.txt'): Promise<void> {
-  const b64 = Buffer.from(bytes).toString('base64');
-  const ok = await page.evaluate(
-    ([b64, name]) => {
-      const bin = atob(b64);
-      const u = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) u[i] = bin.charCodeAt(i);
-      return window.__devcoredump!.dump.getState().open({ kind: 'file', file: new Blob([u]), name });
-    },
-    [b64, name] as const,
-  );
-  expect(ok).toBe(true);
-}
 
 /** The captured range (start, bytes) holding `a`, from the generator. */
 function rangeOf(rangeBytes: Map<string, Uint8Array>, a: bigint): { start: bigint; bytes: Uint8Array } | null {

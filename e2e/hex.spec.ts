@@ -3,25 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { openBytes } from './helpers.ts';
 import { generateDump, type GeneratedDump } from '../src/gen/generate.ts';
 
 const hex2 = (b: number) => b.toString(16).padStart(2, '0');
 const hexAddr = (a: bigint) => '0x' + a.toString(16);
 
-/** Open dump bytes in the page through the store (base64 across the page boundary). */
-async function openBytes(page: Page, bytes: Uint8Array, name = 'x.txt'): Promise<void> {
-  const b64 = Buffer.from(bytes).toString('base64');
-  const ok = await page.evaluate(
-    ([b64, name]) => {
-      const bin = atob(b64);
-      const u = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) u[i] = bin.charCodeAt(i);
-      return window.__devcoredump!.dump.getState().open({ kind: 'file', file: new Blob([u]), name });
-    },
-    [b64, name] as const,
-  );
-  expect(ok).toBe(true);
-}
 
 /** Open a (large) dump file from disk through an <input type=file> made for the purpose. */
 async function openPath(page: Page, path: string): Promise<void> {

@@ -1,5 +1,6 @@
 // Side panels and header strip against the built app, on the bundled sample and a truncated dump.
 import { expect, test, type Page } from '@playwright/test';
+import { openBytes } from './helpers.ts';
 import { sampleDump } from '../scripts/make-sample.ts';
 import { generateDump } from '../src/gen/generate.ts';
 
@@ -13,16 +14,9 @@ async function openSample(page: Page): Promise<void> {
   await expect(page.getByTestId('range-row').first()).toBeVisible();
 }
 
-async function openBytes(page: Page, bytes: Uint8Array, name: string): Promise<void> {
+async function openBytesAfresh(page: Page, bytes: Uint8Array, name: string): Promise<void> {
   await page.goto('/');
-  const b64 = Buffer.from(bytes).toString('base64');
-  const ok = await page.evaluate(async ({ b64, name }) => {
-    const bin = atob(b64);
-    const data = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) data[i] = bin.charCodeAt(i);
-    return window.__devcoredump!.dump.getState().open({ kind: 'file', file: new Blob([data]), name });
-  }, { b64, name });
-  expect(ok).toBe(true);
+  await openBytes(page, bytes, name);
 }
 
 function target(page: Page) {
@@ -183,7 +177,7 @@ test('sections: outline, entries, and a line number opens the source', async ({ 
 
 test('a diagnostic opens the source line in context; Escape closes it', async ({ page }) => {
   const g = generateDump({ layout: '6.14', seed: 3, truncateAt: 300000 });
-  await openBytes(page, g.bytes, 't.txt');
+  await openBytesAfresh(page, g.bytes, 't.txt');
   const tab = page.getByRole('tab', { name: /^Diagnostics/ });
   await expect(tab).toHaveAccessibleName(/2 problems, 1 error/);
   await tab.click();
@@ -214,7 +208,7 @@ test('a dump with many ranges: the table is windowed, and filter, End and select
   const g = generateDump({ layout: '6.19', seed: 7, extraRanges: 400, zeroFraction: 0.9 });
   const total = g.expected.ranges.length;
   expect(total).toBeGreaterThan(300);
-  await openBytes(page, g.bytes, 'many.txt');
+  await openBytesAfresh(page, g.bytes, 'many.txt');
   const rows = page.getByTestId('range-row');
   await expect(rows.first()).toBeVisible();
   await expect(page.getByRole('grid', { name: 'VM ranges' })).toHaveAttribute('aria-rowcount', String(total + 1));
