@@ -2,6 +2,7 @@
 //   BENCH_SIZE=bytes  size of the generated dump (default 1 GiB)
 import { benchAscii85 } from './ascii85.ts';
 import { benchParse } from './parse.ts';
+import { benchSearch } from './search.ts';
 
 const MiB = 2 ** 20;
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
@@ -23,3 +24,7 @@ const best = Math.max(...p.runs.map((r) => r.mbps));
 const rss = median(p.runs.map((r) => r.maxRssBytes));
 console.log(`parse throughput: median ${median(p.runs.map((r) => r.mbps))} MB/s, best ${best} MB/s (target >= 500)`);
 console.log(`peak RSS: ${(rss / MiB).toFixed(0)} MiB = decoded + ${((rss - p.decodedBytes) / MiB).toFixed(0)} MiB (target <= decoded + 150 MiB)`);
+
+console.log('\n== search of decoded memory (src/format/search.ts), 1 GiB in 16 ranges of 64 MiB ==');
+const q = benchSearch();
+console.log(`4-byte pattern: ${q.fourByteMs.toFixed(0)} ms (${q.matches4} matches); 16-byte pattern: ${q.sixteenByteMs.toFixed(0)} ms (${q.matches16} matches) (target <= 1000 ms)`);

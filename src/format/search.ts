@@ -1,0 +1,349 @@
+// Memory search over captured ranges: compile a user's query into byte patterns, then find every
+// occurrence in each range's decoded bytes. Pure TypeScript: no DOM, no Node APIs.
+import { foldAddress, parseAddress } from './addr.ts';
+
+export type SearchMode = 'hex' | 'ascii' | 'utf16le' | 'u32' | 'u64' | 'address';
+
+export interface Pattern {
+  bytes: Uint8Array;
+  /** Per byte: 0xff = must match, 0 = wildcard. Null when every byte must match. */
+  mask: Uint8Array | null;
+  /** Compare ASCII letters without regard to case (set by 'ascii'/'utf16le' with caseInsensitive). */
+  caseInsensitive?: boolean;
+}
+
+export interface CompileOptions {
+  caseInsensitive?: boolean;
+}
+
+export interface SearchRange {
+  address: bigint;
+  /** Null (no data captured) ranges are skipped. */
+  data: Uint8Array | null;
+  length: number;
+}
+
+export interface SearchOptions {
+  /** Most matches returned (default 10,000); more sets `capped`. */
+  limit?: number;
+  /** Fold ASCII letters for every pattern (in addition to each pattern's own flag). */
+  caseInsensitive?: boolean;
+  onProgress?(done: number, total: number): void;
+  /** Polled between chunks; true stops the search with what was found so far (`stopped`). */
+  shouldStop?(): boolean;
+}
+
+export interface SearchMatch {
+  rangeIndex: number;
+  offset: number;
+  address: bigint;
+  patternIndex: number;
+}
+
+export interface SearchResult {
+  matches: SearchMatch[];
+  capped: boolean;
+  /** Bytes of range data searched (all of it unless capped or stopped). */
+  scannedBytes: number;
+  stopped: boolean;
+}
+
+export const DEFAULT_LIMIT = 10_000;
+const MASK64 = (1n << 64n) - 1n;
+const MAX_PATTERN = 4096;
+
+// ---------------------------------------------------------------------------------------------
+// Compiling
+
+function fail(msg: string): never {
+  throw new Error(msg);
+}
+
+function parseHex(text: string): Pattern {
+  const t = text.trim();
+  if (t === '') fail('hex pattern is empty');
+  const bytes: number[] = [];
+  const mask: number[] = [];
+  for (let tok of t.split(/[\s,]+/)) {
+    if (/^0x/i.test(tok)) tok = tok.slice(2);
+    if (tok.length % 2 !== 0) fail(`hex pattern "${tok}" has an odd number of digits`);
+    for (let i = 0; i < tok.length; i += 2) {
+      const pair = tok.slice(i, i + 2);
+      if (pair === '??') {
+        bytes.push(0);
+        mask.push(0);
+      } else if (/^[0-9a-fA-F]{2}$/.test(pair)) {
+        bytes.push(parseInt(pair, 16));
+        mask.push(0xff);
+      } else fail(`hex pattern has a bad byte "${pair}" (use two hex digits or ??)`);
+    }
+  }
+  if (bytes.length === 0) fail('hex pattern is empty');
+  if (!mask.includes(0xff)) fail('hex pattern needs at least one byte that is not ??');
+  return { bytes: Uint8Array.from(bytes), mask: mask.includes(0) ? Uint8Array.from(mask) : null };
+}
+
+function parseInteger(text: string, bits: 32 | 64): bigint {
+  const t = text.trim().replace(/_/g, '');
+  let v: bigint;
+  if (/^-?\d+$/.test(t)) v = BigInt(t);
+  else if (/^-?0x[0-9a-fA-F]+$/i.test(t)) v = t.startsWith('-') ? -BigInt(t.slice(1)) : BigInt(t);
+  else fail(`u${bits} value "${text.trim()}" is not a decimal or 0x hex integer`);
+  const max = (1n << BigInt(bits)) - 1n;
+  const min = -(1n << BigInt(bits - 1));
+  if (v > max || v < min) fail(`u${bits} value ${text.trim()} is out of range (${min} .. ${max})`);
+  return v < 0n ? v + (1n << BigInt(bits)) : v;
+}
+
+function leBytes(v: bigint, n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = Number((v >> BigInt(8 * i)) & 0xffn);
+  return out;
+}
+
+function checkLength(p: Pattern, mode: string): Pattern {
+  if (p.bytes.length === 0) fail(`${mode} pattern is empty`);
+  if (p.bytes.length > MAX_PATTERN) fail(`${mode} pattern is longer than ${MAX_PATTERN} bytes`);
+  return p;
+}
+
+/**
+ * Compile a query into the byte patterns to look for. 'address' gives the plain (folded) form and,
+ * when it differs, the canonical sign-extended form, each as an 8-byte little-endian pointer; every
+ * other mode gives one pattern. Throws a one-line Error for bad input.
+ */
+export function compilePatterns(mode: SearchMode, text: string, opts: CompileOptions = {}): Pattern[] {
+  const ci = !!opts.caseInsensitive;
+  switch (mode) {
+    case 'hex':
+      return [checkLength(parseHex(text), 'hex')];
+    case 'ascii': {
+      // UTF-8, so plain ASCII text is byte for byte; case folding touches A-Z/a-z only.
+      const bytes = new TextEncoder().encode(text);
+      return [checkLength({ bytes, mask: null, ...(ci ? { caseInsensitive: true } : {}) }, 'ascii')];
+    }
+    case 'utf16le': {
+      const bytes = new Uint8Array(text.length * 2);
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        bytes[2 * i] = c & 0xff;
+        bytes[2 * i + 1] = c >> 8;
+      }
+      return [checkLength({ bytes, mask: null, ...(ci ? { caseInsensitive: true } : {}) }, 'utf16le')];
+    }
+    case 'u32':
+      return [{ bytes: leBytes(parseInteger(text, 32), 4), mask: null }];
+    case 'u64':
+      return [{ bytes: leBytes(parseInteger(text, 64), 8), mask: null }];
+    case 'address': {
+      const t = text.trim();
+      const a = parseAddress(t);
+      if (a === null) fail(`"${t}" is not an address (hex like 0x1a0000, or #decimal)`);
+      if (a > MASK64) fail(`address ${t} does not fit in 64 bits`);
+      const plain = foldAddress(a);
+      const forms = [plain];
+      if (plain < 1n << 48n && (plain >> 47n) & 1n) forms.push(plain | (MASK64 ^ ((1n << 48n) - 1n)));
+      else if (plain >= 1n << 48n && plain < 1n << 57n && (plain >> 56n) & 1n) forms.push(plain | (MASK64 ^ ((1n << 57n) - 1n)));
+      return forms.map((v) => ({ bytes: leBytes(v, 8), mask: null }));
+    }
+    default:
+      fail(`unknown search mode "${String(mode)}"`);
+  }
+}
+
+/** One pattern (for 'address', the plain folded form; use compilePatterns for all forms). */
+export function compilePattern(mode: SearchMode, text: string, opts: CompileOptions = {}): Pattern {
+  return compilePatterns(mode, text, opts)[0];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Searching
+
+/** ASCII case fold: A-Z → a-z, every other byte unchanged. */
+export const FOLD = (() => {
+  const t = new Uint8Array(256);
+  for (let i = 0; i < 256; i++) t[i] = i >= 0x41 && i <= 0x5a ? i + 0x20 : i;
+  return t;
+})();
+
+const CHUNK = 16 * 2 ** 20;
+
+interface Compiled {
+  bytes: Uint8Array; // folded when ci
+  mask: Uint8Array | null;
+  ci: boolean;
+  fast: boolean; // no wildcard, case-sensitive (or no letters)
+}
+
+function prepare(p: Pattern, ciAll: boolean): Compiled {
+  const m = p.bytes.length;
+  if (m === 0) throw new Error('search pattern is empty');
+  if (p.mask && p.mask.length !== m) throw new Error('search pattern mask length differs from its bytes');
+  let mask = p.mask;
+  if (mask && mask.every((x) => x === 0xff)) mask = null;
+  const ci = !!(ciAll || p.caseInsensitive);
+  const bytes = new Uint8Array(m);
+  let letters = false;
+  for (let i = 0; i < m; i++) {
+    const mk = mask ? mask[i] : 0xff;
+    const b = (ci ? FOLD[p.bytes[i]] : p.bytes[i]) & mk;
+    bytes[i] = b;
+    if (ci && mk === 0xff && b >= 0x61 && b <= 0x7a) letters = true;
+  }
+  if (mask) for (let i = 0; i < m; i++) if (mask[i] !== 0 && mask[i] !== 0xff) throw new Error('search pattern mask bytes must be 0 or 0xff');
+  return { bytes, mask, ci: ci && letters, fast: !mask && !(ci && letters) };
+}
+
+/** Byte frequencies from a sparse sample of `data`, to anchor each pattern on its rarest byte. */
+function sampleHistogram(data: Uint8Array): Uint32Array {
+  const h = new Uint32Array(256);
+  const step = Math.max(1, Math.floor(data.length / 65536)) | 1; // odd stride: every alignment
+  for (let i = 0; i < data.length; i += step) h[data[i]]++;
+  return h;
+}
+
+function pickAnchor(c: Compiled, hist: Uint32Array): number {
+  let best = -1;
+  let bestCount = Infinity;
+  for (let i = 0; i < c.bytes.length; i++) {
+    if (c.mask && c.mask[i] === 0) continue;
+    const b = c.bytes[i];
+    // A folded letter matches two byte values.
+    const n = c.ci && b >= 0x61 && b <= 0x7a ? hist[b] + hist[b - 0x20] : hist[b];
+    if (n < bestCount) {
+      bestCount = n;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/**
+ * Push the offsets (relative to `view`) of matches starting before `starts` into `out`, stopping
+ * after `max` of them. `view` extends up to pattern length - 1 bytes past `starts`.
+ */
+function searchView(view: Uint8Array, starts: number, c: Compiled, anchor: number, max: number, out: number[]): void {
+  const p = c.bytes;
+  const m = p.length;
+  const last = Math.min(starts, view.length - m + 1); // exclusive bound on start offsets
+  if (last <= 0 || max <= 0) return;
+  if (c.fast) {
+    const a = p[anchor];
+    const end = last + anchor; // exclusive bound on anchor positions
+    let i = view.indexOf(a, anchor);
+    while (i !== -1 && i < end) {
+      const s = i - anchor;
+      let j = 0;
+      while (j < m && view[s + j] === p[j]) j++;
+      if (j === m) {
+        out.push(s);
+        if (--max === 0) return;
+      }
+      i = view.indexOf(a, i + 1);
+    }
+    return;
+  }
+  // General path: wildcards and/or case folding, anchored on one exact (folded) byte.
+  if (anchor < 0) {
+    // Every byte a wildcard: every start matches.
+    for (let s = 0; s < last && max > 0; s++, max--) out.push(s);
+    return;
+  }
+  const mask = c.mask;
+  const fold = c.ci ? FOLD : null;
+  const a = p[anchor];
+  const end = last + anchor;
+  const other = fold && a >= 0x61 && a <= 0x7a ? a - 0x20 : -1;
+  // Anchor candidates come from indexOf; a folded letter anchor merges the two cases' streams.
+  let i1 = view.indexOf(a, anchor);
+  let i2 = other >= 0 ? view.indexOf(other, anchor) : -1;
+  for (;;) {
+    let i: number;
+    if (i1 === -1 && i2 === -1) return;
+    if (i2 === -1 || (i1 !== -1 && i1 < i2)) {
+      i = i1;
+      i1 = view.indexOf(a, i1 + 1);
+    } else {
+      i = i2;
+      i2 = view.indexOf(other, i2 + 1);
+    }
+    if (i >= end) return;
+    const s = i - anchor;
+    let j = 0;
+    for (; j < m; j++) {
+      let d = view[s + j];
+      if (fold) d = fold[d];
+      if (mask) d &= mask[j];
+      if (d !== p[j]) break;
+    }
+    if (j === m) {
+      out.push(s);
+      if (--max === 0) return;
+    }
+  }
+}
+
+/**
+ * Find every occurrence of every pattern in each range on its own (a match never spans two
+ * ranges), ordered by range, then offset, then pattern index. Overlapping matches all count.
+ */
+export function searchRanges(ranges: readonly SearchRange[], patterns: readonly Pattern[], opts: SearchOptions = {}): SearchResult {
+  const limit = opts.limit ?? DEFAULT_LIMIT;
+  if (!Number.isInteger(limit) || limit < 0) throw new Error(`search limit ${limit} is not a non-negative integer`);
+  const compiled = patterns.map((p) => prepare(p, !!opts.caseInsensitive));
+  const total = ranges.reduce((s, r) => s + (r.data ? Math.min(r.length, r.data.length) : 0), 0);
+  const matches: SearchMatch[] = [];
+  let scanned = 0;
+  let capped = false;
+  let stopped = false;
+  if (compiled.length === 0) return { matches, capped, scannedBytes: 0, stopped };
+
+  outer: for (let ri = 0; ri < ranges.length; ri++) {
+    const r = ranges[ri];
+    if (!r.data) continue;
+    const n = Math.min(r.length, r.data.length);
+    const data = r.data.length === n ? r.data : r.data.subarray(0, n);
+    const hist = sampleHistogram(data);
+    const anchors = compiled.map((c) => pickAnchor(c, hist));
+    const perPattern: number[][] = compiled.map(() => []);
+    for (let cs = 0; cs < n; cs += CHUNK) {
+      if (opts.shouldStop?.()) {
+        stopped = true;
+        break outer;
+      }
+      const ce = Math.min(n, cs + CHUNK);
+      const remaining = limit - matches.length;
+      let found = 0;
+      for (let pi = 0; pi < compiled.length; pi++) {
+        const c = compiled[pi];
+        const view = data.subarray(cs, Math.min(n, ce + c.bytes.length - 1));
+        const out = perPattern[pi];
+        out.length = 0;
+        // remaining + 1: one more than fits tells us the result is capped.
+        searchView(view, ce - cs, c, anchors[pi], remaining + 1, out);
+        found += out.length;
+      }
+      let chunkMatches: SearchMatch[] = [];
+      for (let pi = 0; pi < compiled.length; pi++)
+        for (const off of perPattern[pi]) chunkMatches.push({ rangeIndex: ri, offset: cs + off, address: 0n, patternIndex: pi });
+      if (compiled.length > 1) chunkMatches.sort((x, y) => x.offset - y.offset || x.patternIndex - y.patternIndex);
+      if (found > remaining) {
+        chunkMatches = chunkMatches.slice(0, remaining);
+        capped = true;
+      }
+      for (const m of chunkMatches) {
+        m.address = r.address + BigInt(m.offset);
+        matches.push(m);
+      }
+      if (capped) {
+        // Scanned up to the last match kept (everything before it was searched).
+        scanned += chunkMatches.length ? chunkMatches[chunkMatches.length - 1].offset - cs + 1 : 0;
+        opts.onProgress?.(scanned, total);
+        break outer;
+      }
+      scanned += ce - cs;
+      opts.onProgress?.(scanned, total);
+    }
+  }
+  return { matches, capped, scannedBytes: scanned, stopped };
+}
