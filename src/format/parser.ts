@@ -30,16 +30,8 @@ type Head =
 const latin1 = new TextDecoder('latin1');
 const utf8 = new TextDecoder('utf-8');
 
-export interface ParseOptions {
-  /**
-   * Allocates the zero-filled buffer a range or blob decodes into (default: a new Uint8Array).
-   * The CLI backs large ones with shared memory that a helper thread pre-faults.
-   */
-  allocate?: (bytes: number) => Uint8Array;
-}
-
 export class DumpParser {
-  private readonly interp: XeInterpreter;
+  private readonly interp = new XeInterpreter();
   private mode: Mode = Mode.Line;
   private carry = new Uint8Array(HEAD * 4);
   private carryLen = 0;
@@ -59,9 +51,6 @@ export class DumpParser {
   /** Input offset of the start of every LINE_INDEX_STEP-th line (lines 1, 1 + step, …). */
   private readonly lineStarts: number[] = [0];
 
-  constructor(options: ParseOptions = {}) {
-    this.interp = new XeInterpreter(options.allocate);
-  }
 
   /** The model as parsed so far (it grows while chunks are pushed). */
   get model(): DumpModel {
@@ -364,8 +353,8 @@ function allSpace(buf: Uint8Array, s: number, e: number): boolean {
 }
 
 /** Parse a whole dump held in memory, or given as a sequence of chunks. */
-export function parseDump(input: Uint8Array | Iterable<Uint8Array>, options: ParseOptions = {}): DumpModel {
-  const p = new DumpParser(options);
+export function parseDump(input: Uint8Array | Iterable<Uint8Array>): DumpModel {
+  const p = new DumpParser();
   if (input instanceof Uint8Array) p.push(input);
   else for (const chunk of input) p.push(chunk);
   return p.finish();

@@ -8,10 +8,6 @@ const WORD_LINE = /^\s*\[(?:0x)?([0-9a-fA-F]{1,16})\]\s*=\s*\{(.*)$/;
 const UNABLE_LINE = /^\s*Unable to capture range \[(?:0x)?([0-9a-fA-F]{1,16})\s*-\s*(?:0x)?([0-9a-fA-F]{1,16})\]/;
 const HEX_WORD = /^(?:0x)?[0-9a-fA-F]{1,8}$/;
 
-export function isRfcLine(text: string): boolean {
-  return WORD_LINE.test(text) || UNABLE_LINE.test(text);
-}
-
 /**
  * Bounds of an `Unable to capture range [a-b]` line. The end is read as inclusive when it looks like
  * the last byte of a page (…fff, as the era's `[start-end]` VM prints were) and as exclusive otherwise.

@@ -85,7 +85,7 @@ export class XeInterpreter {
   private readonly rfc: RfcRangeBuilder;
   private suppressed = 0;
 
-  constructor(private readonly allocate: (bytes: number) => Uint8Array = (n) => new Uint8Array(n)) {
+  constructor() {
     this.model = {
       format: 'xe', header: emptyHeader(), sections: [], ranges: [], blobs: [], engines: [],
       batchAddresses: [], vm: { uapiFlags: null, error: null }, diagnostics: [], lineCount: 0, byteCount: 0,
@@ -363,7 +363,7 @@ export class XeInterpreter {
     if (bytes !== owner.length) this.diag(lineNo, 'warning', `${label}: length ${owner.length} is not a whole number of dwords`);
     let out: Uint8Array;
     try {
-      out = this.allocate(bytes);
+      out = new Uint8Array(bytes);
     } catch {
       this.diag(lineNo, 'error', `${label}: cannot allocate ${owner.length} bytes; data skipped`);
       return null;
