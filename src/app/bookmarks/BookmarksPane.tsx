@@ -2,7 +2,7 @@
 // to it, edit, delete, export to / import from a JSON file. State lives in bookmarks-store.ts.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useDumpStore, useViewStore } from '../store.ts';
-import { useHexStore } from '../hex/hex-store.ts';
+import { openAt, useHexStore } from '../hex/hex-store.ts';
 import { isTextField } from '../open/format.ts';
 import { useBookmarksStore } from './bookmarks-store.ts';
 import { saveBlob } from '../download.ts';
@@ -169,8 +169,7 @@ export function BookmarksPane() {
   }, []);
 
   const jump = (b: Bookmark) => {
-    if (useViewStore.getState().goTo(b.address)) {
-      useHexStore.getState().setCursor(b.address);
+    if (openAt(b.address)) {
       setStatus('');
     } else {
       setStatus(`${addressText(b.address)} is in no memory range of this dump.`);

@@ -6,7 +6,8 @@ import { humanBytes } from '../../format/units.ts';
 import { selectSource, selectSummary, useDumpStore } from '../store.ts';
 import type { DumpSummary } from '../protocol.ts';
 import { dwordWindow, dwordsOf, hangReport, hex32, hexA, type HangActhd, type HangReport } from './hang.ts';
-import { XrefLink, openAt } from './XrefLink.tsx';
+import { XrefLink } from './XrefLink.tsx';
+import { openAt } from '../hex/hex-store.ts';
 import { PointerScan } from './PointerScan.tsx';
 import './hang.css';
 

@@ -5,7 +5,7 @@ import { foldAddress } from '../../format/addr.ts';
 import { useDumpStore, useViewStore } from '../store.ts';
 import type { PointerScanResult } from '../protocol.ts';
 import { hexA } from './hang.ts';
-import { openAt } from './XrefLink.tsx';
+import { openAt } from '../hex/hex-store.ts';
 
 /** Rows listed at most; the rest are counted. */
 export const POINTER_ROWS = 200;

@@ -2,6 +2,7 @@
 // (persisted in localStorage). Addresses are in the space of the current view target: GPU
 // addresses (folded) for a range, offsets for a blob. Components read this; logic lives here.
 import { create } from 'zustand';
+import { useViewStore } from '../store.ts';
 
 export type GroupSize = 1 | 2 | 4 | 8;
 export type BytesPerRow = 8 | 16 | 32;
@@ -100,3 +101,13 @@ export const useHexStore = create<HexState>()((set, get) => ({
     }
   },
 }));
+
+/**
+ * Jump the hex view to a GPU address (a history entry) and put the cursor on that byte; false when
+ * no captured range holds it. Every "go there" link uses this.
+ */
+export function openAt(address: bigint): boolean {
+  if (!useViewStore.getState().goTo(address)) return false;
+  useHexStore.getState().setCursor(useViewStore.getState().address ?? address);
+  return true;
+}

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { isTextField } from '../open/format.ts';
 import { findRangeAt, foldAddress } from '../../format/addr.ts';
-import { useHexStore } from '../hex/hex-store.ts';
+import { openAt, useHexStore } from '../hex/hex-store.ts';
 import { selectSource, selectSummary, useDumpStore, useViewStore } from '../store.ts';
 import { binary, formatF32, formatFloat, gpuAddress, hex, inspect, type Pair } from './convert.ts';
 import { inspectTarget } from './target.ts';
@@ -103,7 +103,7 @@ function GpuAddressRow({ value }: { value: bigint | null }) {
   const g = value === null ? null : gpuAddress(value);
   const range = g && summary ? findRangeAt(summary.ranges, g.address) : undefined;
   const follow = () => {
-    if (g && useViewStore.getState().goTo(g.address)) useHexStore.getState().setCursor(foldAddress(g.address));
+    if (g) openAt(g.address);
   };
   useFollowKey(range && dumpOpen ? follow : null);
   if (g === null) return <Row name="GPU address" id="gpu" le={DASH} />;

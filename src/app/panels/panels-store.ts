@@ -1,7 +1,8 @@
 // State of the side panels that outlives a panel switch: the ranges table's sort and filter, and
 // the result of the last register jump. Own store so that src/app/store.ts stays untouched.
 import { create } from 'zustand';
-import { useDumpStore, useViewStore } from '../store.ts';
+import { useDumpStore } from '../store.ts';
+import { openAt } from '../hex/hex-store.ts';
 import { nextSort, type RangeSort, type RangeSortKey } from './format.ts';
 
 export interface JumpResult {
@@ -37,7 +38,7 @@ export const usePanelsStore = create<PanelsState>()((set, get) => ({
   },
 
   jump(key, address) {
-    const ok = useViewStore.getState().goTo(address);
+    const ok = openAt(address);
     set({ lastJump: { key, ok } });
     return ok;
   },
