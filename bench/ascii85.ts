@@ -2,7 +2,7 @@
 // random dwords) decoded from bytes in 4 MiB slices, into a fresh buffer (as the parser does: the
 // page faults of first touch included) and into a reused one (the decoding loop alone).
 import { Ascii85Decoder, setAscii85Wasm } from '../src/format/ascii85.ts';
-import { encodeAscii85 } from '../src/gen/ascii85.ts';
+import { encodeAscii85 } from '../src/format/ascii85-encode.ts';
 import { Rng, mixedBuffer } from '../src/gen/content.ts';
 
 export function benchAscii85(wasm: boolean, dataBytes = 96 << 20, reps = 5): { textMB: number; fresh: number[]; reused: number[] } {

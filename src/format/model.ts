@@ -21,6 +21,8 @@ export interface Entry {
   indent: number;
   /** 1-based source line number. */
   line: number;
+  /** True when the line had no `:` (the whole trimmed line is `key`). */
+  bare?: boolean;
 }
 
 export interface Section {

@@ -133,7 +133,7 @@ export class XeInterpreter {
     const colon = trimmed.indexOf(':');
     const key = colon < 0 ? trimmed : trimmed.slice(0, colon).trimEnd();
     const value = colon < 0 ? '' : trimmed.slice(colon + 1).trim();
-    this.section.entries.push({ key, value, indent, line: lineNo });
+    this.section.entries.push(colon < 0 ? { key, value, indent, line: lineNo, bare: true } : { key, value, indent, line: lineNo });
 
     const b = BRACKET.exec(trimmed);
     if (b) {

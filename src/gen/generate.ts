@@ -10,7 +10,7 @@
 // `Unable to capture range [%llx-%llx]` (inclusive end) for ranges that could not be captured.
 import { createHash } from 'node:crypto';
 import type { InspectJson, InspectRange } from '../format/report.ts';
-import { encodeAscii85, encodeAscii85WordsInto, ascii85Length } from './ascii85.ts';
+import { encodeAscii85, encodeAscii85WordsInto, ascii85Length } from '../format/ascii85-encode.ts';
 import {
   Rng,
   MixedFiller,

@@ -9,7 +9,7 @@ import {
   encodeAscii85Word,
   encodeAscii85WordsInto,
   wordsOf,
-} from './ascii85.ts';
+} from './ascii85-encode.ts';
 
 /** Tiny reference decoder: per group a u32 value, stored little-endian. Throws on a partial group. */
 function refDecode(text: string): Uint8Array {
