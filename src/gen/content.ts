@@ -176,7 +176,7 @@ export interface BatchBuffer {
 /**
  * A batch buffer: some 3D/compute state, a register load, a PIPE_CONTROL, a semaphore wait, and a
  * MI_BATCH_BUFFER_START that jumps back to the start of the batch (an endless loop: the hang),
- * followed by MI_BATCH_BUFFER_END; the rest of the buffer holds state data and zeros.
+ * followed by MI_BATCH_BUFFER_END; state data before the batch start, more commands after it.
  */
 export function batchBuffer(length: number, batchOffset: number, batchAddr: bigint, rng: Rng): BatchBuffer {
   const words = new Uint32Array(length >>> 2);
@@ -201,8 +201,80 @@ export function batchBuffer(length: number, batchOffset: number, batchAddr: bigi
   const loopAt = i;
   put(MI_BATCH_BUFFER_START, Number(batchAddr & 0xffffffffn), Number(batchAddr >> 32n));
   put(MI_BATCH_BUFFER_END);
-  if (i < words.length) tail.fill(words, i + 8);
+  // After the loop: more commands, as the rest of a real batch holds.
+  if (i + 8 < words.length) commandStream(words, i + 8, words.length, batchAddr, rng);
   return { bytes: wordsToBytes(words), acthdOffset: loopAt * 4, ipehr: MI_BATCH_BUFFER_START };
+}
+
+/**
+ * GPU commands as a driver writes them after the hung loop: state packets whose fields are small
+ * numbers, flags and addresses near the batch, register loads from a handful of registers, pipe
+ * controls, draws with varying vertex counts, compute walkers that are mostly zero, MI_NOOP padding.
+ * Real batch buffers look like this (and compress about as well); used for the link-size budget.
+ */
+export function commandStream(words: Uint32Array, from: number, to: number, baseAddr: bigint, rng: Rng): void {
+  let i = from;
+  const lo = Number(baseAddr & 0xffffffffn);
+  const hi = Number(baseAddr >> 32n);
+  const put = (w: number) => {
+    if (i < to) words[i++] = w >>> 0;
+  };
+  const REGS = [0x2358, 0x7010, 0xe4f0, 0x20d8, 0xb020, 0x2580, 0xe194];
+  const addr = () => (lo + 0x10000 + rng.int(64) * 0x1000) & ~0x3f;
+  while (i < to) {
+    switch (rng.int(8)) {
+      case 0: // 3DSTATE_VERTEX_BUFFERS, one buffer
+        put(0x78080003);
+        put((rng.int(4) << 26) | 0x4000 | (rng.range(1, 8) * 16));
+        put(addr());
+        put(hi);
+        put(rng.range(1, 64) * 0x100);
+        break;
+      case 1: { // 3DSTATE_CONSTANT_XS: 11 dwords, one buffer
+        put(0x78150009 + (rng.int(5) << 16));
+        put(rng.int(4));
+        for (let k = 0; k < 4; k++) put(0);
+        put(addr() | 1);
+        put(hi);
+        for (let k = 0; k < 3; k++) put(0);
+        break;
+      }
+      case 2: // MI_LOAD_REGISTER_IMM
+        put(0x11000001);
+        put(REGS[rng.int(REGS.length)]);
+        put(rng.bool(0.5) ? 0 : rng.int(0x10000) | (0xffff << 16));
+        break;
+      case 3: // PIPE_CONTROL
+        put(0x7a000004);
+        put([0x00101420, 0x00100000, 0x00004000, 0x00000300][rng.int(4)]);
+        put(0); put(0); put(0); put(0);
+        break;
+      case 4: // 3DPRIMITIVE
+        put(0x7b000005);
+        put(rng.bool(0.8) ? 0x4 : 0x5);
+        put(rng.range(1, 1000) * 3);
+        put(rng.bool(0.7) ? 0 : rng.int(4096) * 3);
+        put(1); put(0); put(0);
+        break;
+      case 5: { // COMPUTE_WALKER: 40 dwords, mostly zero
+        put(0x72040026);
+        for (let k = 0; k < 39; k++) {
+          if (k === 3) put(rng.range(1, 64) * 64);
+          else if (k === 8 || k === 9) put(rng.range(1, 256));
+          else if (k === 18) put(addr());
+          else if (k === 19) put(hi);
+          else put(0);
+        }
+        break;
+      }
+      case 6: // MI_NOOP padding
+        for (let k = rng.range(1, 8); k > 0; k--) put(0);
+        break;
+      default: // 3DSTATE_BINDING_TABLE_POINTERS / SAMPLER_STATE_POINTERS
+        put(0x78260000 + (rng.int(5) << 16));
+        put(rng.int(256) * 32);
+    }
+  }
 }
 
 /** GuC log buffer: a few state headers, log entries, then zeros. */

@@ -3,39 +3,16 @@
 // addresses (folded) for a range, offsets for a blob. Components read this; logic lives here.
 import { create } from 'zustand';
 import { useViewStore } from '../store.ts';
+import { DEFAULT_OPTIONS, normalizeOptions, type DisplayOptions } from './options.ts';
 
-export type GroupSize = 1 | 2 | 4 | 8;
-export type BytesPerRow = 8 | 16 | 32;
-
-export interface DisplayOptions {
-  /** Bytes per group: 1, 2, 4 (default) or 8. */
-  group: GroupSize;
-  /** Grouped words read little-endian (default) or big-endian. */
-  littleEndian: boolean;
-  bytesPerRow: BytesPerRow;
-  ascii: boolean;
-  dimZeros: boolean;
-  /** Row labels as offsets in the range instead of absolute GPU addresses. */
-  offsets: boolean;
-}
-
-export const DEFAULT_OPTIONS: DisplayOptions = { group: 4, littleEndian: true, bytesPerRow: 16, ascii: true, dimZeros: true, offsets: false };
+export { DEFAULT_OPTIONS, normalizeOptions, type BytesPerRow, type DisplayOptions, type GroupSize } from './options.ts';
 
 const OPTIONS_KEY = 'devcoredump.hex.options';
 
 export function loadOptions(storage: Pick<Storage, 'getItem'> | null = typeof localStorage !== 'undefined' ? localStorage : null): DisplayOptions {
   try {
     const raw = storage?.getItem(OPTIONS_KEY);
-    if (!raw) return { ...DEFAULT_OPTIONS };
-    const o = JSON.parse(raw) as Partial<DisplayOptions>;
-    return {
-      group: [1, 2, 4, 8].includes(o.group as number) ? (o.group as GroupSize) : DEFAULT_OPTIONS.group,
-      littleEndian: typeof o.littleEndian === 'boolean' ? o.littleEndian : DEFAULT_OPTIONS.littleEndian,
-      bytesPerRow: [8, 16, 32].includes(o.bytesPerRow as number) ? (o.bytesPerRow as BytesPerRow) : DEFAULT_OPTIONS.bytesPerRow,
-      ascii: typeof o.ascii === 'boolean' ? o.ascii : DEFAULT_OPTIONS.ascii,
-      dimZeros: typeof o.dimZeros === 'boolean' ? o.dimZeros : DEFAULT_OPTIONS.dimZeros,
-      offsets: typeof o.offsets === 'boolean' ? o.offsets : DEFAULT_OPTIONS.offsets,
-    };
+    return raw ? normalizeOptions(JSON.parse(raw)) : { ...DEFAULT_OPTIONS };
   } catch {
     return { ...DEFAULT_OPTIONS };
   }

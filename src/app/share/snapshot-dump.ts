@@ -1,0 +1,81 @@
+// A share link's snapshot as a dump: the hang facts and the snapshot's bytes written as devcoredump
+// text of the source dump's layout, so that the viewer opens it like any dump (same worker, same
+// views) and shows the bytes at their real GPU addresses. Also the facts a link carries, taken from
+// an open dump. Pure.
+import { foldAddress } from '../../format/addr.ts';
+import { REGISTER_ALIASES, emptyHeader, findRegister, type DumpModel, type Entry, type Section } from '../../format/model.ts';
+import { concatChunks, writeDumpText } from '../../format/write.ts';
+import type { DumpSummary } from '../protocol.ts';
+import type { HangFacts, SnapshotLink } from './link.ts';
+
+/** The facts of the hang a link carries: kernel, reason, the hung engine with ACTHD, the batch addresses. */
+export function hangFacts(summary: Pick<DumpSummary, 'header' | 'engines' | 'batchAddresses'>): HangFacts {
+  // The engine with an ACTHD (the one the GuC captured for the hung queue), else the first one.
+  const engine = summary.engines.find((e) => findRegister(e, ...REGISTER_ALIASES.acthd)) ?? summary.engines[0] ?? null;
+  const acthd = engine ? findRegister(engine, ...REGISTER_ALIASES.acthd) : undefined;
+  return {
+    kernel: summary.header.kernel,
+    reason: summary.header.reason,
+    process: summary.header.process === null ? null : summary.header.pid === null ? summary.header.process : `${summary.header.process} [${summary.header.pid}]`,
+    pciId: summary.header.pciId,
+    engine: engine?.name ?? null,
+    acthd: acthd ? acthd.value : null,
+    batch: [...summary.batchAddresses],
+  };
+}
+
+const hex16 = (v: bigint) => '0x' + v.toString(16).padStart(16, '0');
+
+function entry(key: string, value: string, indent = 0): Entry {
+  return { key, value, indent, line: 0 };
+}
+
+/** The dump model a snapshot stands for: header, job, engine and the one piece of memory. */
+export function snapshotModel(link: SnapshotLink): DumpModel {
+  const h = link.hang;
+  const head: Entry[] = [];
+  if (h.reason !== null) head.push(entry('Reason', h.reason));
+  if (h.kernel !== null) head.push(entry('kernel', h.kernel));
+  head.push(entry('module', 'xe'));
+  if (h.process !== null) head.push(entry('Process', h.process));
+  if (h.pciId !== null) head.push(entry('PCI ID', '0x' + h.pciId.toString(16).padStart(4, '0')));
+  const sections: Section[] = [{ title: 'Xe Device Coredump', line: 0, entries: head }];
+  if (h.batch.length > 0) {
+    sections.push({ title: 'Job', line: 0, entries: h.batch.map((b, i) => entry(`batch_addr[${i}]`, hex16(b))) });
+  }
+  if (h.engine !== null) {
+    const regs = h.acthd !== null ? [entry('ACTHD', hex16(h.acthd), 1)] : [];
+    sections.push({ title: 'HW Engines', line: 0, entries: [{ ...entry(`${h.engine} (physical), logical instance=0`, ''), bare: true }, ...regs] });
+  }
+  sections.push({ title: 'VM state', line: 0, entries: [] });
+  const rangeStart = foldAddress(link.range.address);
+  const offset = Number(link.address - rangeStart);
+  // The range as the source printed it, holding the snapshot's bytes at their offset (whole dwords:
+  // the links this viewer makes are dword-aligned; others are padded with zeros).
+  const data = new Uint8Array(Math.ceil((offset + link.bytes.length) / 4) * 4);
+  data.set(link.bytes, offset);
+  return {
+    format: link.layout,
+    header: emptyHeader(),
+    sections,
+    ranges: [{
+      address: link.range.address, length: data.length, line: 0,
+      properties: link.layout === 'xe' && link.range.properties
+        ? { raw: link.range.properties, permission: null, type: null, memRegion: null, patIndex: null, cpuCaching: null, other: {} }
+        : null,
+      data, decodedLength: data.length, complete: true, error: null,
+    }],
+    blobs: [],
+    engines: [],
+    batchAddresses: [],
+    vm: { uapiFlags: null, error: null },
+    diagnostics: [],
+    lineCount: 0,
+    byteCount: 0,
+  };
+}
+
+/** The snapshot as devcoredump text: its bytes at their GPU addresses and nothing else. */
+export function snapshotDumpText(link: SnapshotLink): Uint8Array {
+  return concatChunks(writeDumpText(snapshotModel(link), { pieces: [{ address: link.address, length: link.bytes.length }], blobs: false }));
+}
