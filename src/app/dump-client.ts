@@ -2,7 +2,7 @@
 // cancelled and how a dump's memory is given back.
 import * as Comlink from 'comlink';
 import type { ByteSource } from './byte-source.ts';
-import type { DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, PointerScanResult, Progress, ReadResult, SourceLine, Space } from './protocol.ts';
+import type { DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, PointerScanResult, Progress, ReadResult, SnapshotOptions, SourceLine, Space } from './protocol.ts';
 
 export class DumpClient implements ByteSource {
   private readonly worker: Worker;
@@ -53,6 +53,12 @@ export class DumpClient implements ByteSource {
   scanPointers(rangeIndex: number, limit?: number, align?: 4 | 8): Promise<PointerScanResult> {
     if (this.disposed) return Promise.resolve({ hits: [], capped: false, words: 0, align: align ?? 8 });
     return this.api.scanPointers(rangeIndex, limit, align);
+  }
+
+  /** A snapshot file of the dump: only the chosen memory (worker side: src/format/write.ts). */
+  exportSnapshot(options: SnapshotOptions): Promise<Uint8Array[]> {
+    if (this.disposed) return Promise.resolve([]);
+    return this.api.exportSnapshot(options);
   }
 
   dispose(): void {

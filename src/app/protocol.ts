@@ -79,6 +79,20 @@ export interface ParseWorkerApi {
    * `limit` hits (default 10,000); `capped` says when the scan stopped there.
    */
   scanPointers(rangeIndex: number, limit?: number, align?: 4 | 8): Promise<PointerScanResult>;
+  /**
+   * A snapshot file: the dump as devcoredump text of its own layout with only the chosen pieces of
+   * memory (src/format/write.ts), in chunks.
+   */
+  exportSnapshot(options: SnapshotOptions): Promise<Uint8Array[]>;
+}
+
+export interface SnapshotOptions {
+  /** Memory to keep: GPU address and byte count, each within one range. */
+  pieces: { address: bigint; length: number }[];
+  /** Keep the blobs (HWSP, HWCTX, LOG, CTB). */
+  blobs: boolean;
+  /** Keep the ranges the kernel could not capture, as lines. */
+  uncaptured: boolean;
 }
 
 export interface PointerHit {

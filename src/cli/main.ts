@@ -1,13 +1,15 @@
 // `devcoredump`: inspect and extract xe devcoredumps from the command line.
 //   devcoredump inspect FILE [--json]
 //   devcoredump extract FILE --address 0x… [--length N] -o OUT
+//   devcoredump snapshot FILE --range ADDR[:LEN][,…] [--blobs] [--uncaptured] -o OUT
 // Exit codes: 0 a dump (even with diagnostics), 2 not a dump (one-line reason on stderr),
 // 1 an I/O error or a bad request.
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { findRangeAt, foldAddress, parseAddress } from '../format/addr.ts';
 import { NotADumpError } from '../format/model.ts';
 import { toInspectJson } from '../format/report.ts';
+import { writeDumpText, type Piece } from '../format/write.ts';
 import { InputError, parseFile } from './read.ts';
 import { formatSummary } from './summary.ts';
 import { humanBytes } from '../format/units.ts';
@@ -15,6 +17,10 @@ import { humanBytes } from '../format/units.ts';
 const USAGE = `usage:
   devcoredump inspect FILE [--json] [--timing]
   devcoredump extract FILE --address ADDR [--length N] -o OUT
+  devcoredump snapshot FILE --range ADDR[:LEN][,ADDR[:LEN]…] [--blobs] [--uncaptured] -o OUT
+      a smaller dump (same layout) with the header, job, engines and only these ranges or parts:
+      ADDR alone keeps the whole range holding it; --blobs keeps HWSP/HWCTX/LOG/CTB,
+      --uncaptured keeps the lines of ranges the kernel could not capture
 FILE may be - for standard input; gzip-compressed input is inflated.
 exit: 0 dump read (even with diagnostics), 2 not a dump, 1 I/O error or bad arguments`;
 
@@ -30,7 +36,7 @@ class UsageError extends Error {}
 function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, string | true> } {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const withValue = new Set(['--address', '--length', '-o', '--output']);
+  const withValue = new Set(['--address', '--length', '--range', '-o', '--output']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-' || !a.startsWith('-')) positional.push(a);
@@ -59,7 +65,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.out(USAGE + '\n');
       return 0;
     }
-    if (cmd !== 'inspect' && cmd !== 'extract') throw new UsageError(cmd ? `unknown command "${cmd}"` : 'no command');
+    if (cmd !== 'inspect' && cmd !== 'extract' && cmd !== 'snapshot') throw new UsageError(cmd ? `unknown command "${cmd}"` : 'no command');
     if (!file) throw new UsageError('no FILE given');
     let address: bigint | null = null;
     let out: string | null = null;
@@ -71,6 +77,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
       address = parseAddress(a);
       if (address === null) throw new UsageError(`bad address "${a}"`);
     }
+    let wanted: { address: bigint; length: number | null }[] = [];
+    if (cmd === 'snapshot') {
+      const r = flags.get('--range');
+      out = typeof flags.get('-o') === 'string' ? (flags.get('-o') as string) : null;
+      if (typeof r !== 'string') throw new UsageError('snapshot needs --range ADDR[:LEN][,…]');
+      if (!out) throw new UsageError('snapshot needs -o OUT');
+      wanted = r.split(',').filter((x) => x.trim() !== '').map((item) => {
+        const [a, l] = item.split(':');
+        const at = parseAddress(a);
+        if (at === null) throw new UsageError(`bad address "${a}"`);
+        return { address: at, length: l === undefined ? null : parseLength(l) };
+      });
+    }
     const t0 = performance.now();
     const model = await parseFile(file);
     const parseMs = performance.now() - t0;
@@ -81,6 +100,29 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (cmd === 'inspect') {
       if (flags.has('--json')) io.out(JSON.stringify(toInspectJson(model, sha256), null, 2) + '\n');
       else io.out(formatSummary(model, file, sha256));
+      return 0;
+    }
+    if (cmd === 'snapshot') {
+      const pieces: Piece[] = [];
+      for (const w of wanted) {
+        const r = findRangeAt(model.ranges, w.address);
+        if (!r || !r.data) {
+          io.err(`devcoredump: ${r ? `range 0x${r.address.toString(16)} has no data` : `no captured range holds 0x${w.address.toString(16)}`}\n`);
+          return 1;
+        }
+        pieces.push(w.length === null ? { address: r.address, length: r.length } : { address: w.address, length: w.length });
+      }
+      try {
+        const fd = openSync(out!, 'w');
+        try {
+          for (const c of writeDumpText(model, { pieces, blobs: flags.has('--blobs'), uncaptured: flags.has('--uncaptured') })) writeSync(fd, c);
+        } finally {
+          closeSync(fd);
+        }
+      } catch (e) {
+        io.err(`devcoredump: cannot write ${out}: ${(e as Error).message}\n`);
+        return 1;
+      }
       return 0;
     }
     const r = findRangeAt(model.ranges, address!);

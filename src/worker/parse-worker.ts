@@ -14,6 +14,12 @@ const api: ParseWorkerApi = {
   },
   sourceLines: (line, before, after) => session.sourceLines(line, before, after),
   scanPointers: async (rangeIndex, limit, align) => session.scanPointers(rangeIndex, limit, align),
+  async exportSnapshot(options) {
+    const chunks = session.exportSnapshot(options);
+    // Chunks that own their buffer move; views into decoded memory are copied by the clone.
+    const own = chunks.filter((c) => c.byteOffset === 0 && c.byteLength === c.buffer.byteLength).map((c) => c.buffer as ArrayBuffer);
+    return Comlink.transfer(chunks, own);
+  },
 };
 
 Comlink.expose(api);

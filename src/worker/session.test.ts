@@ -152,3 +152,21 @@ describe('blobChunks', () => {
     expect((blob as unknown as { cancelled: boolean }).cancelled).toBe(true);
   });
 });
+
+describe('ParseSession.exportSnapshot', () => {
+  it('writes the chosen memory as a dump that opens to the same bytes (and is empty before a parse)', async () => {
+    const s = new ParseSession();
+    expect(s.exportSnapshot({ pieces: [], blobs: false, uncaptured: false })).toEqual([]);
+    const g = generateDump({ layout: '6.14', seed: 12 });
+    const summary = await s.open(fileOf(g.bytes, 'g.txt'), () => {});
+    const r = summary.ranges.find((x) => x.hasData)!;
+    const chunks = s.exportSnapshot({ pieces: [{ address: r.address + 0x10n, length: 0x40 }], blobs: true, uncaptured: false });
+    const back = new ParseSession();
+    const again = await back.open(fileOf(new Uint8Array(await new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer()), 'snap.txt'), () => {});
+    expect(again.diagnostics).toEqual([]);
+    expect(again.ranges.map((x) => [x.address, x.length])).toEqual([[r.address + 0x10n, 0x40]]);
+    expect(back.read({ kind: 'gpu' }, r.address + 0x10n, 0x40).bytes).toEqual(s.read({ kind: 'gpu' }, r.address + 0x10n, 0x40).bytes);
+    expect(again.blobs.map((b) => [b.name, b.length])).toEqual(summary.blobs.filter((b) => b.hasData).map((b) => [b.name, b.length]));
+    expect(again.engines).toEqual(summary.engines.map((e) => ({ ...e, line: expect.any(Number), registers: e.registers.map((x) => ({ ...x, line: expect.any(Number) })) })));
+  });
+});

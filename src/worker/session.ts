@@ -4,7 +4,8 @@ import { findRangeAt, foldAddress } from '../format/addr.ts';
 import { DumpParser } from '../format/parser.ts';
 import { dumpFingerprint, FINGERPRINT_HEAD } from '../format/fingerprint.ts';
 import { NotADumpError, type DumpModel } from '../format/model.ts';
-import type { DumpSummary, OpenFailure, OpenSource, PointerScanResult, Progress, ReadResult, SourceLine, Space } from '../app/protocol.ts';
+import { writeDumpText } from '../format/write.ts';
+import type { DumpSummary, OpenFailure, OpenSource, PointerScanResult, Progress, ReadResult, SnapshotOptions, SourceLine, Space } from '../app/protocol.ts';
 import { DEFAULT_POINTER_LIMIT, RangeIndex, scanPointers } from './pointers.ts';
 import { decompress, sniffCompression, type Compression } from './decompress.ts';
 
@@ -266,6 +267,11 @@ export class ParseSession {
     const ranges = m.ranges.map((x, index) => ({ index, start: foldAddress(x.address), length: x.length }));
     const data = r.data.subarray(0, Math.min(r.data.length, r.decodedLength));
     return scanPointers(data, new RangeIndex(ranges), limit, align === 4 ? 4 : 8);
+  }
+
+  /** The dump as text with only the chosen memory (empty until a dump has parsed). */
+  exportSnapshot(options: SnapshotOptions): Uint8Array[] {
+    return this.model ? writeDumpText(this.model, options) : [];
   }
 
   async sourceLines(line: number, before: number, after: number): Promise<SourceLine[]> {
