@@ -39,7 +39,7 @@ export type OpenSource =
 export type Blob_ = globalThis.Blob;
 
 /** Why an open failed. */
-export type OpenErrorKind = 'not-a-dump' | 'read-error' | 'cancelled' | 'internal';
+export type OpenErrorKind = 'not-a-dump' | 'read-error' | 'cancelled' | 'internal' | 'bad-link';
 
 export interface OpenFailure {
   kind: OpenErrorKind;

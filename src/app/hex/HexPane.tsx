@@ -395,6 +395,9 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
   // The store's address changed from outside (or the grid just appeared): centre and mark it.
   const address = useViewStore((s) => s.address);
   const measured = viewH > 0;
+  useEffect(() => {
+    if (measured) useHexStore.setState({ visibleRows: Math.max(1, Math.floor(viewH / ROW_H)) });
+  }, [measured, viewH]);
   useLayoutEffect(() => {
     if (!measured || address === null || address === selfAddrRef.current) return;
     const a = t.kind === 'range' ? foldAddress(address) : address;

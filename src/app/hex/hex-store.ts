@@ -31,6 +31,8 @@ export interface HexState {
   /** Where a selection started (Shift+keys, drag); null when nothing is selected. */
   anchor: bigint | null;
   options: DisplayOptions;
+  /** Whole rows the hex view shows on screen (what a share link holds when nothing is selected). */
+  visibleRows: number;
   /** Move the cursor; with `extend`, grow the selection from the anchor (set at the old cursor). */
   setCursor(address: bigint | null, extend?: boolean): void;
   /** Select [start, end) and put the cursor on its last byte. */
@@ -51,6 +53,7 @@ export const useHexStore = create<HexState>()((set, get) => ({
   cursor: null,
   anchor: null,
   options: loadOptions(),
+  visibleRows: 16,
 
   setCursor(address, extend = false) {
     const { cursor, anchor } = get();

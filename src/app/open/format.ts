@@ -61,6 +61,8 @@ export function errorTitle(kind: OpenErrorKind): string {
       return 'Cancelled';
     case 'internal':
       return 'Internal error';
+    case 'bad-link':
+      return 'Cannot open this share link';
   }
 }
 
