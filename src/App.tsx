@@ -15,12 +15,15 @@ import { InspectorPane } from './app/inspect/InspectorPane.tsx';
 import { BookmarksPane } from './app/bookmarks/BookmarksPane.tsx';
 import { ShortcutsHelp } from './app/shortcuts/ShortcutsHelp.tsx';
 import { AddressMap } from './app/map/AddressMap.tsx';
+import { ShareControls, SnapshotBanner } from './app/share/ShareControls.tsx';
+import { useShareLinks } from './app/share/use-share-links.ts';
 import './app/app.css';
 
 export function App() {
   const dump = useDumpStore((s) => s.dump);
   const partial = useDumpStore((s) => s.loading?.progress?.summary ?? null);
   useUrlSync();
+  useShareLinks();
   // While a first dump parses, what has been read so far is shown. The panels render from a
   // deferred copy: React renders them in time slices, so a new summary never blocks the page.
   const shown = useDeferredValue(dump ?? partial);
@@ -31,10 +34,12 @@ export function App() {
       <header className="topbar">
         <h1>Devcoredump Viewer</h1>
         <OpenControls />
+        <ShareControls />
         <ShortcutsHelp />
       </header>
       <ProgressBar />
       <ErrorBanner />
+      <SnapshotBanner />
       <DropZone />
       {shown ? (
         <main className="workspace" aria-busy={!dump}>

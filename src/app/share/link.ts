@@ -101,6 +101,8 @@ export function toBase64Url(bytes: Uint8Array): string {
 
 export function fromBase64Url(text: string): Uint8Array {
   const t = text.replace(/=+$/, '');
+  const bad = /[^A-Za-z0-9_-]/.exec(t);
+  if (bad) throw new LinkError(`the link is damaged: "${bad[0]}" at character ${bad.index + 1} is not base64url`);
   if (t.length % 4 === 1) throw new LinkError('the link is damaged: its data has a length no base64 text can have (cut short?)');
   const out = new Uint8Array(Math.floor((t.length * 3) / 4));
   let o = 0;

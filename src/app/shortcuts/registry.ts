@@ -2,7 +2,7 @@
 // lives with its component; this list says what they do. Keep it in step when adding one.
 import { OPTION_KEYS } from '../hex/option-keys.ts';
 
-export type ShortcutGroup = 'Opening dumps' | 'Panels' | 'Hex view' | 'Navigation' | 'Bookmarks' | 'Help';
+export type ShortcutGroup = 'Opening dumps' | 'Panels' | 'Hex view' | 'Navigation' | 'Bookmarks' | 'Sharing' | 'Help';
 
 export interface Shortcut {
   /** Alternatives; each is the keys pressed together, e.g. [['Ctrl', 'O']]. */
@@ -13,7 +13,7 @@ export interface Shortcut {
   where?: string;
 }
 
-export const GROUPS: readonly ShortcutGroup[] = ['Opening dumps', 'Panels', 'Hex view', 'Navigation', 'Bookmarks', 'Help'];
+export const GROUPS: readonly ShortcutGroup[] = ['Opening dumps', 'Panels', 'Hex view', 'Navigation', 'Bookmarks', 'Sharing', 'Help'];
 
 export const SHORTCUTS: readonly Shortcut[] = [
   // src/app/open/OpenControls.tsx, ProgressBar.tsx
@@ -62,6 +62,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { group: 'Bookmarks', keys: [['Ctrl', 'D']], description: 'Bookmark the byte under the cursor' },
   { group: 'Bookmarks', keys: [['Enter']], description: 'Save the bookmark', where: 'in the bookmark form' },
   { group: 'Bookmarks', keys: [['Escape']], description: 'Cancel the bookmark', where: 'in the bookmark form' },
+
+  // src/app/share/ShareControls.tsx, keys.ts
+  { group: 'Sharing', keys: [['Ctrl', 'Shift', 'S']], description: 'Share a link to the selection (or the rows on screen)' },
+  { group: 'Sharing', keys: [['Ctrl', 'Shift', 'E']], description: 'Export a snapshot file (a smaller dump)' },
+  { group: 'Sharing', keys: [['Escape']], description: 'Close the dialog', where: 'in the share and export dialogs' },
 
   // src/app/shortcuts/ShortcutsHelp.tsx
   { group: 'Help', keys: [['?']], description: 'Show keyboard shortcuts' },
