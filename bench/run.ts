@@ -3,6 +3,7 @@
 import { benchAscii85 } from './ascii85.ts';
 import { benchParse } from './parse.ts';
 import { benchSearch } from './search.ts';
+import { benchShare } from './share.ts';
 
 const MiB = 2 ** 20;
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
@@ -28,3 +29,8 @@ console.log(`peak RSS: ${(rss / MiB).toFixed(0)} MiB = decoded + ${((rss - p.dec
 console.log('\n== search of decoded memory (src/format/search.ts), 1 GiB in 16 ranges of 64 MiB ==');
 const q = benchSearch();
 console.log(`4-byte pattern: ${q.fourByteMs.toFixed(0)} ms (${q.matches4} matches); 16-byte pattern: ${q.sixteenByteMs.toFixed(0)} ms (${q.matches16} matches) (target <= 1000 ms)`);
+
+console.log('\n== share links: 64 KiB of batch-like memory in a link (budget 16,384 characters) ==');
+for (const f of benchShare()) {
+  console.log(`  ${f.what}: ${f.bytes} bytes -> link of ${f.urlLength} characters (${f.ratio.toFixed(2)} bytes a character), packed in ${f.encodeMs.toFixed(1)} ms`);
+}

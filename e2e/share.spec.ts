@@ -88,7 +88,7 @@ test.describe('share links', () => {
     const p2 = await freshPage(browser);
     await p2.goto(url);
     await expect(p2.getByTestId('snapshot-banner')).toContainText(`Snapshot of hang.txt: 40 bytes at 0x${at.toString(16)}`);
-    await expect(p2.getByTestId('hang-summary')).toContainText(g.header.reason.slice(0, 20));
+    await expect(p2.getByTestId('hang-summary')).toContainText(g.header.reason!.slice(0, 20));
     // The bytes at their real GPU addresses, with the selection of the link.
     const first = row(p2, at - (at % 16n));
     await expect(first.locator('[data-offset="0"]')).toHaveText(hex2(RB[0x120]));
