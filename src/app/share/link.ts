@@ -9,6 +9,7 @@
 import { deflateSync, Inflate } from 'fflate';
 import { foldAddress } from '../../format/addr.ts';
 import type { DumpFormat } from '../../format/model.ts';
+import { concatChunks } from '../../format/write.ts';
 import { normalizeOptions, type DisplayOptions } from '../hex/options.ts';
 
 export const LINK_VERSION = 1;
@@ -196,13 +197,7 @@ export function inflateCapped(data: Uint8Array, cap = MAX_INFLATED): Uint8Array 
   }
   if (over) throw new LinkError(`the link's data inflates to more than ${cap / 1024 / 1024} MiB: refused`);
   if (!ended) throw new LinkError('the link is cut short: its data ends before the end of the snapshot');
-  const out = new Uint8Array(size);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatChunks(parts);
 }
 
 type Json = Record<string, unknown>;
