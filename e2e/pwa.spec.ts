@@ -204,6 +204,13 @@ test('the manifest is installable: fields, icons of the right sizes, file handle
     else expect(dims, icon.src).not.toBe('unreadable');
   }
 
+  // The service worker precaches the shell, the parse worker, the styles, the icons and the sample.
+  const sw = await (await page.request.get(new URL('sw.js', baseURL).toString())).text();
+  const precached = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]);
+  for (const want of [/^index\.html$/, /^assets\/index-.*\.js$/, /^assets\/parse-worker-.*\.js$/, /^assets\/index-.*\.css$/, /^samples\/xe-6\.19-sample\.txt$/, /^maskable-icon-512x512\.png$/, /^manifest\.webmanifest$/]) {
+    expect(precached.some((u) => want.test(u)), String(want)).toBe(true);
+  }
+
   // Chromium's own verdict. The test browser context is off the record, which alone keeps an app
   // from being installed; every other check must pass.
   await waitForServiceWorker(page);

@@ -54,6 +54,16 @@ describe('recent dumps store', () => {
     expect(s.figures).toEqual({ usage: 140, quota: Number.MAX_SAFE_INTEGER });
   });
 
+  it('says "saving" while the bytes are stored, and stops saying it only with the new list in place', async () => {
+    const { store, openFile } = setup();
+    const seen: [string | null, number][] = [];
+    store.subscribe((s, p) => {
+      if (s.saving !== p.saving) seen.push([s.saving, s.entries.length]);
+    });
+    await openFile(1, 'a.txt');
+    expect(seen).toEqual([['a.txt', 0], [null, 1]]);
+  });
+
   it('never keeps the same dump twice: opening it again only moves it to the top', async () => {
     const { store, backend, openFile } = setup();
     await openFile(1, 'a.txt');

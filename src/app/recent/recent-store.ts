@@ -149,17 +149,19 @@ export function createRecentStore(opts: RecentStoreOptions) {
           }
           set({ saving: source.name });
           try {
-            await backend.save({ id, size: bytes.size, keptAt: now(), ...base }, bytes);
-            set({ note: null });
-          } catch (e) {
-            set({ note: notKeptText(source.name, e) });
+            try {
+              await backend.save({ id, size: bytes.size, keptAt: now(), ...base }, bytes);
+              set({ note: null });
+            } catch (e) {
+              set({ note: notKeptText(source.name, e) });
+            }
+            // The oldest beyond MAX_RECENT make room.
+            const all = sortRecent(await backend.list());
+            for (const old of all.slice(max)) await drop(old.id);
+            await reload();
           } finally {
-            set({ saving: null });
+            set({ saving: null }); // with the new list in place
           }
-          // The oldest beyond MAX_RECENT make room.
-          const all = sortRecent(await backend.list());
-          for (const old of all.slice(max)) await drop(old.id);
-          await reload();
         });
       },
 
