@@ -1,16 +1,79 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/** The icon's background (scripts/make-icons.ts) is the theme colour of the installed app's title bar. */
+const THEME = '#1f3a5f';
+/** The page background (app.css --bg), shown while the installed app starts. */
+const BACKGROUND = '#fbfbfa';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // An installable, offline app (README "Offline and installed"). The service worker precaches
+    // the whole build; it is only built for `vite build` (none under the dev server).
+    VitePWA({
+      // A new version waits until the user chooses "Reload to update" (src/app/pwa/).
+      registerType: 'prompt',
+      injectRegister: false,
+      // The icons are in the glob below already.
+      includeManifestIcons: false,
+      manifest: {
+        id: './',
+        name: 'Devcoredump Viewer',
+        short_name: 'Devcoredump',
+        description: 'Read the GPU crash dumps of the Linux xe driver: header, engines, GuC state and captured GPU memory. Works offline; nothing is uploaded.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        theme_color: THEME,
+        background_color: BACKGROUND,
+        lang: 'en',
+        categories: ['developer', 'utilities'],
+        icons: [
+          { src: 'pwa-192x192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'maskable-icon-192x192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+          { src: 'maskable-icon-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        ],
+        // "Open with" from the desktop: the files come to launchQueue (src/app/pwa/launch.ts). Each
+        // launch opens a window of its own, so a dump already open is never replaced.
+        file_handlers: [
+          {
+            action: './',
+            accept: {
+              'text/plain': ['.txt', '.devcoredump'],
+              'application/gzip': ['.gz'],
+              'application/zstd': ['.zst'],
+              'application/x-xz': ['.xz'],
+            },
+          },
+        ],
+        launch_handler: { client_mode: 'navigate-new' },
+      },
+      workbox: {
+        // Everything the app needs offline: shell, parse worker chunk, styles, icons, the sample dump.
+        globPatterns: ['**/*.{html,js,css,svg,png,ico,txt,wasm,woff,woff2}'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        // Any page of the app (with ?range=, #s= …) is the app shell.
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        // The first install takes the open page at once (so it works offline right away); an update
+        // waits for "Reload to update" (no skipWaiting).
+        clientsClaim: true,
+        skipWaiting: false,
+      },
+    }),
+  ],
   worker: { format: 'es' },
   // dist/cli/ holds the CLI bundle (scripts/build-cli.mjs); the app gets its own folder so that a
   // build, which empties its output folder, leaves the CLI alone.
   build: { outDir: 'dist/app' },
   // Pre-bundle what the worker imports too: found late, they would make the dev server reload the
   // page (and lose the dump being opened).
-  optimizeDeps: { include: ['comlink', 'fzstd', 'xz-decompress', 'zustand', '@tanstack/react-virtual'] },
+  optimizeDeps: { include: ['comlink', 'fzstd', 'xz-decompress', 'zustand', '@tanstack/react-virtual', 'workbox-window'] },
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

@@ -118,7 +118,10 @@ async function main(): Promise<void> {
       executablePath: process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // No service worker (its precaching would run during the measures) and no keeping of the
+    // opened dump in the browser's storage (a background write of the whole file).
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
+    await page.addInitScript(() => localStorage.setItem('devcoredump.recent.keep', '0'));
     page.on('pageerror', (e) => console.log('page error:', e.message));
     page.on('console', (m) => { if (m.type() === 'error' || m.text().startsWith('bench:')) console.log('console:', m.text()); });
     await page.goto(`http://localhost:${PORT}/`);

@@ -15,3 +15,24 @@ export async function openBytes(page: Page, bytes: Uint8Array, name = 'x.txt'): 
   );
   expect(ok).toBe(true);
 }
+
+/**
+ * Wait until the app's service worker is active and controls the page, and has precached the app
+ * (the Welcome screen says "Ready to work offline" then).
+ */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    return reg.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
+  });
+}
+
+/**
+ * Take the network away from a page served by `server` (e2e/static-server.ts): the server stops
+ * and the browser context goes offline. Then reload (or page.goto another URL of the app, such as
+ * a share link): everything must come from the service worker.
+ */
+export async function goOffline(page: Page, server: { close(): Promise<void> }): Promise<void> {
+  await server.close();
+  await page.context().setOffline(true);
+}

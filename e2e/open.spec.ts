@@ -262,6 +262,9 @@ test('a crashed parse worker is an internal error; the open dump stays', async (
 });
 
 test.describe('a large file', () => {
+  // The crash test swaps the worker script with page.route, which a service worker answering
+  // from its cache would bypass.
+  test.use({ serviceWorkers: 'block' });
   const TARGET = 200e6;
   const path = join(tmpdir(), `devcoredump-e2e-${TARGET}.txt`);
 

@@ -6,6 +6,7 @@ import { DropZone } from './app/open/DropZone.tsx';
 import { OpenControls } from './app/open/OpenControls.tsx';
 import { ProgressBar } from './app/open/ProgressBar.tsx';
 import { ErrorBanner } from './app/open/ErrorBanner.tsx';
+import { UpdatePrompt } from './app/pwa/UpdatePrompt.tsx';
 import { Welcome } from './app/open/Welcome.tsx';
 import { HeaderSummary } from './app/panels/HeaderSummary.tsx';
 import { HangSummary } from './app/hang/HangSummary.tsx';
@@ -37,6 +38,7 @@ export function App() {
         <ShareControls />
         <ShortcutsHelp />
       </header>
+      <UpdatePrompt />
       <ProgressBar />
       <ErrorBanner />
       <SnapshotBanner />

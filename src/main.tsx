@@ -1,9 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { startPwa } from './app/pwa/start.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root element');
+
+startPwa();
 
 createRoot(root).render(
   <StrictMode>

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setClientFactory, useDumpStore, useViewStore, selectSummary, selectSource } from './store.ts';
+import { onDumpOpened, setClientFactory, useDumpStore, useViewStore, selectSummary, selectSource } from './store.ts';
 import type { DumpClient } from './dump-client.ts';
 import type { DumpSummary, OpenFailure, Progress, RangeInfo } from './protocol.ts';
 
@@ -52,6 +52,30 @@ describe('dump store', () => {
     expect(useDumpStore.getState().loading).toBeNull();
     expect(useViewStore.getState().target).toEqual({ kind: 'range', index: 1 });
     expect(useViewStore.getState().address).toBe(0x1a0000n);
+  });
+
+  it('tells the opened listeners of each dump that opened (not of one that failed or was cancelled)', async () => {
+    const seen: string[] = [];
+    const off = onDumpOpened((source, s) => seen.push(`${source.name}:${s.fileName}`));
+    const broken = onDumpOpened(() => {
+      throw new Error('a listener that fails');
+    });
+    const a = useDumpStore.getState().open(bytes);
+    clients[0].resolve(summary('a', [range(0, 0x1000n)]));
+    expect(await a).toBe(true);
+    const b = useDumpStore.getState().open({ ...bytes, name: 'b.txt' });
+    clients[1].reject({ kind: 'not-a-dump', message: 'no' });
+    await b;
+    const c = useDumpStore.getState().open({ ...bytes, name: 'c.txt' });
+    useDumpStore.getState().cancel();
+    clients[2].resolve(summary('c', [range(0, 0x1000n)]));
+    await c;
+    off();
+    broken();
+    const d = useDumpStore.getState().open({ ...bytes, name: 'd.txt' });
+    clients[3].resolve(summary('d', [range(0, 0x1000n)]));
+    await d;
+    expect(seen).toEqual(['a.txt:a']);
   });
 
   it('keeps the open dump when the next file is not a dump, and shows why', async () => {

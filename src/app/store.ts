@@ -40,6 +40,15 @@ export function setClientFactory(f: ClientFactory): void {
   makeClient = f;
 }
 
+/** Told of each dump that opened, with what it was opened from (recent dumps keep the file). */
+export type OpenedListener = (source: OpenSource, summary: DumpSummary) => void;
+const openedListeners = new Set<OpenedListener>();
+/** Returns the unsubscribe. */
+export function onDumpOpened(fn: OpenedListener): () => void {
+  openedListeners.add(fn);
+  return () => openedListeners.delete(fn);
+}
+
 export const useDumpStore = create<DumpState>()((set, get) => ({
   dump: null,
   client: null,
@@ -89,6 +98,13 @@ export const useDumpStore = create<DumpState>()((set, get) => ({
       const moved = autoNav >= 0 && useViewStore.getState().navSeq !== autoNav;
       set({ dump: summary, client, loading: null, error: null, generation: get().generation + 1 });
       if (!moved) useViewStore.getState().reset(summary);
+      for (const fn of openedListeners) {
+        try {
+          fn(source, summary);
+        } catch {
+          // a listener's failure is its own
+        }
+      }
       return true;
     } catch (e) {
       const failure = e as OpenFailure;

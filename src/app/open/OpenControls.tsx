@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { openFiles, openPastedText, openSample, pasteFromClipboard } from './actions.ts';
 import { isTextField } from './format.ts';
 import { chooseFile, registerPicker } from './notice.ts';
+import { RecentButton } from '../recent/RecentButton.tsx';
 
 export function OpenControls() {
   const input = useRef<HTMLInputElement>(null);
@@ -74,6 +75,7 @@ export function OpenControls() {
       <button type="button" onClick={openSample} title="Open a bundled example dump">
         Try a sample
       </button>
+      <RecentButton />
     </div>
   );
 }

@@ -2,8 +2,12 @@
 import './open.css';
 import { openSample } from './actions.ts';
 import { chooseFile } from './notice.ts';
+import { RecentDumps } from '../recent/RecentDumps.tsx';
+import { useUpdateStore } from '../pwa/update-store.ts';
 
 export function Welcome() {
+  const offline = useUpdateStore((s) => s.offlineReady);
+  const offlineError = useUpdateStore((s) => s.registerError);
   return (
     <main className="welcome" aria-labelledby="welcome-title">
       <div className="welcome-box">
@@ -27,6 +31,15 @@ export function Welcome() {
           compressed with gzip (.gz), zstd (.zst) or xz (.xz).
         </p>
         <p className="welcome-privacy">Nothing leaves your machine: the dump is read and parsed in this browser tab.</p>
+        {offlineError && !offline && (
+          <p className="welcome-offline">Offline use is not available here ({offlineError}).</p>
+        )}
+        {offline && (
+          <p className="welcome-offline" data-testid="offline-ready">
+            Ready to work offline: the app is stored in this browser, and can be installed as an app.
+          </p>
+        )}
+        <RecentDumps />
       </div>
     </main>
   );

@@ -21,6 +21,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { group: 'Opening dumps', keys: [['Ctrl', 'Shift', 'V']], description: 'Open dump text from the clipboard' },
   { group: 'Opening dumps', keys: [['Ctrl', 'V']], description: 'Paste a dump (file or text) anywhere on the page' },
   { group: 'Opening dumps', keys: [['Escape']], description: 'Cancel opening a dump', where: 'while a dump opens' },
+  // src/app/recent/RecentButton.tsx
+  { group: 'Opening dumps', keys: [['r']], description: 'Recent dumps (kept in this browser)' },
 
   // src/app/panels/Sidebar.tsx, format.ts (shortcutPanel, nextTab), RangesPanel.tsx, SourceContext.tsx
   { group: 'Panels', keys: [['Alt', '1']], description: 'Ranges panel' },
