@@ -34,7 +34,8 @@ export interface Progress {
 
 export type OpenSource =
   | { kind: 'file'; file: Blob_; name: string }
-  | { kind: 'bytes'; bytes: Uint8Array; name: string };
+  /** `transient`: made by the page (a share link's snapshot), not kept among recent dumps. */
+  | { kind: 'bytes'; bytes: Uint8Array; name: string; transient?: boolean };
 /** The DOM Blob (a File is one); named apart from the dump model's Blob. */
 export type Blob_ = globalThis.Blob;
 

@@ -95,6 +95,9 @@ describe('recent dumps store', () => {
     expect(store.getState().entries).toEqual([]);
     await store.getState().remember({ kind: 'bytes', bytes: new Uint8Array(7), name: 'pasted text' }, summary(2, 'pasted text', 7));
     expect(store.getState().entries.map((e) => [e.name, e.size])).toEqual([['pasted text', 7]]);
+    // A share link's snapshot is not kept: the link holds it.
+    await store.getState().remember({ kind: 'bytes', bytes: new Uint8Array(9), name: 'd.txt (snapshot)', transient: true }, summary(3, 'd.txt (snapshot)', 9));
+    expect(store.getState().entries.map((e) => e.name)).toEqual(['pasted text']);
   });
 
   it('keeps nothing without a fingerprint', async () => {

@@ -55,9 +55,12 @@ export interface RecentStoreOptions {
   max?: number;
 }
 
-/** The bytes to keep for an opened source: files the user gave (not the bundled sample, not blobs made by the page) and pasted text. */
+/**
+ * The bytes to keep for an opened source: files the user gave (not the bundled sample, not blobs made
+ * by the page) and pasted text (not a share link's snapshot: the link holds it).
+ */
 export function keptBytes(source: OpenSource): Blob | null {
-  if (source.kind === 'bytes') return new Blob([source.bytes as Uint8Array<ArrayBuffer>]);
+  if (source.kind === 'bytes') return source.transient ? null : new Blob([source.bytes as Uint8Array<ArrayBuffer>]);
   return typeof File !== 'undefined' && source.file instanceof File ? source.file : null;
 }
 

@@ -62,7 +62,7 @@ export const useSnapshotStore = create<SnapshotState>()((set, get) => ({
   async openLink(link) {
     set({ opening: true });
     try {
-      const ok = await useDumpStore.getState().open({ kind: 'bytes', bytes: snapshotDumpText(link), name: `${link.file.name} (snapshot)` });
+      const ok = await useDumpStore.getState().open({ kind: 'bytes', bytes: snapshotDumpText(link), name: `${link.file.name} (snapshot)`, transient: true });
       if (!ok) return false;
       // The snapshot stands for its source dump: bookmarks follow the source's fingerprint.
       const dump = useDumpStore.getState().dump!;
