@@ -10,6 +10,11 @@ import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { generateDump } from '../src/gen/generate.ts';
 import { goOffline, waitForServiceWorker } from './helpers.ts';
+import { parseDump } from '../src/format/parser.ts';
+import { foldAddress } from '../src/format/addr.ts';
+import { snapshotUrl } from '../src/app/share/link.ts';
+import { hangFacts } from '../src/app/share/snapshot-dump.ts';
+import { DEFAULT_OPTIONS } from '../src/app/hex/options.ts';
 import { serveApp, type AppServer } from './static-server.ts';
 
 const tiny = readFileSync(new URL('./fixtures/tiny.txt', import.meta.url));
@@ -52,7 +57,7 @@ test.describe('offline', () => {
     await server.close();
   });
 
-  test('with the network gone the app reloads, opens a dump and the sample, and reopens a recent dump', async ({ page }) => {
+  test('with the network gone the app reloads, opens a dump, the sample and a share link, and reopens a recent dump', async ({ page }) => {
     await page.goto(server.url);
     await waitForServiceWorker(page);
     await expect(page.getByTestId('offline-ready')).toBeVisible();
@@ -89,6 +94,24 @@ test.describe('offline', () => {
     // Another page of the app (a link with a query) opens offline too.
     await page.goto(`${server.url}?range=0x1a0000`);
     await expect(page.getByRole('heading', { name: 'Look inside an Intel xe GPU crash dump' })).toBeVisible();
+
+    // A share link opens offline: the snapshot's bytes at their addresses.
+    const m = parseDump(g.bytes);
+    const r = m.ranges.find((x) => x.data && x.length >= 64)!;
+    const at = foldAddress(r.address);
+    const link = snapshotUrl(server.url, {
+      file: { name: 'offline.txt', size: g.bytes.length, fingerprint: null },
+      layout: m.format,
+      hang: hangFacts(m),
+      range: { address: r.address, length: r.length, properties: r.properties?.raw ?? null },
+      address: at,
+      bytes: r.data!.slice(0, 64),
+      view: { cursor: at, selection: null, top: at, options: DEFAULT_OPTIONS },
+      bookmarks: [],
+    });
+    await page.goto(link);
+    await expect(page.getByTestId('snapshot-banner')).toContainText(`Snapshot of offline.txt: 64 bytes at 0x${at.toString(16)}`);
+    await expect(page.locator(`[data-testid="hex-view"] [data-address="0x${at.toString(16)}"] [data-offset="0"]`)).toHaveText(r.data![0].toString(16).padStart(2, '0'));
     expect(server.requests.length).toBe(before); // nothing reached the server
   });
 
