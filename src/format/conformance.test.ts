@@ -111,7 +111,7 @@ describe('property: random chunkings of every layout', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 60_000); // 60 full parses: about 2 s alone, much more on a loaded 2-core machine
 });
 
 describe('line index', () => {
