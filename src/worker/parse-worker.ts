@@ -14,6 +14,15 @@ const api: ParseWorkerApi = {
   },
   sourceLines: (line, before, after) => session.sourceLines(line, before, after),
   scanPointers: async (rangeIndex, limit, align) => session.scanPointers(rangeIndex, limit, align),
+  async search(id, query, onBatch) {
+    try {
+      return await session.search(id, query, (b) => void onBatch(b));
+    } finally {
+      // The page's callback proxy: let it go once the search is over.
+      (onBatch as unknown as Comlink.Remote<(b: unknown) => void>)[Comlink.releaseProxy]?.();
+    }
+  },
+  cancelSearch: () => session.cancelSearch(),
 };
 
 Comlink.expose(api);

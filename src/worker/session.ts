@@ -4,7 +4,8 @@ import { findRangeAt, foldAddress } from '../format/addr.ts';
 import { DumpParser } from '../format/parser.ts';
 import { dumpFingerprint, FINGERPRINT_HEAD } from '../format/fingerprint.ts';
 import { NotADumpError, type DumpModel } from '../format/model.ts';
-import type { DumpSummary, OpenFailure, OpenSource, PointerScanResult, Progress, ReadResult, SourceLine, Space } from '../app/protocol.ts';
+import type { DumpSummary, OpenFailure, OpenSource, PointerScanResult, Progress, ReadResult, SearchBatch, SearchDone, SearchQuery, SourceLine, Space } from '../app/protocol.ts';
+import { searchDump, yieldMacrotask, type SearchDriver } from './search.ts';
 import { DEFAULT_POINTER_LIMIT, RangeIndex, scanPointers } from './pointers.ts';
 import { decompress, sniffCompression, type Compression } from './decompress.ts';
 
@@ -266,6 +267,23 @@ export class ParseSession {
     const ranges = m.ranges.map((x, index) => ({ index, start: foldAddress(x.address), length: x.length }));
     const data = r.data.subarray(0, Math.min(r.data.length, r.decodedLength));
     return scanPointers(data, new RangeIndex(ranges), limit, align === 4 ? 4 : 8);
+  }
+
+  /** Counts searches: a search whose number is no longer the latest stops. */
+  private searchSeq = 0;
+
+  /**
+   * Search every range and blob of the parsed dump (see search.ts). Starting one stops the one
+   * running; so does cancelSearch(). Between time slices it yields, so reads are answered.
+   */
+  async search(id: number, query: SearchQuery, onBatch: (b: SearchBatch) => void, driver: Omit<SearchDriver, 'cancelled'> = { yieldNow: yieldMacrotask }): Promise<SearchDone> {
+    const seq = ++this.searchSeq;
+    if (!this.model) throw new Error('the dump is still opening: search once it has parsed');
+    return searchDump(this.model, id, query, onBatch, { ...driver, cancelled: () => seq !== this.searchSeq });
+  }
+
+  cancelSearch(): void {
+    this.searchSeq++;
   }
 
   async sourceLines(line: number, before: number, after: number): Promise<SourceLine[]> {
