@@ -15,6 +15,7 @@ import { InspectorPane } from './app/inspect/InspectorPane.tsx';
 import { BookmarksPane } from './app/bookmarks/BookmarksPane.tsx';
 import { ShortcutsHelp } from './app/shortcuts/ShortcutsHelp.tsx';
 import { AddressMap } from './app/map/AddressMap.tsx';
+import { SearchPane } from './app/search/SearchPane.tsx';
 import './app/app.css';
 
 export function App() {
@@ -44,6 +45,7 @@ export function App() {
           <div className="columns">
             <Sidebar summary={shown} />
             <HexPane />
+            {sides && <SearchPane />}
             {sides && <InspectorPane />}
             {sides && <BookmarksPane />}
           </div>

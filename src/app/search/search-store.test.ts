@@ -3,7 +3,7 @@ import { useDumpStore, useViewStore } from '../store.ts';
 import { useHexStore } from '../hex/hex-store.ts';
 import type { DumpClient } from '../dump-client.ts';
 import type { BlobInfo, DumpSummary, RangeInfo, SearchBatch, SearchDone, SearchHit, SearchQuery } from '../protocol.ts';
-import { queryError, useSearchStore } from './search-store.ts';
+import { queryError, statusText, useSearchStore } from './search-store.ts';
 
 const range = (index: number, address: bigint): RangeInfo => ({
   index, address, length: 0x1000, line: 1, properties: null, decodedLength: 0x1000, complete: true, error: null, hasData: true,
@@ -168,5 +168,19 @@ describe('search store', () => {
     S().setOpen(false);
     expect(client.cancels).toBe(1);
     expect(S().open).toBe(false);
+  });
+});
+
+describe('statusText', () => {
+  const base = { status: 'done' as const, hits: [] as SearchHit[], capped: false, scannedBytes: 50, totalBytes: 200, error: null, limit: 10_000 };
+  const hits = (n: number) => Array.from({ length: n }, (_, i) => hitAt('range', 0, i, 0n));
+  it('says what the search found or is doing', () => {
+    expect(statusText({ ...base, status: 'idle' })).toBe('');
+    expect(statusText({ ...base, status: 'running', hits: hits(1) })).toBe('Searching… 25%, 1 result so far');
+    expect(statusText({ ...base })).toBe('No results');
+    expect(statusText({ ...base, hits: hits(2) })).toBe('2 results');
+    expect(statusText({ ...base, hits: hits(10_000), capped: true })).toBe('first 10,000 results (cap reached: there are more)');
+    expect(statusText({ ...base, status: 'stopped', hits: hits(3) })).toBe('Stopped at 25%: 3 results');
+    expect(statusText({ ...base, status: 'error', error: 'x' })).toBe('Search failed: x');
   });
 });

@@ -225,3 +225,32 @@ export const useSearchStore = create<SearchState>()((set, get) => ({
 useDumpStore.subscribe((s, prev) => {
   if (s.generation !== prev.generation) useSearchStore.getState().reset();
 });
+
+const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
+
+/** The status line: progress while searching, then the count (with the cap notice). */
+export function statusText(s: Pick<SearchState, 'status' | 'hits' | 'capped' | 'scannedBytes' | 'totalBytes' | 'error' | 'limit'>): string {
+  const n = s.hits.length;
+  const pct = s.totalBytes > 0 ? Math.floor((100 * s.scannedBytes) / s.totalBytes) : 0;
+  switch (s.status) {
+    case 'idle':
+      return '';
+    case 'running':
+      return `Searching… ${pct}%, ${plural(n, 'result')} so far`;
+    case 'error':
+      return `Search failed: ${s.error ?? 'unknown error'}`;
+    case 'stopped':
+      return `Stopped at ${pct}%: ${plural(n, 'result')}`;
+    case 'done':
+      if (s.capped) return `first ${plural(n, 'result')} (cap reached: there are more)`;
+      return n === 0 ? 'No results' : plural(n, 'result');
+  }
+}
+
+// Automation hook (end-to-end tests and the browser benchmark drive and read the search).
+declare global {
+  interface Window {
+    __devcoredumpSearch?: typeof useSearchStore;
+  }
+}
+if (typeof window !== 'undefined') window.__devcoredumpSearch = useSearchStore;
