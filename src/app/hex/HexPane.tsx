@@ -219,7 +219,10 @@ const HexRow = memo(function HexRow(p: RowProps) {
     }
     if (pos > 0 && group > 1 && pos % group === 0) cls += ' hb-gs';
     if (i === markCol) cls += ' hb-mark';
-    if (hitMask !== 0 && hasCol(hitMask, i)) cls += hasCol(hitCurMask, i) ? ' hb-hit hb-hit-cur' : ' hb-hit';
+    if (hitMask !== 0 && hasCol(hitMask, i)) {
+      cls += hasCol(hitCurMask, i) ? ' hb-hit hb-hit-cur' : ' hb-hit';
+      if (name) name += ' (search match)';
+    }
     const xm = xmarks?.find((m) => m.col === i);
     if (xm) cls += ' ' + xm.cls;
     if (i >= selLo && i < selHi) cls += ' hb-sel';
