@@ -1,7 +1,8 @@
 // `npm run bench:browser`: the viewer on a 1 GiB dump in Debian's Chromium, driven by Playwright.
 // Prints: time from opening the file to the first hex row, total worker parse time and MB/s, peak
 // memory of the renderer process (page + worker: VmHWM), the longest main-thread task, and frame
-// times while scrolling the hex view. Figures only; nothing here fails on a slow machine.
+// times while scrolling the hex view, and memory search in the worker (4- and 16-byte patterns, and
+// how long byte reads wait while a search runs). Figures only; nothing here fails on a slow machine.
 //   BENCH_SIZE=bytes (default 1 GiB)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -172,6 +173,42 @@ async function main(): Promise<void> {
       return w.__frames.slice(2);
     });
     const longAll = await page.evaluate(() => (window as unknown as { __bench: { longTasks: number[] } }).__bench.longTasks);
+
+    // Memory search in the worker: the 4- and 16-byte patterns of `npm run bench`, over every
+    // range and blob. First straight through the client (the worker's own time and the page's wall
+    // time), then once through the search pane's store while the page reads bytes every 10 ms (as
+    // the hex view does): how long those reads wait, and the main thread's long tasks meanwhile.
+    const searches = await page.evaluate(async () => {
+      const client = window.__devcoredump!.dump.getState().client!;
+      const out: { mode: string; workerMs: number; wallMs: number; bytes: number; count: number }[] = [];
+      for (const [mode, text] of [['hex', 'c0 ff ee 11'], ['ascii', 'GuC log overflow']] as const) {
+        for (let k = 0; k < 3; k++) {
+          const t0 = performance.now();
+          const done = await client.search(1000 + out.length, { mode, text, caseInsensitive: false, limit: 1_000_000 }, () => {});
+          out.push({ mode, workerMs: done.elapsedMs, wallMs: performance.now() - t0, bytes: done.totalBytes, count: done.count });
+        }
+      }
+      return out;
+    });
+    const longBeforeSearch = (await page.evaluate(() => (window as unknown as { __bench: { longTasks: number[] } }).__bench.longTasks)).length;
+    const viaPane = await page.evaluate(async () => {
+      const s = window.__devcoredumpSearch!;
+      const d = window.__devcoredump!.dump.getState();
+      const r0 = d.dump!.ranges.find((r) => r.hasData)!;
+      s.getState().setMode('hex');
+      s.getState().setText('c0 ff ee 11');
+      const reads: number[] = [];
+      const t0 = performance.now();
+      s.getState().run();
+      while (s.getState().status === 'running') {
+        const tr = performance.now();
+        await d.client!.read({ kind: 'gpu' }, r0.address & 0xffff_ffff_ffffn, 256);
+        reads.push(performance.now() - tr);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      return { wallMs: performance.now() - t0, reads, count: s.getState().hits.length };
+    });
+    const longSearch = (await page.evaluate(() => (window as unknown as { __bench: { longTasks: number[] } }).__bench.longTasks)).slice(longBeforeSearch);
     clearInterval(poll);
     peak = Math.max(peak, rendererPeakRss());
     await browser.close();
@@ -186,6 +223,20 @@ async function main(): Promise<void> {
     console.log(`main-thread long tasks: ${longAll.length} over 50 ms (${longBefore} while opening)${longAll.length ? `, longest ${longest.toFixed(0)} ms` : ''} (target: none)`);
     console.log(`go-to-address jumps in a ${(big.length / MiB).toFixed(0)} MiB range: ${jumps.map((x) => x.toFixed(0)).join(', ')} ms (Enter → row shown with its bytes; target < 100)`);
     console.log(`scroll frames (${frames.length}): p50 ${pct(frames, 50).toFixed(1)} ms, p95 ${pct(frames, 95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms (target p95 < 20)`);
+    const median = (a: number[]) => pct(a, 50);
+    for (const mode of ['hex', 'ascii']) {
+      const runs = searches.filter((x) => x.mode === mode);
+      const gib = runs[0].bytes / 2 ** 30;
+      const w = median(runs.map((x) => x.workerMs));
+      console.log(
+        `search in the worker, ${mode === 'hex' ? '4-byte' : '16-byte'} pattern over ${(runs[0].bytes / MiB).toFixed(0)} MiB: worker ${runs.map((x) => x.workerMs.toFixed(0)).join(', ')} ms ` +
+          `(median ${w.toFixed(0)} ms = ${(w / gib).toFixed(0)} ms per GiB; target <= 1000 per GiB), page wall ${runs.map((x) => x.wallMs.toFixed(0)).join(', ')} ms, ${runs[0].count} matches`,
+      );
+    }
+    console.log(
+      `search through the pane: ${viaPane.wallMs.toFixed(0)} ms, ${viaPane.count} matches; ${viaPane.reads.length} byte reads meanwhile, ` +
+        `p50 ${pct(viaPane.reads, 50).toFixed(1)} ms, max ${Math.max(...viaPane.reads).toFixed(1)} ms; main-thread long tasks meanwhile: ${longSearch.length}${longSearch.length ? ` (longest ${Math.max(...longSearch).toFixed(0)} ms)` : ''}`,
+    );
   } finally {
     server.kill();
   }

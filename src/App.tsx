@@ -18,6 +18,7 @@ import { ShortcutsHelp } from './app/shortcuts/ShortcutsHelp.tsx';
 import { AddressMap } from './app/map/AddressMap.tsx';
 import { ShareControls, SnapshotBanner } from './app/share/ShareControls.tsx';
 import { useShareLinks } from './app/share/use-share-links.ts';
+import { SearchPane } from './app/search/SearchPane.tsx';
 import './app/app.css';
 
 export function App() {
@@ -51,6 +52,7 @@ export function App() {
           <div className="columns">
             <Sidebar summary={shown} />
             <HexPane />
+            {sides && <SearchPane />}
             {sides && <InspectorPane />}
             {sides && <BookmarksPane />}
           </div>

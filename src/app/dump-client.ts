@@ -2,7 +2,7 @@
 // cancelled and how a dump's memory is given back.
 import * as Comlink from 'comlink';
 import type { ByteSource } from './byte-source.ts';
-import type { DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, PointerScanResult, Progress, ReadResult, SnapshotOptions, SourceLine, Space } from './protocol.ts';
+import type { DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, PointerScanResult, Progress, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from './protocol.ts';
 
 export class DumpClient implements ByteSource {
   private readonly worker: Worker;
@@ -59,6 +59,19 @@ export class DumpClient implements ByteSource {
   exportSnapshot(options: SnapshotOptions): Promise<Uint8Array[]> {
     if (this.disposed) return Promise.resolve([]);
     return this.api.exportSnapshot(options);
+  }
+
+  /**
+   * Search all captured memory in the worker; hits stream to `onBatch`. A new search stops the one
+   * running. Rejects with an Error (one-line message) for an invalid query.
+   */
+  async search(id: number, query: SearchQuery, onBatch: (b: SearchBatch) => void): Promise<SearchDone> {
+    if (this.disposed) throw new Error('the dump was closed');
+    return this.api.search(id, query, Comlink.proxy(onBatch));
+  }
+
+  cancelSearch(): void {
+    if (!this.disposed) void this.api.cancelSearch();
   }
 
   dispose(): void {

@@ -1,6 +1,7 @@
 // The typed boundary between the page and the parse worker. Everything here crosses postMessage
 // (structured clone): no functions, no decoded memory except the slices the page asks for.
 import type { Blob, DumpModel, MemoryRange } from '../format/model.ts';
+import type { SearchMode } from '../format/search.ts';
 
 /** A range as the page sees it: everything but the bytes. */
 export type RangeInfo = Omit<MemoryRange, 'data'> & { index: number; hasData: boolean };
@@ -81,6 +82,14 @@ export interface ParseWorkerApi {
    */
   scanPointers(rangeIndex: number, limit?: number, align?: 4 | 8): Promise<PointerScanResult>;
   /**
+   * Search every range and blob for a query (src/format/search.ts). Hits come in batches through
+   * `onBatch` while the worker goes on answering reads; resolves once done, capped or cancelled.
+   * A new search cancels the one running. Rejects (one-line message) when the query is invalid.
+   */
+  search(id: number, query: SearchQuery, onBatch: (batch: SearchBatch) => void): Promise<SearchDone>;
+  /** Stop the running search (its promise resolves with `stopped`). */
+  cancelSearch(): void;
+  /**
    * A snapshot file: the dump as devcoredump text of its own layout with only the chosen pieces of
    * memory (src/format/write.ts), in chunks.
    */
@@ -94,6 +103,55 @@ export interface SnapshotOptions {
   blobs: boolean;
   /** Keep the ranges the kernel could not capture, as lines. */
   uncaptured: boolean;
+}
+
+export interface SearchQuery {
+  mode: SearchMode;
+  text: string;
+  caseInsensitive: boolean;
+  /** Most hits (default 10,000); more sets `capped`. */
+  limit?: number;
+}
+
+/** Where a hit is: a range (GPU addresses) or a blob (offsets), as the view store names targets. */
+export interface SearchWhere {
+  kind: 'range' | 'blob';
+  index: number;
+}
+
+export interface SearchHit {
+  where: SearchWhere;
+  /** Offset of the match in its range or blob. */
+  offset: number;
+  /** The folded GPU address of the match (a range), or its offset (a blob). */
+  address: bigint;
+  /** A few bytes around the match, one character per byte (code 0–255). */
+  context: string;
+  /** Where the match starts in `context`. */
+  at: number;
+}
+
+export interface SearchBatch {
+  id: number;
+  hits: SearchHit[];
+  /** Bytes searched so far, of `totalBytes`. */
+  scannedBytes: number;
+  totalBytes: number;
+}
+
+export interface SearchDone {
+  id: number;
+  /** Hits in all (every batch together). */
+  count: number;
+  /** The limit was reached: there may be more. */
+  capped: boolean;
+  /** Cancelled, or replaced by a newer search. */
+  stopped: boolean;
+  scannedBytes: number;
+  totalBytes: number;
+  /** Bytes each match covers. */
+  patternLength: number;
+  elapsedMs: number;
 }
 
 export interface PointerHit {

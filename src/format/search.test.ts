@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compilePattern, compilePatterns, searchRanges, FOLD, type Pattern, type SearchMatch, type SearchRange } from './search.ts';
+import { compilePattern, compilePatterns, searchRanges, SearchRun, FOLD, type Pattern, type SearchMatch, type SearchRange } from './search.ts';
 
 const u8 = (...b: number[]) => Uint8Array.from(b);
 const range = (address: bigint, data: Uint8Array): SearchRange => ({ address, data, length: data.length });
@@ -251,5 +251,66 @@ describe('searchRanges', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('finds matches across chunk edges with any chunk size, and never across ranges (property)', () => {
+    const byte = fc.constantFrom(0, 1, 0x41, 0x61);
+    const rangesArb = fc.array(fc.array(byte, { maxLength: 30 }), { minLength: 1, maxLength: 4 }).map((arrs) => {
+      let addr = 0x1000n;
+      return arrs.map((a) => {
+        const r = range(addr, Uint8Array.from(a));
+        addr += BigInt(a.length); // adjacent ranges: a match must not span two
+        return r;
+      });
+    });
+    const patternArb = fc.array(byte, { minLength: 1, maxLength: 6 }).map((b): Pattern => ({ bytes: Uint8Array.from(b), mask: null }));
+    fc.assert(
+      fc.property(rangesArb, patternArb, fc.integer({ min: 1, max: 9 }), fc.boolean(), (rs, p, chunkSize, ci) => {
+        expect(searchRanges(rs, [p], { chunkSize, caseInsensitive: ci }).matches).toEqual(naive(rs, [p], ci));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('SearchRun', () => {
+  it('searches one chunk per step, with progress, until done', () => {
+    const data = ascii('abcabcabcabc'); // 12 bytes
+    const run = new SearchRun([range(0n, data), range(0x100n, data)], [compilePattern('ascii', 'ca')], { chunkSize: 5 });
+    expect(run.total).toBe(24);
+    const seen: number[] = [];
+    while (run.step()) seen.push(run.scannedBytes);
+    expect(seen).toEqual([5, 10, 12, 17, 22, 24]);
+    expect(run.done).toBe(true);
+    expect(run.step()).toBe(false);
+    expect(run.matches.map((m) => m.address)).toEqual([2n, 5n, 8n, 0x102n, 0x105n, 0x108n]);
+    expect(run.result()).toMatchObject({ capped: false, stopped: false, scannedBytes: 24 });
+  });
+
+  it('stop() ends it with what was found so far', () => {
+    const run = new SearchRun([range(0n, new Uint8Array(100))], [compilePattern('hex', '00')], { chunkSize: 10 });
+    run.step();
+    run.step();
+    run.stop();
+    expect(run.step()).toBe(false);
+    expect(run.result()).toMatchObject({ stopped: true, capped: false, scannedBytes: 20 });
+    expect(run.matches.length).toBe(20);
+  });
+
+  it('caps in the middle of a chunk', () => {
+    const run = new SearchRun([range(0n, new Uint8Array(100))], [compilePattern('hex', '00')], { chunkSize: 30, limit: 45 });
+    let steps = 0;
+    while (run.step()) steps++;
+    expect(steps).toBe(1); // the second chunk caps
+    expect(run.result()).toMatchObject({ capped: true, scannedBytes: 45 });
+    expect(run.matches.at(-1)!.offset).toBe(44);
+  });
+
+  it('skips ranges with nothing to search and rejects a bad chunk size', () => {
+    const run = new SearchRun([{ address: 0n, data: null, length: 8 }, range(0x10n, u8()), range(0x20n, u8(5))], [compilePattern('hex', '05')]);
+    expect(run.step()).toBe(true);
+    expect(run.step()).toBe(false);
+    expect(run.matches.map((m) => m.rangeIndex)).toEqual([2]);
+    expect(() => new SearchRun([], [compilePattern('hex', '00')], { chunkSize: 0 })).toThrow(/chunk size/);
   });
 });

@@ -31,6 +31,8 @@ export interface SearchOptions {
   onProgress?(done: number, total: number): void;
   /** Polled between chunks; true stops the search with what was found so far (`stopped`). */
   shouldStop?(): boolean;
+  /** Bytes searched per step (default 16 MiB); matches across chunk edges are found all the same. */
+  chunkSize?: number;
 }
 
 export interface SearchMatch {
@@ -284,66 +286,136 @@ function searchView(view: Uint8Array, starts: number, c: Compiled, anchor: numbe
 }
 
 /**
+ * A search in progress, one chunk at a time: `step()` searches at most `chunkSize` bytes of one
+ * range and returns false once the search is over (everything searched, capped, or stopped). A
+ * caller that must stay responsive (the worker) yields between steps; `searchRanges` runs it
+ * through. Matches are ordered by range, then offset, then pattern index; a match never spans two
+ * ranges, and overlapping matches all count.
+ */
+export class SearchRun {
+  readonly matches: SearchMatch[] = [];
+  /** Bytes of range data to search in all. */
+  readonly total: number;
+  capped = false;
+  stopped = false;
+  /** Bytes of range data searched so far. */
+  scannedBytes = 0;
+  private readonly ranges: readonly SearchRange[];
+  private readonly compiled: Compiled[];
+  private readonly limit: number;
+  private readonly chunk: number;
+  private readonly opts: SearchOptions;
+  private ri = 0;
+  private cs = 0;
+  private anchors: number[] | null = null;
+  private readonly perPattern: number[][];
+  private finished = false;
+
+  constructor(ranges: readonly SearchRange[], patterns: readonly Pattern[], opts: SearchOptions = {}) {
+    const limit = opts.limit ?? DEFAULT_LIMIT;
+    if (!Number.isInteger(limit) || limit < 0) throw new Error(`search limit ${limit} is not a non-negative integer`);
+    const chunk = opts.chunkSize ?? CHUNK;
+    if (!Number.isInteger(chunk) || chunk < 1) throw new Error(`search chunk size ${chunk} is not a positive integer`);
+    this.ranges = ranges;
+    this.compiled = patterns.map((p) => prepare(p, !!opts.caseInsensitive));
+    this.perPattern = this.compiled.map(() => []);
+    this.limit = limit;
+    this.chunk = chunk;
+    this.opts = opts;
+    this.total = ranges.reduce((s, r) => s + searchedLength(r), 0);
+    if (this.compiled.length === 0) this.finished = true;
+  }
+
+  /** True once nothing is left to do. */
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** Stop before the next chunk (what was found so far stays; `stopped` is set). */
+  stop(): void {
+    if (this.finished) return;
+    this.stopped = true;
+    this.finished = true;
+  }
+
+  result(): SearchResult {
+    return { matches: this.matches, capped: this.capped, scannedBytes: this.scannedBytes, stopped: this.stopped };
+  }
+
+  /** Search the next chunk; false when the search is over (before or after this call). */
+  step(): boolean {
+    if (this.finished) return false;
+    // Skip ranges without data (or with nothing decoded).
+    while (this.ri < this.ranges.length && searchedLength(this.ranges[this.ri]) === 0) this.ri++;
+    if (this.ri >= this.ranges.length) {
+      this.finished = true;
+      return false;
+    }
+    if (this.opts.shouldStop?.()) {
+      this.stop();
+      return false;
+    }
+    const ri = this.ri;
+    const r = this.ranges[ri];
+    const n = searchedLength(r);
+    const data = r.data!.length === n ? r.data! : r.data!.subarray(0, n);
+    if (this.anchors === null) {
+      const hist = sampleHistogram(data);
+      this.anchors = this.compiled.map((c) => pickAnchor(c, hist));
+    }
+    const cs = this.cs;
+    const ce = Math.min(n, cs + this.chunk);
+    const remaining = this.limit - this.matches.length;
+    let found = 0;
+    for (let pi = 0; pi < this.compiled.length; pi++) {
+      const c = this.compiled[pi];
+      const view = data.subarray(cs, Math.min(n, ce + c.bytes.length - 1));
+      const out = this.perPattern[pi];
+      out.length = 0;
+      // remaining + 1: one more than fits tells us the result is capped.
+      searchView(view, ce - cs, c, this.anchors[pi], remaining + 1, out);
+      found += out.length;
+    }
+    let chunkMatches: SearchMatch[] = [];
+    for (let pi = 0; pi < this.compiled.length; pi++)
+      for (const off of this.perPattern[pi]) chunkMatches.push({ rangeIndex: ri, offset: cs + off, address: 0n, patternIndex: pi });
+    if (this.compiled.length > 1) chunkMatches.sort((x, y) => x.offset - y.offset || x.patternIndex - y.patternIndex);
+    if (found > remaining) {
+      chunkMatches = chunkMatches.slice(0, remaining);
+      this.capped = true;
+    }
+    for (const m of chunkMatches) {
+      m.address = r.address + BigInt(m.offset);
+      this.matches.push(m);
+    }
+    if (this.capped) {
+      // Scanned up to the last match kept (everything before it was searched).
+      this.scannedBytes += chunkMatches.length ? chunkMatches[chunkMatches.length - 1].offset - cs + 1 : 0;
+      this.opts.onProgress?.(this.scannedBytes, this.total);
+      this.finished = true;
+      return false;
+    }
+    this.scannedBytes += ce - cs;
+    this.opts.onProgress?.(this.scannedBytes, this.total);
+    if (ce >= n) {
+      this.ri++;
+      this.cs = 0;
+      this.anchors = null;
+    } else this.cs = ce;
+    return true;
+  }
+}
+
+function searchedLength(r: SearchRange): number {
+  return r.data ? Math.max(0, Math.min(r.length, r.data.length)) : 0;
+}
+
+/**
  * Find every occurrence of every pattern in each range on its own (a match never spans two
  * ranges), ordered by range, then offset, then pattern index. Overlapping matches all count.
  */
 export function searchRanges(ranges: readonly SearchRange[], patterns: readonly Pattern[], opts: SearchOptions = {}): SearchResult {
-  const limit = opts.limit ?? DEFAULT_LIMIT;
-  if (!Number.isInteger(limit) || limit < 0) throw new Error(`search limit ${limit} is not a non-negative integer`);
-  const compiled = patterns.map((p) => prepare(p, !!opts.caseInsensitive));
-  const total = ranges.reduce((s, r) => s + (r.data ? Math.min(r.length, r.data.length) : 0), 0);
-  const matches: SearchMatch[] = [];
-  let scanned = 0;
-  let capped = false;
-  let stopped = false;
-  if (compiled.length === 0) return { matches, capped, scannedBytes: 0, stopped };
-
-  outer: for (let ri = 0; ri < ranges.length; ri++) {
-    const r = ranges[ri];
-    if (!r.data) continue;
-    const n = Math.min(r.length, r.data.length);
-    const data = r.data.length === n ? r.data : r.data.subarray(0, n);
-    const hist = sampleHistogram(data);
-    const anchors = compiled.map((c) => pickAnchor(c, hist));
-    const perPattern: number[][] = compiled.map(() => []);
-    for (let cs = 0; cs < n; cs += CHUNK) {
-      if (opts.shouldStop?.()) {
-        stopped = true;
-        break outer;
-      }
-      const ce = Math.min(n, cs + CHUNK);
-      const remaining = limit - matches.length;
-      let found = 0;
-      for (let pi = 0; pi < compiled.length; pi++) {
-        const c = compiled[pi];
-        const view = data.subarray(cs, Math.min(n, ce + c.bytes.length - 1));
-        const out = perPattern[pi];
-        out.length = 0;
-        // remaining + 1: one more than fits tells us the result is capped.
-        searchView(view, ce - cs, c, anchors[pi], remaining + 1, out);
-        found += out.length;
-      }
-      let chunkMatches: SearchMatch[] = [];
-      for (let pi = 0; pi < compiled.length; pi++)
-        for (const off of perPattern[pi]) chunkMatches.push({ rangeIndex: ri, offset: cs + off, address: 0n, patternIndex: pi });
-      if (compiled.length > 1) chunkMatches.sort((x, y) => x.offset - y.offset || x.patternIndex - y.patternIndex);
-      if (found > remaining) {
-        chunkMatches = chunkMatches.slice(0, remaining);
-        capped = true;
-      }
-      for (const m of chunkMatches) {
-        m.address = r.address + BigInt(m.offset);
-        matches.push(m);
-      }
-      if (capped) {
-        // Scanned up to the last match kept (everything before it was searched).
-        scanned += chunkMatches.length ? chunkMatches[chunkMatches.length - 1].offset - cs + 1 : 0;
-        opts.onProgress?.(scanned, total);
-        break outer;
-      }
-      scanned += ce - cs;
-      opts.onProgress?.(scanned, total);
-    }
-  }
-  return { matches, capped, scannedBytes: scanned, stopped };
+  const run = new SearchRun(ranges, patterns, opts);
+  while (run.step());
+  return run.result();
 }

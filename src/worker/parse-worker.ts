@@ -20,6 +20,15 @@ const api: ParseWorkerApi = {
     const own = chunks.filter((c) => c.byteOffset === 0 && c.byteLength === c.buffer.byteLength).map((c) => c.buffer as ArrayBuffer);
     return Comlink.transfer(chunks, own);
   },
+  async search(id, query, onBatch) {
+    try {
+      return await session.search(id, query, (b) => void onBatch(b));
+    } finally {
+      // The page's callback proxy: let it go once the search is over.
+      (onBatch as unknown as Comlink.Remote<(b: unknown) => void>)[Comlink.releaseProxy]?.();
+    }
+  },
+  cancelSearch: () => session.cancelSearch(),
 };
 
 Comlink.expose(api);

@@ -5,7 +5,8 @@ import { DumpParser } from '../format/parser.ts';
 import { dumpFingerprint, FINGERPRINT_HEAD } from '../format/fingerprint.ts';
 import { NotADumpError, type DumpModel } from '../format/model.ts';
 import { writeDumpText } from '../format/write.ts';
-import type { DumpSummary, OpenFailure, OpenSource, PointerScanResult, Progress, ReadResult, SnapshotOptions, SourceLine, Space } from '../app/protocol.ts';
+import type { DumpSummary, OpenFailure, OpenSource, PointerScanResult, Progress, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../app/protocol.ts';
+import { searchDump, yieldMacrotask, type SearchDriver } from './search.ts';
 import { DEFAULT_POINTER_LIMIT, RangeIndex, scanPointers } from './pointers.ts';
 import { decompress, sniffCompression, type Compression } from './decompress.ts';
 
@@ -272,6 +273,23 @@ export class ParseSession {
   /** The dump as text with only the chosen memory (empty until a dump has parsed). */
   exportSnapshot(options: SnapshotOptions): Uint8Array[] {
     return this.model ? writeDumpText(this.model, options) : [];
+  }
+
+  /** Counts searches: a search whose number is no longer the latest stops. */
+  private searchSeq = 0;
+
+  /**
+   * Search every range and blob of the parsed dump (see search.ts). Starting one stops the one
+   * running; so does cancelSearch(). Between time slices it yields, so reads are answered.
+   */
+  async search(id: number, query: SearchQuery, onBatch: (b: SearchBatch) => void, driver: Omit<SearchDriver, 'cancelled'> = { yieldNow: yieldMacrotask }): Promise<SearchDone> {
+    const seq = ++this.searchSeq;
+    if (!this.model) throw new Error('the dump is still opening: search once it has parsed');
+    return searchDump(this.model, id, query, onBatch, { ...driver, cancelled: () => seq !== this.searchSeq });
+  }
+
+  cancelSearch(): void {
+    this.searchSeq++;
   }
 
   async sourceLines(line: number, before: number, after: number): Promise<SourceLine[]> {

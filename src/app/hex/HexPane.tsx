@@ -18,6 +18,8 @@ import { humanBytes } from '../../format/units.ts';
 import { PageCache, type Page } from './page-cache.ts';
 import { crossReferences } from '../xref.ts';
 import { xrefRowMarks, type CellMark } from '../hang/hang.ts';
+import { useSearchMarks } from '../search/useSearchMarks.ts';
+import { hasCol } from '../search/marks.ts';
 import {
   clampVirt,
   firstRow,
@@ -179,10 +181,13 @@ interface RowProps {
   isRange: boolean;
   /** Cross-reference marks in this row (ACTHD, batch start), or undefined. */
   xmarks: readonly CellMark[] | undefined;
+  /** Columns inside a search match, and inside the current match (bit masks). */
+  hitMask: number;
+  hitCurMask: number;
 }
 
 const HexRow = memo(function HexRow(p: RowProps) {
-  const { row, rowAddr, label, addrWidth, n, page, off, markCol, cursorCol, selLo, selHi, opts, order, cursorId, isRange, xmarks } = p;
+  const { row, rowAddr, label, addrWidth, n, page, off, markCol, cursorCol, selLo, selHi, opts, order, cursorId, isRange, xmarks, hitMask, hitCurMask } = p;
   const loading = page === undefined;
   const bytes = page?.bytes;
   const valid = page ? Math.min(page.valid, page.bytes.length) : 0;
@@ -214,6 +219,10 @@ const HexRow = memo(function HexRow(p: RowProps) {
     }
     if (pos > 0 && group > 1 && pos % group === 0) cls += ' hb-gs';
     if (i === markCol) cls += ' hb-mark';
+    if (hitMask !== 0 && hasCol(hitMask, i)) {
+      cls += hasCol(hitCurMask, i) ? ' hb-hit hb-hit-cur' : ' hb-hit';
+      if (name) name += ' (search match)';
+    }
     const xm = xmarks?.find((m) => m.col === i);
     if (xm) cls += ' ' + xm.cls;
     if (i >= selLo && i < selHi) cls += ' hb-sel';
@@ -247,6 +256,7 @@ const HexRow = memo(function HexRow(p: RowProps) {
       if (i >= selLo && i < selHi) cls = 'ha-sel';
       if (i === cursorCol) cls += ' ha-cursor';
       else if (i === markCol) cls += ' ha-mark';
+      if (hitMask !== 0 && hasCol(hitMask, i)) cls += hasCol(hitCurMask, i) ? ' ha-hit ha-hit-cur' : ' ha-hit';
       chars.push(
         <span key={i} data-ascii={i} className={cls || undefined}>
           {ch}
@@ -312,6 +322,7 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
     () => (t.kind === 'range' && xsummary ? xrefRowMarks(crossReferences(xsummary), t.index, t.start, t.length, bpr) : null),
     [xsummary, t.kind, t.index, t.start, t.length, bpr],
   );
+  const searchMarks = useSearchMarks(t.kind, t.index);
   const labelWidth = opts.offsets && t.kind === 'range' ? Math.max(8, Math.max(0, t.length - 1).toString(16).length) : t.addrWidth;
 
   const gRef = useRef<Geometry>(g);
@@ -596,6 +607,7 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
     const n = Math.min(bpr, t.length - offset);
     const rs = sel ? rowSelection(rowAddr, n, sel.start, sel.end) : null;
     if (row === curRow) cursorShown = true;
+    const [hitMask, hitCurMask] = searchMarks(offset, n);
     rowEls.push(
       <HexRow
         key={row % slots}
@@ -615,6 +627,8 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
         cursorId={cursorId}
         isRange={t.kind === 'range'}
         xmarks={xrows?.get(row)}
+        hitMask={hitMask}
+        hitCurMask={hitCurMask}
       />,
     );
   }

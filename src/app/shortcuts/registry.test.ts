@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GROUPS, SHORTCUTS, comboText, groupedShortcuts, isAddBookmarkKey, isHelpKey } from './registry.ts';
+import { GROUPS, SHORTCUTS, comboText, groupedShortcuts, isAddBookmarkKey, isHelpKey, isSearchKey, matchStepKey } from './registry.ts';
 
 const has = (combo: string, description: RegExp) =>
   SHORTCUTS.some((s) => s.keys.some((k) => comboText(k) === combo) && description.test(s.description));
@@ -19,6 +19,9 @@ describe('shortcut registry', () => {
     expect(has('Ctrl+Shift+C', /copy/i)).toBe(true);
     expect(has('Ctrl+D', /bookmark/i)).toBe(true);
     expect(has('?', /shortcuts/i)).toBe(true);
+    expect(has('Ctrl+F', /search memory/i)).toBe(true);
+    expect(has('F3', /next match/i)).toBe(true);
+    expect(has('Shift+F3', /previous match/i)).toBe(true);
   });
   it('has no combination twice for the same place', () => {
     const seen = new Set<string>();
@@ -52,5 +55,22 @@ describe('Ctrl+D', () => {
     expect(isAddBookmarkKey({ ...e, ctrlKey: false })).toBe(false);
     expect(isAddBookmarkKey({ ...e, shiftKey: true })).toBe(false);
     expect(isAddBookmarkKey({ ...e, altKey: true })).toBe(false);
+  });
+});
+
+describe('search keys', () => {
+  const e = { key: 'f', ctrlKey: true, metaKey: false, altKey: false, shiftKey: false };
+  it('Ctrl+F or Cmd+F opens the search', () => {
+    expect(isSearchKey(e)).toBe(true);
+    expect(isSearchKey({ ...e, key: 'F', ctrlKey: false, metaKey: true })).toBe(true);
+    expect(isSearchKey({ ...e, ctrlKey: false })).toBe(false);
+    expect(isSearchKey({ ...e, shiftKey: true })).toBe(false);
+  });
+  it('F3 is the next match, Shift+F3 the previous', () => {
+    const f3 = { ...e, key: 'F3', ctrlKey: false };
+    expect(matchStepKey(f3)).toBe(1);
+    expect(matchStepKey({ ...f3, shiftKey: true })).toBe(-1);
+    expect(matchStepKey({ ...f3, ctrlKey: true })).toBe(0);
+    expect(matchStepKey({ ...f3, key: 'F4' })).toBe(0);
   });
 });

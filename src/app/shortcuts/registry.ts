@@ -2,7 +2,7 @@
 // lives with its component; this list says what they do. Keep it in step when adding one.
 import { OPTION_KEYS } from '../hex/option-keys.ts';
 
-export type ShortcutGroup = 'Opening dumps' | 'Panels' | 'Hex view' | 'Navigation' | 'Bookmarks' | 'Sharing' | 'Help';
+export type ShortcutGroup = 'Opening dumps' | 'Panels' | 'Hex view' | 'Navigation' | 'Search' | 'Bookmarks' | 'Sharing' | 'Help';
 
 export interface Shortcut {
   /** Alternatives; each is the keys pressed together, e.g. [['Ctrl', 'O']]. */
@@ -13,7 +13,7 @@ export interface Shortcut {
   where?: string;
 }
 
-export const GROUPS: readonly ShortcutGroup[] = ['Opening dumps', 'Panels', 'Hex view', 'Navigation', 'Bookmarks', 'Sharing', 'Help'];
+export const GROUPS: readonly ShortcutGroup[] = ['Opening dumps', 'Panels', 'Hex view', 'Navigation', 'Search', 'Bookmarks', 'Sharing', 'Help'];
 
 export const SHORTCUTS: readonly Shortcut[] = [
   // src/app/open/OpenControls.tsx, ProgressBar.tsx
@@ -60,6 +60,16 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { group: 'Navigation', keys: [['Alt', '←']], description: 'Back' },
   { group: 'Navigation', keys: [['Alt', '→']], description: 'Forward' },
 
+  // src/app/search/SearchPane.tsx
+  { group: 'Search', keys: [['Ctrl', 'F']], description: 'Search memory (every range and blob)' },
+  { group: 'Search', keys: [['F3']], description: 'Next match' },
+  { group: 'Search', keys: [['Shift', 'F3']], description: 'Previous match' },
+  { group: 'Search', keys: [['Enter']], description: 'Search, or the next match once searched', where: 'in the search box' },
+  { group: 'Search', keys: [['Shift', 'Enter']], description: 'Previous match', where: 'in the search box' },
+  { group: 'Search', keys: [['↑'], ['↓'], ['Home'], ['End']], description: 'Move through the results (the hex view follows)', where: 'in the search results' },
+  { group: 'Search', keys: [['Enter']], description: 'Show the result in the hex view', where: 'in the search results' },
+  { group: 'Search', keys: [['Escape']], description: 'Close the search', where: 'in the search pane' },
+
   // src/app/bookmarks/BookmarksPane.tsx
   { group: 'Bookmarks', keys: [['Ctrl', 'D']], description: 'Bookmark the byte under the cursor' },
   { group: 'Bookmarks', keys: [['Enter']], description: 'Save the bookmark', where: 'in the bookmark form' },
@@ -93,4 +103,17 @@ export function isHelpKey(e: { key: string; ctrlKey: boolean; altKey: boolean; m
 /** Ctrl+D (Cmd+D): bookmark where the hex view is. */
 export function isAddBookmarkKey(e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }): boolean {
   return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'd';
+}
+
+type KeyLike = { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean };
+
+/** Ctrl+F (Cmd+F): open the memory search. */
+export function isSearchKey(e: KeyLike): boolean {
+  return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f';
+}
+
+/** F3 → 1 (next match), Shift+F3 → -1 (previous), anything else → 0. */
+export function matchStepKey(e: KeyLike): 1 | -1 | 0 {
+  if (e.key !== 'F3' || e.ctrlKey || e.metaKey || e.altKey) return 0;
+  return e.shiftKey ? -1 : 1;
 }
