@@ -1,5 +1,9 @@
 // Shared steps of the end-to-end specs.
+import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { generateLargeDump } from '../src/gen/generate.ts';
 
 /** Open dump bytes in the page through the store (base64 across the page boundary). */
 export async function openBytes(page: Page, bytes: Uint8Array, name = 'x.txt'): Promise<void> {
@@ -35,4 +39,22 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 export async function goOffline(page: Page, server: { close(): Promise<void> }): Promise<void> {
   await server.close();
   await page.context().setOffline(true);
+}
+
+/**
+ * A large generated dump on disk (`targetBytes`, seed 1), made once and kept in the temp folder for
+ * the specs that open big files. Returns its path. Call from a beforeAll with a long timeout.
+ */
+export function largeDumpFile(targetBytes: number): string {
+  const path = join(tmpdir(), `devcoredump-e2e-${targetBytes}.txt`);
+  if (existsSync(path) && statSync(path).size > targetBytes * 0.99) return path;
+  const fd = openSync(path, 'w');
+  try {
+    generateLargeDump({ targetBytes, seed: 1 }, (chunk) => {
+      writeSync(fd, chunk);
+    });
+  } finally {
+    closeSync(fd);
+  }
+  return path;
 }

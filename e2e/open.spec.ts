@@ -1,11 +1,10 @@
 // Opening dumps, as a person does it: drop, Open dump, paste, Try a sample, compressed files,
 // files that are not dumps, a large file with progress and Cancel, and a crashed worker.
-import { closeSync, existsSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type FileChooser, type Page } from '@playwright/test';
-import { generateDump, generateLargeDump, LAYOUTS } from '../src/gen/generate.ts';
+import { generateDump, LAYOUTS } from '../src/gen/generate.ts';
+import { largeDumpFile } from './helpers.ts';
 
 const fixtures = new URL('./fixtures/', import.meta.url);
 const tiny = readFileSync(new URL('tiny.txt', fixtures));
@@ -266,19 +265,11 @@ test.describe('a large file', () => {
   // from its cache would bypass.
   test.use({ serviceWorkers: 'block' });
   const TARGET = 200e6;
-  const path = join(tmpdir(), `devcoredump-e2e-${TARGET}.txt`);
+  let path = '';
 
   test.beforeAll(() => {
     test.setTimeout(120_000);
-    if (existsSync(path) && statSync(path).size > TARGET * 0.99) return;
-    const fd = openSync(path, 'w');
-    try {
-      generateLargeDump({ targetBytes: TARGET, seed: 1 }, (chunk) => {
-        writeSync(fd, chunk);
-      });
-    } finally {
-      closeSync(fd);
-    }
+    path = largeDumpFile(TARGET);
   });
 
   async function startLarge(page: Page) {

@@ -2,12 +2,9 @@
 // Ctrl+F, queries in several modes checked against a plain scan of the same memory in Node,
 // the results list, F3 / Shift+F3 and the hex cursor, highlights, the cap, an invalid query,
 // Escape, and Cancel on a large dump.
-import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openBytes } from './helpers.ts';
-import { generateDump, generateLargeDump } from '../src/gen/generate.ts';
+import { largeDumpFile, openBytes } from './helpers.ts';
+import { generateDump } from '../src/gen/generate.ts';
 import { DumpParser } from '../src/format/parser.ts';
 import { foldAddress } from '../src/format/addr.ts';
 import type { DumpModel } from '../src/format/model.ts';
@@ -263,19 +260,11 @@ test.describe('memory search', () => {
 test.describe('memory search, a large dump', () => {
   const TARGET = 200e6;
   // The same file as open.spec.ts's large-file tests (made once, kept in the temp folder).
-  const path = join(tmpdir(), `devcoredump-e2e-${TARGET}.txt`);
+  let path = '';
 
   test.beforeAll(() => {
     test.setTimeout(120_000);
-    if (existsSync(path) && statSync(path).size > TARGET * 0.99) return;
-    const fd = openSync(path, 'w');
-    try {
-      generateLargeDump({ targetBytes: TARGET, seed: 1 }, (chunk) => {
-        writeSync(fd, chunk);
-      });
-    } finally {
-      closeSync(fd);
-    }
+    path = largeDumpFile(TARGET);
   });
 
   test('Cancel stops a running search part way; Find then searches to the end, answering byte reads meanwhile', async ({ page }) => {

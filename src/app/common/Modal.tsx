@@ -2,14 +2,18 @@
 // closed by Escape, the backdrop or its ✕ button; focus goes back to where it was. The caller's
 // store says whether it is open.
 import { useEffect, useRef, type ReactNode } from 'react';
+import { isTextField } from '../open/format.ts';
 import './modal.css';
 
 export interface ModalProps {
   open: boolean;
   onClose: () => void;
-  title: string;
-  /** Id of the title element (aria-labelledby). */
-  titleId: string;
+  /** Heading shown at the top; without one, the content brings its own and `label` names the dialog. */
+  title?: string;
+  /** Id of the title element (aria-labelledby), with a title. */
+  titleId?: string;
+  /** The dialog's accessible name when there is no title. */
+  label?: string;
   className?: string;
   /** Name of the close button ("Close keyboard shortcuts"). */
   closeLabel: string;
@@ -18,7 +22,7 @@ export interface ModalProps {
   initialFocus?: string;
 }
 
-export function Modal({ open, onClose, title, titleId, className, closeLabel, children, initialFocus }: ModalProps) {
+export function Modal({ open, onClose, title, titleId, label, className, closeLabel, children, initialFocus }: ModalProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -47,7 +51,8 @@ export function Modal({ open, onClose, title, titleId, className, closeLabel, ch
       ref={dialogRef}
       className={`modal ${className ?? ''}`}
       aria-modal="true"
-      aria-labelledby={titleId}
+      aria-labelledby={title ? titleId : undefined}
+      aria-label={title ? undefined : label}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.preventDefault(); // close here, and cancel nothing else (an open in progress)
@@ -69,7 +74,7 @@ export function Modal({ open, onClose, title, titleId, className, closeLabel, ch
       {open && (
         <div className="modal-body">
           <div className="modal-head">
-            <h2 id={titleId}>{title}</h2>
+            {title && <h2 id={titleId}>{title}</h2>}
             <button ref={closeRef} type="button" onClick={onClose} aria-label={closeLabel} title="Close (Escape)">
               ✕
             </button>
@@ -79,4 +84,18 @@ export function Modal({ open, onClose, title, titleId, className, closeLabel, ch
       )}
     </dialog>
   );
+}
+
+/** A key that opens a dialog: anywhere but in a text field, and not while a dialog is up. */
+export function useOpenKey(isKey: (e: KeyboardEvent) => boolean, show: () => void): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || !isKey(e) || isTextField(e.target)) return;
+      if (document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      show();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [isKey, show]);
 }

@@ -1,9 +1,8 @@
 // The "Keyboard shortcuts" help: a modal dialog listing SHORTCUTS by group, opened with ? (when
 // typing in no text field) or the fixed "?" button by the top bar. Escape closes it; focus goes
 // back where it was.
-import { Fragment, useCallback, useEffect, useState } from 'react';
-import { Modal } from '../common/Modal.tsx';
-import { isTextField } from '../open/format.ts';
+import { Fragment, useCallback, useState } from 'react';
+import { Modal, useOpenKey } from '../common/Modal.tsx';
 import { comboText, groupedShortcuts, isHelpKey } from './registry.ts';
 import './shortcuts.css';
 
@@ -34,16 +33,7 @@ export function ShortcutsHelp() {
   const show = useCallback(() => setOpen(true), []);
   const hide = useCallback(() => setOpen(false), []);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || !isHelpKey(e) || isTextField(e.target)) return;
-      if (document.querySelector('dialog[open]')) return;
-      e.preventDefault();
-      show();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [show]);
+  useOpenKey(isHelpKey, show);
 
   return (
     <>
