@@ -100,6 +100,17 @@ describe('snapshot store', () => {
     expect(useNoticeStore.getState().notice).toMatchObject({ tone: 'info', message: expect.stringMatching(/full dump hang\.txt/) });
   });
 
+  it('a link to the dump already open goes to its place, without opening the snapshot', async () => {
+    const link = await linkOf();
+    expect(await useDumpStore.getState().open({ kind: 'bytes', bytes: g.bytes, name: 'hang.txt' })).toBe(true);
+    const generation = useDumpStore.getState().generation;
+    expect(await useSnapshotStore.getState().openFragment('#s=' + encodeSnapshot(link))).toBe(true);
+    expect(useDumpStore.getState().generation).toBe(generation);
+    expect(useSnapshotStore.getState().link).toBeNull();
+    expect(useViewStore.getState().address).toBe(link.address);
+    expect(useHexStore.getState().anchor).toBe(link.address + 0x10n);
+  });
+
   it('another dump says it is not the one', async () => {
     await useSnapshotStore.getState().openLink(await linkOf());
     expect(await useDumpStore.getState().open({ kind: 'bytes', bytes: other.bytes, name: 'other.txt' })).toBe(true);

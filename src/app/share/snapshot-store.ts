@@ -18,7 +18,10 @@ export interface SnapshotState {
   opening: boolean;
   /** Open a decoded link: its bytes as a dump, then its view. */
   openLink(link: SnapshotLink): Promise<boolean>;
-  /** Open the link in a URL fragment; false when the fragment is not a share link or it fails. */
+  /**
+   * Open the link in a URL fragment; false when the fragment is not a share link or it fails. With
+   * the full dump of the snapshot open already, only go to the link's place.
+   */
   openFragment(hash: string): Promise<boolean>;
 }
 
@@ -86,6 +89,12 @@ export const useSnapshotStore = create<SnapshotState>()((set, get) => ({
       const message = e instanceof LinkError ? e.message : `unexpected error: ${(e as Error).message}`;
       useDumpStore.setState({ error: { kind: 'bad-link', message } });
       return false;
+    }
+    // The full dump of this snapshot is open already (a link pasted into its own tab, or Back to
+    // the snapshot's history entry): just go to the link's place.
+    const dump = useDumpStore.getState().dump;
+    if (dump && !get().link && link.file.fingerprint !== null && dump.fingerprint === link.file.fingerprint) {
+      return applyLinkView(link);
     }
     return get().openLink(link);
   },
