@@ -94,6 +94,16 @@ test.describe('share links', () => {
     await expect(first.locator('[data-offset="0"]')).toHaveText(hex2(RB[0x120]));
     await expect(row(p2, at + 0x10n).locator('[data-offset]')).toHaveText(Array.from(RB.subarray(0x130, 0x140), hex2));
     await expect(status(p2)).toContainText(`Selection ${pad16(at)}–${pad16(at + 39n)}`);
+    // Offsets count from the start of the source's range, which the header names.
+    await expect(p2.getByTestId('hex-part')).toContainText('part of range 0x200000000 (256 KiB)');
+    await expect(status(p2)).toContainText('offset 0x147');
+    // Keys in a dialog stay there: `w` in the shortcuts help does not change the hex view behind it.
+    await p2.keyboard.press('?');
+    await expect(p2.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    const bpr = await p2.evaluate(() => window.__devcoredump_hex!.getState().options.bytesPerRow);
+    await p2.keyboard.press('w');
+    expect(await p2.evaluate(() => window.__devcoredump_hex!.getState().options.bytesPerRow)).toBe(bpr);
+    await p2.keyboard.press('Escape');
 
     // Dropping the full dump with the same fingerprint: same place, and the banner goes.
     await openFile(p2, g.bytes, 'hang-copy.txt');
@@ -103,6 +113,39 @@ test.describe('share links', () => {
     expect(await p2.evaluate(() => window.__devcoredump!.dump.getState().dump!.ranges.length)).toBe(g.expected.ranges.length);
     expect(p2.url()).not.toContain('#s=');
     await p2.context().close();
+  });
+
+  test('a share link pasted onto the page (Paste button) opens its snapshot', async ({ page, browser }) => {
+    await openDump(page);
+    await selectBytes(page, R + 0x40n, 8);
+    const url = await shareLink(page);
+    const p2 = await freshPage(browser);
+    await p2.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await p2.goto('/');
+    await p2.evaluate((t) => navigator.clipboard.writeText(t), url);
+    await p2.getByRole('banner').getByRole('button', { name: 'Paste' }).click();
+    await expect(p2.getByTestId('snapshot-banner')).toContainText(`Snapshot of hang.txt: 8 bytes at 0x${(R + 0x40n).toString(16)}`);
+    await p2.context().close();
+  });
+
+  test('a truncated range: the bytes not decoded are not offered', async ({ page }) => {
+    const cut = generateDump({ layout: '6.19', seed: 2026, extraRanges: 2, truncateAt: 700000 });
+    const m = parseDump(cut.bytes);
+    const r = m.ranges.find((x) => x.data && !x.complete && x.decodedLength > 64)!;
+    await page.goto('/');
+    await openFile(page, cut.bytes, 'cut.txt');
+    await expect(page.getByTestId('hex-view')).toBeVisible();
+    const past = foldAddress(r.address) + BigInt((r.decodedLength & ~15) + 16);
+    await goto(page, '0x' + past.toString(16));
+    let dialog = await openShare(page);
+    await expect(dialog.getByRole('alert')).toContainText('were not decoded: the dump is cut short in this range');
+    await page.keyboard.press('Escape');
+    // Straddling the cut: only the decoded bytes, and the dialog says so.
+    const before = foldAddress(r.address) + BigInt((r.decodedLength & ~15) - 32);
+    await goto(page, '0x' + before.toString(16));
+    dialog = await openShare(page);
+    await expect(dialog.getByTestId('share-bytes')).toContainText(`${(r.decodedLength - Number(before - foldAddress(r.address))) & ~3} bytes at 0x${before.toString(16)}`);
+    await expect(dialog).toContainText('were decoded (the dump is cut short in this range)');
   });
 
   test('a different dump is named as not the one', async ({ page, browser }) => {

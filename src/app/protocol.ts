@@ -4,7 +4,15 @@ import type { Blob, DumpModel, MemoryRange } from '../format/model.ts';
 import type { SearchMode } from '../format/search.ts';
 
 /** A range as the page sees it: everything but the bytes. */
-export type RangeInfo = Omit<MemoryRange, 'data'> & { index: number; hasData: boolean };
+export type RangeInfo = Omit<MemoryRange, 'data'> & {
+  index: number;
+  hasData: boolean;
+  /**
+   * Set when this range holds only part of a range of another dump (a share link's snapshot): that
+   * range's start (folded) and length. Offsets are counted from there.
+   */
+  part?: { start: bigint; length: number };
+};
 export type BlobInfo = Omit<Blob, 'data'> & { index: number; hasData: boolean };
 
 /** The dump model without its decoded memory, plus where it came from. */

@@ -1,7 +1,7 @@
 // A modal dialog on the native <dialog>: opened with showModal (focus trapped, the page inert),
 // closed by Escape, the backdrop or its ✕ button; focus goes back to where it was. The caller's
 // store says whether it is open.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { isTextField } from '../open/format.ts';
 import './modal.css';
 
@@ -27,7 +27,9 @@ export function Modal({ open, onClose, title, titleId, label, className, closeLa
   const closeRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
-  useEffect(() => {
+  // A layout effect: the native dialog opens and closes in the same commit as the state, so a key
+  // pressed right after Escape reaches the page, not a dialog that is about to close.
+  useLayoutEffect(() => {
     const d = dialogRef.current;
     if (!d) return;
     if (open && !d.open) {
@@ -54,9 +56,11 @@ export function Modal({ open, onClose, title, titleId, label, className, closeLa
       aria-labelledby={title ? titleId : undefined}
       aria-label={title ? undefined : label}
       onKeyDown={(e) => {
+        // Keys pressed in a dialog stay in it: the page's shortcuts (hex options, F3, Ctrl+D, …)
+        // must not act behind it.
+        e.stopPropagation();
         if (e.key === 'Escape') {
           e.preventDefault(); // close here, and cancel nothing else (an open in progress)
-          e.stopPropagation();
           onClose();
         }
       }}
@@ -64,8 +68,10 @@ export function Modal({ open, onClose, title, titleId, label, className, closeLa
         e.preventDefault();
         onClose();
       }}
-      onClose={() => {
-        if (open) onClose();
+      onClose={(e) => {
+        // The native close event comes a task later: by then the dialog may be open again (closed
+        // with Escape and reopened at once), and that must not close it.
+        if (open && !e.currentTarget.open) onClose();
       }}
       onClick={(e) => {
         if (e.target === e.currentTarget) onClose(); // the backdrop

@@ -119,6 +119,13 @@ function HexHeader({ dump, t }: { dump: DumpSummary; t: HexTarget }) {
       parts.push(<span key="c" className="mono hex-dim">printed as {hexAddr(r.address & ((1n << 64n) - 1n))}</span>);
     }
     parts.push(<span key="s">{size}</span>);
+    if (r.part) {
+      parts.push(
+        <span key="part" className="hex-part" data-testid="hex-part">
+          part of range <span className="mono">{hexAddr(r.part.start)}</span> ({humanBytes(r.part.length)}): only these bytes came with the link
+        </span>,
+      );
+    }
     if (r.properties) parts.push(<span key="p" className="mono">{r.properties.raw}</span>);
     error = r.error;
   } else {
@@ -323,7 +330,7 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
     [xsummary, t.kind, t.index, t.start, t.length, bpr],
   );
   const searchMarks = useSearchMarks(t.kind, t.index);
-  const labelWidth = opts.offsets && t.kind === 'range' ? Math.max(8, Math.max(0, t.length - 1).toString(16).length) : t.addrWidth;
+  const labelWidth = opts.offsets && t.kind === 'range' ? Math.max(8, Math.max(0, Number(t.start - t.offsetBase) + t.length - 1).toString(16).length) : t.addrWidth;
 
   const gRef = useRef<Geometry>(g);
   const virtRef = useRef(0);
@@ -613,7 +620,7 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
         key={row % slots}
         row={row}
         rowAddr={rowAddr}
-        label={formatAddress(opts.offsets ? BigInt(offset) : rowAddr, labelWidth)}
+        label={formatAddress(opts.offsets ? rowAddr - t.offsetBase : rowAddr, labelWidth)}
         addrWidth={labelWidth}
         n={n}
         page={cache.get(pi)}

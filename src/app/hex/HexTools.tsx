@@ -174,7 +174,7 @@ export function HexStatus({ t }: { t: HexTarget | null }) {
     const parts = [
       t.kind === 'range' ? `Cursor 0x${formatAddress(cursor, w)}` : `Cursor offset 0x${formatAddress(cursor, w)}`,
     ];
-    if (t.kind === 'range') parts.push(`offset 0x${(cursor - t.start).toString(16)}`);
+    if (t.kind === 'range') parts.push(`offset 0x${(cursor - t.offsetBase).toString(16)}`);
     if (sel) {
       parts.push(`Selection 0x${formatAddress(sel.start, w)}–0x${formatAddress(sel.end - 1n, w)}`);
       parts.push(lengthText(sel.end - sel.start));

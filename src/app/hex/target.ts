@@ -10,6 +10,8 @@ export interface HexTarget {
   space: Space;
   /** Address of byte 0: the folded GPU VA of a range, 0 for a blob. */
   start: bigint;
+  /** Where offsets count from: `start`, or the start of the range a snapshot's range is part of. */
+  offsetBase: bigint;
   length: number;
   /** Bytes decoded from the text (the rest are unknown). */
   decodedLength: number;
@@ -31,6 +33,7 @@ export function resolveTarget(dump: DumpSummary | null, target: ViewTarget | nul
       index: target.index,
       space: { kind: 'gpu' },
       start,
+      offsetBase: r.part ? r.part.start : start,
       length: r.length,
       decodedLength: r.decodedLength,
       hasData: r.hasData,
@@ -45,6 +48,7 @@ export function resolveTarget(dump: DumpSummary | null, target: ViewTarget | nul
     index: target.index,
     space: { kind: 'blob', index: target.index },
     start: 0n,
+    offsetBase: 0n,
     length: b.length,
     decodedLength: b.decodedLength,
     hasData: b.hasData,

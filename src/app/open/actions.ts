@@ -2,6 +2,8 @@
 import { useDumpStore } from '../store.ts';
 import { manyFilesNotice } from './format.ts';
 import { useNoticeStore } from './notice.ts';
+import { fragmentPayload } from '../share/link.ts';
+import { useSnapshotStore } from '../share/snapshot-store.ts';
 
 /** Open the first of `files`; say so when there were more. */
 export function openFiles(files: ArrayLike<File>): void {
@@ -21,7 +23,25 @@ export function openPastedText(text: string, name = 'pasted text'): void {
     return;
   }
   notice.clear();
+  // A share link pasted onto the page opens its snapshot.
+  const hash = shareLinkHash(text);
+  if (hash !== null) {
+    void useSnapshotStore.getState().openFragment(hash);
+    return;
+  }
   void useDumpStore.getState().openText(text, name);
+}
+
+/** The `#s=…` fragment of pasted text that is one share link (a URL and nothing else), or null. */
+export function shareLinkHash(text: string): string | null {
+  const t = text.trim();
+  if (/\s/.test(t) || !/^https?:\/\//.test(t)) return null;
+  try {
+    const hash = new URL(t).hash;
+    return fragmentPayload(hash) !== null ? hash : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The Paste button and Ctrl+Shift+V: read the clipboard (the browser may ask the user first). */

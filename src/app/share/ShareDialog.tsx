@@ -47,6 +47,9 @@ export function ShareDialog() {
             <p className="share-length" data-testid="share-length">
               {n(s.url.length)} characters (budget {n(LINK_BUDGET)}). The snapshot is in the part after #, which browsers never send to a server.
             </p>
+            {s.shortOf !== null && (
+              <p role="status" className="share-trimmed">Only {n(s.link.bytes.length)} of the {n(s.shortOf)} bytes asked for were decoded (the dump is cut short in this range).</p>
+            )}
             {s.trimmedFrom !== null && (
               <p role="status" className="share-trimmed">Trimmed to the first {n(s.link.bytes.length)} of {n(s.trimmedFrom)} bytes to fit.</p>
             )}

@@ -123,6 +123,18 @@ describe('share link round trip', () => {
     expect(m.ranges[0].data).toEqual(new Uint8Array(32).fill(7));
   });
 
+  it('a snapshot far into a huge range opens with only its own bytes (no padding from the range start)', () => {
+    const bytes = new Uint8Array(16).fill(9);
+    const start = 0x1_0000_0000n;
+    const link = sampleLink(bytes, { range: { address: start, length: 2 ** 52, properties: null }, address: start + (1n << 45n) + 2n });
+    const text = snapshotDumpText(link);
+    expect(text.length).toBeLessThan(2000);
+    const m = parseDump(text);
+    expect(m.ranges).toHaveLength(1);
+    expect(m.ranges[0].address).toBe(start + (1n << 45n));
+    expect(m.ranges[0].data).toEqual(new Uint8Array([0, 0, ...bytes, 0, 0]));
+  });
+
   it('hang facts come from the dump', () => {
     const m = parseDump(generateDump({ layout: '6.19', seed: 4 }).bytes);
     const f = hangFacts(m);

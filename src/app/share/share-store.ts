@@ -33,6 +33,8 @@ export interface ShareState {
   over: Over | null;
   /** Trimmed to fit: bytes kept of those asked for. */
   trimmedFrom: number | null;
+  /** Fewer bytes were decoded than asked for (a range cut short in the dump): how many were asked. */
+  shortOf: number | null;
   message: string | null;
   /** Last copy done ('link' | 'report'), for the dialog's status line. */
   copied: 'link' | 'report' | null;
@@ -117,6 +119,7 @@ export const useShareStore = create<ShareState>()((set, get) => ({
   url: null,
   over: null,
   trimmedFrom: null,
+  shortOf: null,
   message: null,
   copied: null,
   exportOpen: false,
@@ -126,8 +129,8 @@ export const useShareStore = create<ShareState>()((set, get) => ({
   exporting: false,
 
   async show() {
-    const req = currentRequest();
-    set({ phase: 'reading', request: null, link: null, url: null, over: null, trimmedFrom: null, message: null, copied: null });
+    let req = currentRequest();
+    set({ phase: 'reading', request: null, link: null, url: null, over: null, trimmedFrom: null, shortOf: null, message: null, copied: null });
     if (typeof req === 'string') {
       set({ phase: 'error', message: req });
       return;
@@ -139,13 +142,19 @@ export const useShareStore = create<ShareState>()((set, get) => ({
     }
     const bytes = await readBytes(req.start, length);
     if (get().phase !== 'reading') return; // closed meanwhile
+    if (bytes.length === 0) {
+      set({ phase: 'error', message: `The bytes at 0x${req.start.toString(16)} were not decoded: the dump is cut short in this range. Share bytes before the cut.` });
+      return;
+    }
+    const shortOf = bytes.length < length ? length : null;
+    if (shortOf !== null) req = { ...req, end: req.start + BigInt(bytes.length) };
     const link = buildLink(req, bytes);
     const url = snapshotUrl(base(), link);
     if (url.length > LINK_BUDGET) {
-      set({ phase: 'over', request: req, link, over: { reason: 'length', bytes: length, urlLength: url.length } });
+      set({ phase: 'over', request: req, link, shortOf, over: { reason: 'length', bytes: bytes.length, urlLength: url.length } });
       return;
     }
-    set({ phase: 'ready', request: req, link, url });
+    set({ phase: 'ready', request: req, link, url, shortOf });
   },
 
   hide() {
@@ -156,6 +165,11 @@ export const useShareStore = create<ShareState>()((set, get) => ({
     const { request: req, over } = get();
     if (!req || !over) return;
     const bytes = get().link?.bytes ?? (await readBytes(req.start, SNAPSHOT_BUDGET));
+    if (get().phase !== 'over') return; // closed meanwhile
+    if (bytes.length === 0) {
+      set({ phase: 'error', message: `The bytes at 0x${req.start.toString(16)} were not decoded: the dump is cut short in this range.` });
+      return;
+    }
     const whole = buildLink(req, bytes);
     const n = fitLength(base(), whole);
     if (n === 0) {
@@ -239,3 +253,13 @@ export function describeScope(scope: ExportScope): { label: string; pieces: numb
   return { label, pieces: pieces.length, bytes };
 }
 
+
+// Another dump opened: the dialogs belonged to the old one.
+if (typeof window !== 'undefined') {
+  let generation = useDumpStore.getState().generation;
+  useDumpStore.subscribe((s) => {
+    if (s.generation === generation) return;
+    generation = s.generation;
+    useShareStore.setState({ phase: 'closed', exportOpen: false, link: null, url: null, request: null, over: null, copied: null });
+  });
+}

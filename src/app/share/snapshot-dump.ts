@@ -48,18 +48,18 @@ export function snapshotModel(link: SnapshotLink): DumpModel {
     sections.push({ title: 'HW Engines', line: 0, entries: [{ ...entry(`${h.engine} (physical), logical instance=0`, ''), bare: true }, ...regs] });
   }
   sections.push({ title: 'VM state', line: 0, entries: [] });
+  // The snapshot's bytes as a range of their own, from the dword that holds the first byte: only
+  // bytes that came with the link are shown (the range it is part of is told apart, see `part`).
   const rangeStart = foldAddress(link.range.address);
-  const offset = Number(link.address - rangeStart);
-  // The range as the source printed it, holding the snapshot's bytes at their offset (whole dwords:
-  // the links this viewer makes are dword-aligned; others are padded with zeros).
-  const data = new Uint8Array(Math.ceil((offset + link.bytes.length) / 4) * 4);
-  data.set(link.bytes, offset);
+  const lead = Number((link.address - rangeStart) % 4n);
+  const data = new Uint8Array(Math.ceil((lead + link.bytes.length) / 4) * 4);
+  data.set(link.bytes, lead);
   return {
     format: link.layout,
     header: emptyHeader(),
     sections,
     ranges: [{
-      address: link.range.address, length: data.length, line: 0,
+      address: link.range.address + (link.address - BigInt(lead) - rangeStart), length: data.length, line: 0,
       properties: link.layout === 'xe' && link.range.properties
         ? { raw: link.range.properties, permission: null, type: null, memRegion: null, patIndex: null, cpuCaching: null, other: {} }
         : null,

@@ -78,6 +78,8 @@ describe('snapshot store', () => {
     expect(useHexStore.getState()).toMatchObject({ anchor: link.address + 0x10n, cursor: link.address + 0x1fn });
     expect(useHexStore.getState().options.group).toBe(8);
     expect(useBookmarksStore.getState().bookmarks.map((b) => [b.address, b.name])).toContainEqual([link.address + 0x40n, 'here']);
+    // The one range is part of the source's range: offsets count from the source's start.
+    expect(dump.ranges[0].part).toEqual({ start: foldAddress(link.range.address), length: link.range.length });
   });
 
   it('a bad link says why and opens nothing', async () => {

@@ -67,13 +67,20 @@ export const useSnapshotStore = create<SnapshotState>()((set, get) => ({
     try {
       const ok = await useDumpStore.getState().open({ kind: 'bytes', bytes: snapshotDumpText(link), name: `${link.file.name} (snapshot)`, transient: true });
       if (!ok) return false;
-      // The snapshot stands for its source dump: bookmarks follow the source's fingerprint.
+      // The snapshot stands for its source dump: bookmarks follow the source's fingerprint, and its
+      // one range is told apart as part of the source's range (offsets count from there).
       const dump = useDumpStore.getState().dump!;
-      useDumpStore.setState({ dump: { ...dump, fingerprint: link.file.fingerprint ?? dump.fingerprint } });
+      const part = { start: foldAddress(link.range.address), length: link.range.length };
+      useDumpStore.setState({
+        dump: { ...dump, fingerprint: link.file.fingerprint ?? dump.fingerprint, ranges: dump.ranges.map((r) => ({ ...r, part })) },
+      });
       set({ link });
       applyLinkView(link);
       importBookmarks(link);
       return true;
+    } catch (e) {
+      useDumpStore.setState({ error: { kind: 'bad-link', message: `the snapshot does not open: ${(e as Error).message}` } });
+      return false;
     } finally {
       set({ opening: false });
     }
@@ -88,12 +95,14 @@ export const useSnapshotStore = create<SnapshotState>()((set, get) => ({
     } catch (e) {
       const message = e instanceof LinkError ? e.message : `unexpected error: ${(e as Error).message}`;
       useDumpStore.setState({ error: { kind: 'bad-link', message } });
+      clearFragment(); // not carried into the next history entries
       return false;
     }
     // The full dump of this snapshot is open already (a link pasted into its own tab, or Back to
     // the snapshot's history entry): just go to the link's place.
     const dump = useDumpStore.getState().dump;
     if (dump && !get().link && link.file.fingerprint !== null && dump.fingerprint === link.file.fingerprint) {
+      clearFragment();
       return applyLinkView(link);
     }
     return get().openLink(link);
