@@ -178,6 +178,27 @@ test.describe('memory search', () => {
     await search(page, 'ascii', swapped, { ci: false });
     await expect(pane.getByTestId('search-count')).toHaveText(wantCs.length === 0 ? 'No results' : count(wantCs.length));
 
+    // UTF-16LE: two letters stored as 16-bit units (a letter byte, then 0x00, twice), typed in the
+    // other case with Ignore case, and in the same case without it.
+    let pair = '';
+    outer16: for (const x of model.ranges) {
+      if (!x.data) continue;
+      for (let o = 0; o + 4 <= x.data.length; o++) {
+        const d = x.data;
+        if (d[o + 1] === 0 && d[o + 3] === 0 && /^[a-z]{2}$/i.test(String.fromCharCode(d[o], d[o + 2]))) {
+          pair = String.fromCharCode(d[o], d[o + 2]);
+          break outer16;
+        }
+      }
+    }
+    expect(pair, 'two UTF-16LE letters in memory').not.toBe('');
+    const u16 = (t: string) => Uint8Array.from([...t].flatMap((c) => [c.charCodeAt(0), 0]));
+    const other = [...pair].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
+    await search(page, 'utf16le', other, { ci: true });
+    await expect(pane.getByTestId('search-count')).toHaveText(count(scan(model, [u16(pair)], { ci: true }).length));
+    await search(page, 'utf16le', pair, { ci: false });
+    await expect(pane.getByTestId('search-count')).toHaveText(count(scan(model, [u16(pair)]).length));
+
     // GPU address: a 64-bit word in memory that points into a captured high range, typed in its
     // canonical (sign-extended) form; both the plain and the canonical word are found.
     let target = -1n;
