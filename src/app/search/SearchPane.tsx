@@ -7,7 +7,7 @@ import type { SearchMode } from '../../format/search.ts';
 import { useDumpStore } from '../store.ts';
 import type { DumpSummary, SearchHit } from '../protocol.ts';
 import { isSearchKey, matchStepKey } from '../shortcuts/registry.ts';
-import { SEARCH_MODES, TEXT_MODES, statusText, useSearchStore } from './search-store.ts';
+import { SEARCH_MODES, TEXT_MODES, hexValueHint, statusText, useSearchStore } from './search-store.ts';
 import { contextText } from './marks.ts';
 import { humanBytes } from '../../format/units.ts';
 import './search.css';
@@ -79,6 +79,7 @@ function SearchPanel({ focusSeq }: { focusSeq: number }) {
   };
 
   const status = statusText(s);
+  const hint = hexValueHint(s);
   const running = s.status === 'running';
   const pct = s.totalBytes > 0 ? (100 * s.scannedBytes) / s.totalBytes : 0;
   return (
@@ -145,6 +146,11 @@ function SearchPanel({ focusSeq }: { focusSeq: number }) {
       <div id="search-invalid" className="search-invalid" role="alert" data-testid="search-invalid">
         {s.invalid}
       </div>
+      {hint && (
+        <p className="search-hint" data-testid="search-hint">
+          {hint}
+        </p>
+      )}
       <div className="search-status" role="status" data-testid="search-status">
         <span data-testid="search-count">{status}</span>
         {s.current >= 0 && s.hits.length > 0 && (

@@ -3,7 +3,7 @@ import { useDumpStore, useViewStore } from '../store.ts';
 import { useHexStore } from '../hex/hex-store.ts';
 import type { DumpClient } from '../dump-client.ts';
 import type { BlobInfo, DumpSummary, RangeInfo, SearchBatch, SearchDone, SearchHit, SearchQuery } from '../protocol.ts';
-import { queryError, statusText, useSearchStore } from './search-store.ts';
+import { hexValueHint, queryError, statusText, useSearchStore } from './search-store.ts';
 
 const range = (index: number, address: bigint): RangeInfo => ({
   index, address, length: 0x1000, line: 1, properties: null, decodedLength: 0x1000, complete: true, error: null, hasData: true,
@@ -182,5 +182,20 @@ describe('statusText', () => {
     expect(statusText({ ...base, hits: hits(10_000), capped: true })).toBe('first 10,000 results (cap reached: there are more)');
     expect(statusText({ ...base, status: 'stopped', hits: hits(3) })).toBe('Stopped at 25%: 3 results');
     expect(statusText({ ...base, status: 'error', error: 'x' })).toBe('Search failed: x');
+  });
+});
+
+describe('hexValueHint', () => {
+  const base = { status: 'done' as const, hits: [], mode: 'hex' as const };
+  it('after no hits, a 4- or 8-byte hex pattern is shown as the value it may have meant', () => {
+    expect(hexValueHint({ ...base, text: '18800101' })).toBe('Hex bytes are matched in memory order. The u32 value 0x18800101 is stored as 01 01 80 18: search it in u32 mode.');
+    expect(hexValueHint({ ...base, text: '0x00000001_001a0000' })).toMatch(/u64 value 0x00000001001a0000 is stored as 00 00 1a 00 01 00 00 00: search it in u64 mode/);
+  });
+  it('says nothing otherwise', () => {
+    expect(hexValueHint({ ...base, text: '18 80 01' })).toBeNull();
+    expect(hexValueHint({ ...base, text: '18 ?? 01 01' })).toBeNull();
+    expect(hexValueHint({ ...base, mode: 'u32', text: '18800101' })).toBeNull();
+    expect(hexValueHint({ ...base, status: 'running', text: '18800101' })).toBeNull();
+    expect(hexValueHint({ ...base, hits: [{}] as never[], text: '18800101' })).toBeNull();
   });
 });

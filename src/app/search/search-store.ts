@@ -247,6 +247,21 @@ export function statusText(s: Pick<SearchState, 'status' | 'hits' | 'capped' | '
   }
 }
 
+/**
+ * After a hex search found nothing: a 4- or 8-byte pattern may have been typed as the value the hex
+ * view's little-endian groups show, not in memory order. Says how that value is stored, and which
+ * mode finds it. Null otherwise.
+ */
+export function hexValueHint(s: Pick<SearchState, 'status' | 'hits' | 'mode' | 'text'>): string | null {
+  if (s.status !== 'done' || s.hits.length > 0 || s.mode !== 'hex') return null;
+  const digits = s.text.trim().replace(/^0x/i, '').replace(/[\s_]/g, '');
+  if (!/^[0-9a-fA-F]+$/.test(digits) || (digits.length !== 8 && digits.length !== 16)) return null;
+  const bytes = digits.toLowerCase().match(/../g)!;
+  const stored = [...bytes].reverse().join(' ');
+  const mode = digits.length === 8 ? 'u32' : 'u64';
+  return `Hex bytes are matched in memory order. The ${mode} value 0x${digits.toLowerCase()} is stored as ${stored}: search it in ${mode} mode.`;
+}
+
 // Automation hook (end-to-end tests and the browser benchmark drive and read the search).
 declare global {
   interface Window {
