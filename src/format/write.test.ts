@@ -120,6 +120,18 @@ describe('writeDumpText', () => {
     expect(r.data!.subarray(0, r.decodedLength)).toEqual(cut.data!.subarray(0, r.decodedLength));
   });
 
+  it('keeps lines with text beyond ASCII (UTF-8) and nested indentation', () => {
+    const g = generateDump({ layout: '6.19', seed: 7 });
+    const text = new TextDecoder().decode(g.bytes)
+      .replace(/^Process: .*$/m, 'Process: glxgears-ü [42]')
+      .replace('**** Job ****', '**** Job ****\nnote:\n\t\tdeep: value µs');
+    const src = parseDump(new TextEncoder().encode(text));
+    const back = roundTrip(src, []);
+    expect(back.header.process).toBe('glxgears-ü');
+    const job = back.sections.find((x) => x.title === 'Job')!;
+    expect(job.entries.find((e) => e.key === 'deep')).toMatchObject({ value: 'value µs', indent: 2 });
+  });
+
   it('resolvePieces merges overlaps, drops pieces outside ranges or without data', () => {
     const src = parseDump(generateDump({ layout: '6.19', seed: 7 }).bytes);
     const r = dataRanges(src)[0];

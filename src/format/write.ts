@@ -6,6 +6,7 @@
 import { foldAddress } from './addr.ts';
 import { encodeAscii85 } from './ascii85-encode.ts';
 import type { Blob, DumpModel, Entry, MemoryRange } from './model.ts';
+import { TextWriter } from './text-writer.ts';
 
 /** A piece of captured memory to keep: GPU address (either form) and byte count. */
 export interface Piece {
@@ -70,31 +71,29 @@ export function resolvePieces(ranges: readonly MemoryRange[], pieces: readonly P
   return merged;
 }
 
+/** Text out, in chunks: a large payload is a chunk of its own, staged lines are copied out. */
 class Out {
   readonly chunks: Uint8Array[] = [];
-  private text = '';
-  size = 0;
+  private readonly w = new TextWriter((chunk, stable) => this.chunks.push(stable ? chunk : chunk.slice()), {
+    crlf: false, spaces: false, splitWidth: 0, splitMode: 'exact',
+  });
+
   private readonly enc = new TextEncoder();
 
   line(s: string, indent = 0): void {
-    this.text += '\t'.repeat(indent) + s + '\n';
-    if (this.text.length > 1 << 16) this.flush();
+    // Dump text is ASCII but for what a process or a driver put in it (a process name): that goes as UTF-8.
+    if (/[^\x00-\x7f]/.test(s)) this.w.lineBytes(this.enc.encode('\t'.repeat(indent) + s), true);
+    else this.w.line(s, indent);
   }
 
   bytes(prefix: string, payload: Uint8Array, indent = 0): void {
-    this.text += '\t'.repeat(indent) + prefix;
-    this.flush();
-    this.chunks.push(payload);
-    this.size += payload.length;
-    this.text += '\n';
+    this.w.beginPayload(prefix, indent);
+    this.w.payload(payload, true);
+    this.w.endPayload();
   }
 
   flush(): void {
-    if (this.text === '') return;
-    const b = this.enc.encode(this.text);
-    this.chunks.push(b);
-    this.size += b.length;
-    this.text = '';
+    this.w.flush();
   }
 }
 

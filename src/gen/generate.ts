@@ -22,7 +22,7 @@ import {
   hwContext,
   wordsToBytes,
 } from './content.ts';
-import { TextWriter, type Sink, type SplitMode, type TextStyle } from './writer.ts';
+import { TextWriter, type Sink, type SplitMode, type TextStyle } from '../format/text-writer.ts';
 
 export type Layout = 'rfc' | '6.9' | '6.12' | '6.14' | '6.19';
 export const LAYOUTS: readonly Layout[] = ['rfc', '6.9', '6.12', '6.14', '6.19'];

@@ -4,11 +4,10 @@ import { useEffect } from 'react';
 import { foldAddress } from '../../format/addr.ts';
 import { humanBytes } from '../../format/units.ts';
 import { Modal } from '../common/Modal.tsx';
+import { groupDigits, hexAddr } from '../hex/format.ts';
 import { LINK_BUDGET, SNAPSHOT_BUDGET } from './link.ts';
 import { useShareStore } from './share-store.ts';
 
-const hexA = (a: bigint) => '0x' + a.toString(16);
-const n = (x: number) => x.toLocaleString('en-US');
 
 export function ShareDialog() {
   const s = useShareStore();
@@ -25,10 +24,10 @@ export function ShareDialog() {
         {s.phase === 'over' && s.over && s.request && (
           <div role="alert" className="share-over" data-testid="share-over">
             {s.over.reason === 'bytes' ? (
-              <p>The selection is {humanBytes(s.over.bytes)} ({n(s.over.bytes)} bytes); a link holds at most {humanBytes(SNAPSHOT_BUDGET)}.</p>
+              <p>The selection is {humanBytes(s.over.bytes)} ({groupDigits(s.over.bytes)} bytes); a link holds at most {humanBytes(SNAPSHOT_BUDGET)}.</p>
             ) : (
               <p>
-                A link with these {n(s.over.bytes)} bytes would be {n(s.over.urlLength ?? 0)} characters long, over the {n(LINK_BUDGET)}
+                A link with these {groupDigits(s.over.bytes)} bytes would be {groupDigits(s.over.urlLength ?? 0)} characters long, over the {groupDigits(LINK_BUDGET)}
                 {' '}that bug trackers and chat take (the bytes do not compress well).
               </p>
             )}
@@ -45,13 +44,13 @@ export function ShareDialog() {
               <textarea readOnly value={s.url} rows={3} onFocus={(e) => e.currentTarget.select()} data-testid="share-url" />
             </label>
             <p className="share-length" data-testid="share-length">
-              {n(s.url.length)} characters (budget {n(LINK_BUDGET)}). The snapshot is in the part after #, which browsers never send to a server.
+              {groupDigits(s.url.length)} characters (budget {groupDigits(LINK_BUDGET)}). The snapshot is in the part after #, which browsers never send to a server.
             </p>
             {s.shortOf !== null && (
-              <p role="status" className="share-trimmed">Only {n(s.link.bytes.length)} of the {n(s.shortOf)} bytes asked for were decoded (the dump is cut short in this range).</p>
+              <p role="status" className="share-trimmed">Only {groupDigits(s.link.bytes.length)} of the {groupDigits(s.shortOf)} bytes asked for were decoded (the dump is cut short in this range).</p>
             )}
             {s.trimmedFrom !== null && (
-              <p role="status" className="share-trimmed">Trimmed to the first {n(s.link.bytes.length)} of {n(s.trimmedFrom)} bytes to fit.</p>
+              <p role="status" className="share-trimmed">Trimmed to the first {groupDigits(s.link.bytes.length)} of {groupDigits(s.trimmedFrom)} bytes to fit.</p>
             )}
             <dl className="share-holds" aria-label="What the link holds">
               <dt>Dump</dt>
@@ -60,17 +59,17 @@ export function ShareDialog() {
               </dd>
               <dt>Bytes</dt>
               <dd data-testid="share-bytes">
-                {n(s.link.bytes.length)} bytes at <code>{hexA(s.link.address)}</code> ({s.request?.from === 'selection' ? 'the selection' : 'the rows on screen'}) in range <code>{hexA(foldAddress(s.link.range.address))}</code>
+                {groupDigits(s.link.bytes.length)} bytes at <code>{hexAddr(s.link.address)}</code> ({s.request?.from === 'selection' ? 'the selection' : 'the rows on screen'}) in range <code>{hexAddr(foldAddress(s.link.range.address))}</code>
               </dd>
               <dt>Hang</dt>
               <dd>
-                {[s.link.hang.kernel && `kernel ${s.link.hang.kernel}`, s.link.hang.engine, s.link.hang.acthd !== null && `ACTHD ${hexA(s.link.hang.acthd)}`, s.link.hang.batch.length > 0 && `batch ${s.link.hang.batch.map(hexA).join(', ')}`].filter(Boolean).join(' · ') || 'no facts in the dump'}
+                {[s.link.hang.kernel && `kernel ${s.link.hang.kernel}`, s.link.hang.engine, s.link.hang.acthd !== null && `ACTHD ${hexAddr(s.link.hang.acthd)}`, s.link.hang.batch.length > 0 && `batch ${s.link.hang.batch.map(hexAddr).join(', ')}`].filter(Boolean).join(' · ') || 'no facts in the dump'}
                 {s.link.hang.reason && <div className="share-reason">{s.link.hang.reason}</div>}
               </dd>
               <dt>View</dt>
               <dd>
-                cursor {s.link.view.cursor !== null ? hexA(s.link.view.cursor) : '—'}
-                {s.link.view.selection && `, selection ${hexA(s.link.view.selection.start)}–${hexA(s.link.view.selection.end - 1n)}`}, {s.link.view.options.group}-byte groups, {s.link.view.options.bytesPerRow} bytes a row; {s.link.bookmarks.length} bookmark{s.link.bookmarks.length === 1 ? '' : 's'}
+                cursor {s.link.view.cursor !== null ? hexAddr(s.link.view.cursor) : '—'}
+                {s.link.view.selection && `, selection ${hexAddr(s.link.view.selection.start)}–${hexAddr(s.link.view.selection.end - 1n)}`}, {s.link.view.options.group}-byte groups, {s.link.view.options.bytesPerRow} bytes a row; {s.link.bookmarks.length} bookmark{s.link.bookmarks.length === 1 ? '' : 's'}
               </dd>
             </dl>
             <div className="share-actions">

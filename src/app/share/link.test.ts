@@ -110,6 +110,13 @@ describe('share link round trip', () => {
     expect(m.ranges[0].properties?.raw).toBe(link.range.properties);
   });
 
+  it('hang facts beyond ASCII survive the snapshot dump', () => {
+    const link = sampleLink(new Uint8Array(8), { hang: { ...sampleLink().hang, reason: 'Timedout job — µs', process: 'glxgears-ü [42]' } });
+    const m = parseDump(snapshotDumpText(link));
+    expect(m.header.reason).toBe('Timedout job — µs');
+    expect(m.header.process).toBe('glxgears-ü');
+  });
+
   it('an RFC snapshot opens as an RFC dump; canonical addresses keep their form', () => {
     const canon = 0xffff_fffe_ffa0_0000n;
     const link = sampleLink(new Uint8Array(32).fill(7), {

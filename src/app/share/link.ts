@@ -10,6 +10,7 @@ import { deflateSync, Inflate } from 'fflate';
 import { foldAddress } from '../../format/addr.ts';
 import type { DumpFormat } from '../../format/model.ts';
 import { concatChunks } from '../../format/write.ts';
+import { hexAddress } from '../../format/report.ts';
 import { normalizeOptions, type DisplayOptions } from '../hex/options.ts';
 
 export const LINK_VERSION = 1;
@@ -110,10 +111,7 @@ export function fromBase64Url(text: string): Uint8Array {
   let acc = 0;
   let bits = 0;
   for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    const v = c < 128 ? B64_INDEX[c] : -1;
-    if (v < 0) throw new LinkError(`the link is damaged: "${t[i]}" at character ${i + 1} is not base64url`);
-    acc = (acc << 6) | v;
+    acc = (acc << 6) | B64_INDEX[t.charCodeAt(i)];
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
@@ -125,23 +123,21 @@ export function fromBase64Url(text: string): Uint8Array {
 
 // ---- encode ----
 
-const hexStr = (v: bigint) => '0x' + v.toString(16);
-
 function toJson(link: SnapshotLink): unknown {
   return {
     file: link.file,
     layout: link.layout,
-    hang: { ...link.hang, acthd: link.hang.acthd === null ? null : hexStr(link.hang.acthd), batch: link.hang.batch.map(hexStr) },
-    range: { ...link.range, address: hexStr(link.range.address) },
-    address: hexStr(link.address),
+    hang: { ...link.hang, acthd: link.hang.acthd === null ? null : hexAddress(link.hang.acthd), batch: link.hang.batch.map(hexAddress) },
+    range: { ...link.range, address: hexAddress(link.range.address) },
+    address: hexAddress(link.address),
     length: link.bytes.length,
     view: {
-      cursor: link.view.cursor === null ? null : hexStr(link.view.cursor),
-      selection: link.view.selection ? [hexStr(link.view.selection.start), hexStr(link.view.selection.end)] : null,
-      top: link.view.top === null ? null : hexStr(link.view.top),
+      cursor: link.view.cursor === null ? null : hexAddress(link.view.cursor),
+      selection: link.view.selection ? [hexAddress(link.view.selection.start), hexAddress(link.view.selection.end)] : null,
+      top: link.view.top === null ? null : hexAddress(link.view.top),
       options: link.view.options,
     },
-    bookmarks: link.bookmarks.map((b) => ({ address: hexStr(b.address), name: b.name, ...(b.note ? { note: b.note } : {}) })),
+    bookmarks: link.bookmarks.map((b) => ({ address: hexAddress(b.address), name: b.name, ...(b.note ? { note: b.note } : {}) })),
   };
 }
 

@@ -3,6 +3,7 @@
 // that makes a link fit, and the Markdown for a bug report. Pure: no stores, no DOM.
 import { foldAddress } from '../../format/addr.ts';
 import { humanBytes } from '../../format/units.ts';
+import { hexAddress } from '../../format/report.ts';
 import type { DisplayOptions } from '../hex/options.ts';
 import type { DumpSummary, RangeInfo } from '../protocol.ts';
 import { LINK_BUDGET, SNAPSHOT_BUDGET, snapshotUrl, type HangFacts, type LinkBookmark, type SnapshotLink } from './link.ts';
@@ -113,17 +114,15 @@ export function fitLength(base: string, link: SnapshotLink, budget = LINK_BUDGET
   return lo * 16;
 }
 
-const hexA = (a: bigint) => '0x' + a.toString(16);
-
 /** A short Markdown summary of the hang with the link, for a bug report. */
 export function bugReportMarkdown(link: SnapshotLink, url: string): string {
   const h = link.hang;
   const lines = [`**GPU hang** — \`${link.file.name}\`${h.kernel ? ` (kernel ${h.kernel})` : ''}`, ''];
   if (h.reason) lines.push(`- Reason: ${h.reason}`);
-  if (h.engine) lines.push(`- Engine: \`${h.engine}\`${h.acthd !== null ? `, ACTHD \`${hexA(h.acthd)}\`` : ''}`);
-  if (h.batch.length > 0) lines.push(`- Batch: ${h.batch.map((b) => `\`${hexA(b)}\``).join(', ')}`);
+  if (h.engine) lines.push(`- Engine: \`${h.engine}\`${h.acthd !== null ? `, ACTHD \`${hexAddress(h.acthd)}\`` : ''}`);
+  if (h.batch.length > 0) lines.push(`- Batch: ${h.batch.map((b) => `\`${hexAddress(b)}\``).join(', ')}`);
   if (h.process) lines.push(`- Process: ${h.process}`);
-  lines.push(`- Snapshot: ${humanBytes(link.bytes.length)} at \`${hexA(link.address)}\` (range \`${hexA(foldAddress(link.range.address))}\`, ${humanBytes(link.range.length)})`);
+  lines.push(`- Snapshot: ${humanBytes(link.bytes.length)} at \`${hexAddress(link.address)}\` (range \`${hexAddress(foldAddress(link.range.address))}\`, ${humanBytes(link.range.length)})`);
   if (link.file.fingerprint) lines.push(`- Dump fingerprint: \`${link.file.fingerprint.slice(0, 16)}\``);
   lines.push('', `[Open the snapshot in Devcoredump Viewer](${url})`, '');
   return lines.join('\n');
@@ -131,5 +130,5 @@ export function bugReportMarkdown(link: SnapshotLink, url: string): string {
 
 /** One line for the banner of an opened snapshot. */
 export function snapshotBannerText(link: SnapshotLink): string {
-  return `Snapshot of ${link.file.name}: ${link.bytes.length.toLocaleString('en-US')} bytes at ${hexA(link.address)}`;
+  return `Snapshot of ${link.file.name}: ${link.bytes.length.toLocaleString('en-US')} bytes at ${hexAddress(link.address)}`;
 }

@@ -5,6 +5,7 @@
 import { foldAddress } from '../../format/addr.ts';
 import { REGISTER_ALIASES, emptyHeader, findRegister, type DumpModel, type Entry, type Section } from '../../format/model.ts';
 import { concatChunks, writeDumpText } from '../../format/write.ts';
+import { hex64 } from '../../format/report.ts';
 import type { DumpSummary } from '../protocol.ts';
 import type { HangFacts, SnapshotLink } from './link.ts';
 
@@ -24,8 +25,6 @@ export function hangFacts(summary: Pick<DumpSummary, 'header' | 'engines' | 'bat
   };
 }
 
-const hex16 = (v: bigint) => '0x' + v.toString(16).padStart(16, '0');
-
 function entry(key: string, value: string, indent = 0): Entry {
   return { key, value, indent, line: 0 };
 }
@@ -41,10 +40,10 @@ export function snapshotModel(link: SnapshotLink): DumpModel {
   if (h.pciId !== null) head.push(entry('PCI ID', '0x' + h.pciId.toString(16).padStart(4, '0')));
   const sections: Section[] = [{ title: 'Xe Device Coredump', line: 0, entries: head }];
   if (h.batch.length > 0) {
-    sections.push({ title: 'Job', line: 0, entries: h.batch.map((b, i) => entry(`batch_addr[${i}]`, hex16(b))) });
+    sections.push({ title: 'Job', line: 0, entries: h.batch.map((b, i) => entry(`batch_addr[${i}]`, hex64(b))) });
   }
   if (h.engine !== null) {
-    const regs = h.acthd !== null ? [entry('ACTHD', hex16(h.acthd), 1)] : [];
+    const regs = h.acthd !== null ? [entry('ACTHD', hex64(h.acthd), 1)] : [];
     sections.push({ title: 'HW Engines', line: 0, entries: [{ ...entry(`${h.engine} (physical), logical instance=0`, ''), bare: true }, ...regs] });
   }
   sections.push({ title: 'VM state', line: 0, entries: [] });

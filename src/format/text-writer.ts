@@ -1,4 +1,4 @@
-// Byte-level text writer for generated dumps: applies the text variants (CRLF, leading-TAB
+// Byte-level text writer for dump text (generated dumps, snapshot files): applies the text variants (CRLF, leading-TAB
 // expansion, blob line splitting), counts lines and bytes, and hands chunks to a sink.
 // Pure module (no Node APIs). All text written through it must be 7-bit ASCII.
 
@@ -92,10 +92,10 @@ export class TextWriter {
     this.lineNo++;
   }
 
-  /** One line: optional leading TAB (or spaces), text, end of line. Returns its line number. */
+  /** One line: `indent` leading TABs (or 8 spaces each), text, end of line. Returns its line number. */
   line(text: string, indent = 0): number {
     const n = this.lineNo;
-    if (indent) this.putStr(this.indentStr);
+    if (indent) this.putStr(this.indentStr.repeat(indent));
     this.putStr(text);
     this.eol();
     return n;
@@ -116,7 +116,7 @@ export class TextWriter {
   /** Start a payload line (`[X].data: `). Returns the line number and the offset of the first payload char. */
   beginPayload(prefix: string, indent = 0): { line: number; start: number } {
     const line = this.lineNo;
-    if (indent) this.putStr(this.indentStr);
+    if (indent) this.putStr(this.indentStr.repeat(indent));
     this.putStr(prefix);
     this.col = 0;
     return { line, start: this.offset };
