@@ -211,6 +211,15 @@ function buildScenario(layout: Layout, opts: GenOptions, rng: Rng, withRanges: b
   const lrcHead = rng.range(2, 40) * 8;
   const lrcTail = lrcHead + rng.range(2, 8) * 8;
 
+  // Battlemage (0xe20b) for the newer layouts.
+  const bmg = {
+    id: 0xe20b,
+    rev: 0x00,
+    gts: [
+      { id: 0, tile: 0, type: 'main', ipVer: '20.1.4', clock: 19200000 },
+      { id: 1, tile: 0, type: 'media', ipVer: '13.1.0', clock: 19200000 },
+    ],
+  };
   const pciByLayout: Record<Layout, { id: number; rev: number; gts: Scenario['gts'] }> = {
     rfc: { id: 0x9a49, rev: 0x01, gts: [] },
     '6.9': { id: 0x9a49, rev: 0x01, gts: [{ id: 0, tile: 0, type: 'main', ipVer: '0.0.0', clock: 19200000 }] },
@@ -222,22 +231,8 @@ function buildScenario(layout: Layout, opts: GenOptions, rng: Rng, withRanges: b
         { id: 1, tile: 0, type: 'media', ipVer: '20.0.0', clock: 19200000 },
       ],
     },
-    '6.14': {
-      id: 0xe20b,
-      rev: 0x00,
-      gts: [
-        { id: 0, tile: 0, type: 'main', ipVer: '20.1.4', clock: 19200000 },
-        { id: 1, tile: 0, type: 'media', ipVer: '13.1.0', clock: 19200000 },
-      ],
-    },
-    '6.19': {
-      id: 0xe20b,
-      rev: 0x00,
-      gts: [
-        { id: 0, tile: 0, type: 'main', ipVer: '20.1.4', clock: 19200000 },
-        { id: 1, tile: 0, type: 'media', ipVer: '13.1.0', clock: 19200000 },
-      ],
-    },
+    '6.14': bmg,
+    '6.19': bmg,
   };
   const pci = pciByLayout[layout];
 
