@@ -8,6 +8,9 @@ const SCOPES: ExportScope[] = ['request', 'range', 'hang'];
 
 export function ExportDialog() {
   const s = useShareStore();
+  // What each choice holds now, worked out once a render.
+  const scopes = s.exportOpen ? SCOPES.map((scope) => ({ scope, ...describeScope(scope) })) : [];
+  const chosen = scopes.find((d) => d.scope === s.exportScope);
   return (
     <Modal open={s.exportOpen} onClose={s.hideExport} title="Export snapshot" titleId="export-title" className="share-dialog" closeLabel="Close export dialog" initialFocus="input[type=radio]:checked">
       {s.exportOpen && (
@@ -22,8 +25,8 @@ export function ExportDialog() {
           <p>A smaller dump of the same layout: the header, the GuC state, the job and the engines, with only this memory.</p>
           <fieldset>
             <legend>Memory to keep</legend>
-            {SCOPES.map((scope) => {
-              const d = describeScope(scope);
+            {scopes.map((d) => {
+              const scope = d.scope;
               return (
                 <label key={scope} className="share-choice">
                   <input type="radio" name="scope" value={scope} checked={s.exportScope === scope} disabled={d.pieces === 0} onChange={() => s.setExport({ exportScope: scope })} />
@@ -41,7 +44,7 @@ export function ExportDialog() {
             Keep the lines of ranges the kernel could not capture
           </label>
           <div className="share-actions">
-            <button type="submit" disabled={s.exporting || describeScope(s.exportScope).pieces === 0}>{s.exporting ? 'Exporting…' : 'Export'}</button>
+            <button type="submit" disabled={s.exporting || !chosen || chosen.pieces === 0}>{s.exporting ? 'Exporting…' : 'Export'}</button>
             <button type="button" onClick={s.hideExport}>Cancel</button>
           </div>
         </form>
