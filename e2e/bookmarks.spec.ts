@@ -9,6 +9,9 @@ type BookmarksHook = { getState(): { fingerprint: string | null } };
 async function openSample(page: Page): Promise<string> {
   const ok = await page.evaluate(() => window.__devcoredump!.dump.getState().openSample());
   expect(ok).toBe(true);
+  // The side panes mount one render after the dump: wait for the bookmarks pane (and its keys), as a
+  // person sees it before pressing Ctrl+D.
+  await expect(page.getByRole('complementary', { name: 'Bookmarks' })).toBeAttached();
   return waitFingerprint(page);
 }
 
