@@ -6,11 +6,12 @@
 import type { DataHead, DataSink, LineInterpreter } from './dialect.ts';
 import type { Blob, Engine } from './model.ts';
 import { TextModelBuilder } from './text-model.ts';
-import { sectionTitle } from './detect.ts';
 
 const ADDR_REG = /^0x([0-9a-fA-F]{1,8}):\s*0x([0-9a-fA-F]{1,16})\s*$/;
 const NAMED_REG = /^([A-Za-z][A-Za-z0-9_]*(?:\[\d+\])?)\s*[:=]?\s+0x([0-9a-fA-F]{1,16})\s*$/;
 const RING_WORD = /^0x([0-9a-fA-F]{1,8})\s+0x([0-9a-fA-F]{1,8})\s*$/;
+/** Lines that open a block (as amdgpu_dev_coredump.c prints them). */
+const SECTION_LINE = /^(Ring timed out details|\[\w+\] Page fault observed|Ring buffer information|AMDGPU register dumps:?|IP Dump.*)$/i;
 const FAULT = /^Faulty page starting at address:\s*0x([0-9a-fA-F]{1,16})/;
 
 export class AmdgpuInterpreter extends TextModelBuilder implements LineInterpreter {
@@ -42,12 +43,6 @@ export class AmdgpuInterpreter extends TextModelBuilder implements LineInterpret
       this.section.line = lineNo;
       return;
     }
-    const title = sectionTitle(raw);
-    if (title !== null) {
-      this.openSection(title, lineNo);
-      this.regs = null;
-      return;
-    }
     const word = RING_WORD.exec(trimmed);
     if (word && this.ringName !== null) {
       this.ringWord(parseInt(word[1], 16), parseInt(word[2], 16), lineNo);
@@ -55,6 +50,12 @@ export class AmdgpuInterpreter extends TextModelBuilder implements LineInterpret
     }
     this.closeRing();
     const indent = /^\s/.test(raw) ? 1 : 0;
+    if (indent === 0 && SECTION_LINE.test(trimmed)) {
+      // A line that starts a block of the dump: it becomes the title of a section.
+      this.openSection(trimmed.replace(/:$/, ''), lineNo);
+      this.regs = null;
+      return;
+    }
     const { key, value } = this.entry(trimmed, indent, lineNo);
     const h = this.model.header;
     if (indent === 0) {
@@ -70,10 +71,6 @@ export class AmdgpuInterpreter extends TextModelBuilder implements LineInterpret
           break;
         }
         default: break;
-      }
-      if (/^(Ring timed out details|\[\w+\] Page fault observed|Ring buffer information|AMDGPU register dumps|IP Dump)/i.test(trimmed)) {
-        this.openSection(trimmed.replace(/:$/, ''), lineNo);
-        this.regs = null;
       }
     }
     const fault = FAULT.exec(trimmed);

@@ -19,8 +19,8 @@ import { humanBytes } from './units.ts';
 const COLON = 0x3a;
 const TILDE = 0x7e;
 
-const OBJECT_MODERN = /^(.+?) --- (.+?) = 0x([0-9a-fA-F]{8}) ([0-9a-fA-F]{8})\s*$/;
-const OBJECT_LEGACY = /^(.+?) --- (.+?) = 0x([0-9a-fA-F]{1,8})\s*$/;
+export const OBJECT_MODERN = /^(.+?) --- (.+?) = 0x([0-9a-fA-F]{8}) ([0-9a-fA-F]{8})\s*$/;
+export const OBJECT_LEGACY = /^(.+?) --- (.+?) = 0x([0-9a-fA-F]{1,8})\s*$/;
 const WORD_LINE = /^([0-9a-fA-F]{8})\s+:\s+([0-9a-fA-F]{8})\s*$/;
 const ENGINE_HEADER = /^(\S.*?) command stream:\s*$/;
 const FENCE = /^fence\[(\d+)\]\s*=\s*(?:0x)?([0-9a-fA-F]{1,16})\s*$/;

@@ -122,12 +122,13 @@ export class MsmInterpreter extends TextModelBuilder implements LineInterpreter<
     const indented = /^\s/.test(raw);
     if (!indented) {
       this.closeItem();
-      const { key, value } = this.entry(trimmed, 0, lineNo);
-      if (trimmed.endsWith(':') && value === '') {
-        this.top = key;
-        this.openSection(key, lineNo);
+      if (/^[^\s:]+:$/.test(trimmed)) {
+        // "ringbuffer:", "bos:", "fault-info:", … open a section.
+        this.top = trimmed.slice(0, -1);
+        this.openSection(this.top, lineNo);
         return;
       }
+      const { key, value } = this.entry(trimmed, 0, lineNo);
       this.top = '';
       this.headerLine(key, value, lineNo);
       return;
@@ -231,6 +232,7 @@ export class MsmInterpreter extends TextModelBuilder implements LineInterpreter<
       const name = this.top === 'ringbuffer' ? `ringbuffer ${f.id ?? '?'}` : `bo ${(f.name ?? '').trim() || '0x' + iova.toString(16)}`;
       const r = this.newRange(iova, name, it.line);
       r.length = size ?? 0;
+      if (f.flags !== undefined) r.properties = { raw: `flags=${f.flags}`, permission: null, type: null, memRegion: null, patIndex: null, cpuCaching: null, other: { flags: f.flags } };
       if (size === null) this.diag(it.line, 'warning', `${name}: no size line`);
       if (this.top === 'ringbuffer') this.ringEngine(it, iova, name);
       it.made = r;

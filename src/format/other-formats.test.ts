@@ -69,7 +69,7 @@ describe('i915 error state', () => {
     expect(m.engines.map((e) => e.name)).toEqual(['global', 'vecs0', 'vcs0', 'bcs0', 'rcs0']);
     const g = m.engines[0];
     expect(g.registers.find((r) => r.name === 'fence[0]')?.value).toBe(0x00a1b00000a00001n);
-    expect(g.registers.find((r) => r.name === 'CCID')?.value).toBe(0x00ff0109n);
+    expect(g.registers.find((r) => r.name === 'CCID')?.value).toBe(0x00e00109n);
     expect(m.header.process).toBe('glxgears');
     expect(m.header.pid).toBe(1234);
     expect(m.header.pciId).toBe(0x9a49);

@@ -43,7 +43,7 @@ export function generateI915(opts: I915Options): GeneratedOther {
   const batchBytes = opts.batchBytes ?? 16384;
   const batchAddr = legacy ? 0x00a1b000n : 0x0000000100100000n;
   const ringAddr = legacy ? 0x00020000n : 0x00fe0000n;
-  const ctxAddr = legacy ? 0x00030000n : 0x00ff0000n;
+  const ctxAddr = legacy ? 0x00030000n : 0x00e00000n;
   const batch = batchBuffer(batchBytes, 0, batchAddr, rng);
   const acthd = batchAddr + BigInt(batch.acthdOffset);
   const ring = mixedBuffer(legacy ? 4096 : 16384, rng, 0.6);
@@ -69,7 +69,7 @@ export function generateI915(opts: I915Options): GeneratedOther {
       'Uptime: 4990 s 100000 us', 'Capture: 4295892 jiffies; 12 ms ago, 380 jiffies after last reset', 'Reset count: 0',
       'Suspend count: 0', 'Platform: tigerlake', 'Subplatform: 0x2', 'PCI ID: 0x9a49', 'PCI Revision: 0x01',
       'PCI Subsystem: 8086:2212', 'GT awake: yes', 'IOMMU enabled?: 1', 'EIR: 0x00000000', 'IER: 0x00000000',
-      'GTIER[0]: 0x00010001', 'PGTBL_ER: 0x00000000', 'FORCEWAKE: 0x00010001', 'DERRMR: 0x00000000', 'CCID: 0x00ff0109',
+      'GTIER[0]: 0x00010001', 'PGTBL_ER: 0x00000000', 'FORCEWAKE: 0x00010001', 'DERRMR: 0x00000000', 'CCID: 0x00e00109',
     );
     for (let i = 0; i < 8; i++) out.push(`  fence[${i}] = ${(i === 0 ? 0x00a1b00000a00001n : 0n).toString(16).padStart(8, '0')}`);
     out.push('ERROR: 0x00000000', 'DONE_REG: 0xffffffff');
@@ -90,7 +90,7 @@ export function generateI915(opts: I915Options): GeneratedOther {
   else out.push(`  BBADDR: 0x${h8(Number(acthd >> 32n))}_${h8(Number(acthd & 0xffffffffn))}`, '  SAMPLER_INSTDONE[0][0]: 0xffffffff', '  engine reset count: 0');
   out.push('  BB_STATE: 0x00000000', '  INSTPS: 0x00000000', '  INSTPM: 0x00006000');
   expected.registers[rcs] = { ACTHD: acthd, IPEHR: BigInt(batch.ipehr), START: ringAddr };
-  expected.registers.global = { EIR: 0n, CCID: legacy ? 0n : 0x00ff0109n };
+  expected.registers.global = { EIR: 0n, CCID: legacy ? 0n : 0x00e00109n };
   if (legacy) out.push(`Active process (on ring ${rcs}): glxgears [1234]`);
   const globalObjects: Obj[] = legacy ? [] : [{ engine: 'global', kind: 'GuC log buffer', address: 0x00f00000n, bytes: gucLog(32768, rng) }];
   for (const o of [...objects, ...globalObjects]) {
