@@ -130,6 +130,7 @@ describe('msm devcoredump', () => {
     expect(zero.length).toBe(4096);
     const ring0 = m.engines.find((e) => e.name === 'ringbuffer 0')!;
     expect(ring0.attributes['last-fence']).toBe('12');
+    expect(ring0.attributes['retired-fence']).toBe('11');
   });
 
   it('reads in any chunking and with CRLF', () => {

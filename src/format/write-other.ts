@@ -67,9 +67,11 @@ function writeI915(out: Out, model: DumpModel, pieces: ResolvedPiece[]): void {
 
 function msmItem(out: Out, fields: [string, string][], data: Uint8Array | null, dataIndent: string): void {
   fields.forEach(([k, v], i) => out.line(`${i === 0 ? '  - ' : '    '}${k}: ${v}`));
-  if (data && data.some((b) => b !== 0)) {
+  if (data && data.length >= 4) {
+    // All zeros still get a data line (one 'z'), or the item would read back as having no bytes.
+    const t = trimZeroDwords(data);
     out.line('    data: !!ascii85 |');
-    out.bytes(dataIndent, encodeAscii85(trimZeroDwords(data)));
+    out.bytes(dataIndent, encodeAscii85(t.length > 0 ? t : new Uint8Array(4)));
   }
 }
 

@@ -53,7 +53,8 @@ export function generateMsm(opts: MsmOptions = {}): GeneratedOther {
     const size = 32768;
     const ring = withTail(size, size - (id === 0 ? 1024 : 256));
     const rptr = id === 0 ? 40 : 0;
-    out.push(`  - id: ${id}`, `    iova: 0x${h16(iova)}`, `    last-fence: ${12 + id}`, `    retired-fence: ${11 + id}`, `    rptr: ${rptr}`, `    wptr: ${rptr + 24}`, `    size: ${size}`);
+    // Ring 0 is busy (the hang: RPTR behind WPTR, a fence not retired), ring 1 idle.
+    out.push(`  - id: ${id}`, `    iova: 0x${h16(iova)}`, `    last-fence: ${12 + id}`, `    retired-fence: ${id === 0 ? 11 : 13}`, `    rptr: ${rptr}`, `    wptr: ${id === 0 ? rptr + 24 : rptr}`, `    size: ${size}`);
     const a = trimmedAscii85(ring);
     if (a) out.push('    data: !!ascii85 |', '     ' + a);
     const name = `ringbuffer ${id}`;
