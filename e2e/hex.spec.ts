@@ -149,7 +149,9 @@ test.describe('hex view, small dump', () => {
     await expect.poll(() => firstVisible(page)).toBe(hexAddr(start + 0x20n));
     // The store follows the scroll (throttled) and the view does not re-centre on its own report.
     await expect.poll(() => storeAddress(page)).toBe(hexAddr(start + 0x20n));
-    await page.waitForTimeout(300);
+    // Once the grid has taken in that store address (and has no report waiting), it has not moved.
+    await expect(grid).toHaveAttribute('data-synced-address', hexAddr(start + 0x20n));
+    await expect(grid).not.toHaveAttribute('data-report-pending');
     expect(await firstVisible(page)).toBe(hexAddr(start + 0x20n));
 
     const pageRows = await page.evaluate(() => Math.floor(document.querySelector('.hex-rowsview')!.clientHeight / 20));
@@ -179,8 +181,11 @@ test.describe('hex view, small dump', () => {
     expect(Math.abs(rb!.y + rb!.height / 2 - centre)).toBeLessThanOrEqual(20);
     await expect(row.locator('[data-offset="7"]')).toHaveClass(/hb-mark/);
     await expect(row.locator('[data-offset="7"]')).toHaveText(hex2(data[0x8007]));
-    // The store keeps the address that was asked for (no feedback from the view).
-    await page.waitForTimeout(400);
+    // The store keeps the address that was asked for (no feedback from the view): the grid has
+    // taken it in and has no scroll report waiting that could replace it.
+    const grid = page.getByTestId('hex-view');
+    await expect(grid).toHaveAttribute('data-synced-address', hexAddr(start + 0x8007n));
+    await expect(grid).not.toHaveAttribute('data-report-pending');
     expect(await storeAddress(page)).toBe(hexAddr(start + 0x8007n));
   });
 

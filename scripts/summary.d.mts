@@ -13,12 +13,13 @@ export interface Summary {
   total: Counts;
   ok: boolean;
 }
-export const RUNNERS: Record<'vitest' | 'playwright', string>;
+export const RUNNERS: Record<'eslint' | 'vitest' | 'playwright', string>;
+export function countEslint(report: object): Counts;
 export function countVitest(report: object): Counts;
 export function countPlaywright(report: object): Counts;
 export function formatCounts(c: Counts, alwaysSkipped?: boolean): string;
 export function summarize(
   run: { steps: StepRecord[] } | null,
-  reports: { vitest?: object | null; playwright?: object | null },
+  reports: { eslint?: object | null; vitest?: object | null; playwright?: object | null },
 ): Summary;
 export function summarizeDir(dir: string): Summary;

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Reads the reports written by `npm test` (scripts/test.mjs) and prints
+//   eslint: N passed, N failed               (files without errors; each lint error is a failure)
 //   vitest: N passed, N failed[, N skipped]
 //   playwright: N passed, N failed, N skipped
 //   N passed, N failed[, N skipped]        <- always the last line
 // Inputs (all in reports/): run.json (steps and their status, written by test.mjs),
-// vitest.json (vitest --reporter=json), playwright.json (Playwright json reporter).
+// eslint.json (eslint --format json), vitest.json (vitest --reporter=json), playwright.json (Playwright json reporter).
 // Exit code: 0 only if every step passed, nothing failed and at least one test passed.
 //
 // Usage: node scripts/summary.mjs [--reports DIR] [--line-only]
@@ -13,7 +14,20 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Steps whose report holds test counts, and the report file of each. */
-export const RUNNERS = { vitest: 'vitest.json', playwright: 'playwright.json' };
+export const RUNNERS = { eslint: 'eslint.json', vitest: 'vitest.json', playwright: 'playwright.json' };
+
+/** ESLint JSON report (one entry per file) → counts: a file without errors passes, each error fails. */
+export function countEslint(r) {
+  const files = Array.isArray(r) ? r : [];
+  let passed = 0;
+  let failed = 0;
+  for (const f of files) {
+    const errors = (f.errorCount ?? 0) + (f.fatalErrorCount ?? 0);
+    if (errors === 0) passed++;
+    else failed += errors;
+  }
+  return { passed, failed, skipped: 0 };
+}
 
 /** Vitest JSON report → counts. A suite that failed to load has no failed tests: count it anyway. */
 export function countVitest(r) {
@@ -35,7 +49,7 @@ export function countPlaywright(r) {
   return { passed, failed, skipped };
 }
 
-const COUNTERS = { vitest: countVitest, playwright: countPlaywright };
+const COUNTERS = { eslint: countEslint, vitest: countVitest, playwright: countPlaywright };
 
 export function formatCounts({ passed, failed, skipped }, alwaysSkipped = false) {
   let line = `${passed} passed, ${failed} failed`;
@@ -69,6 +83,8 @@ export function summarize(run, reports) {
   for (const name of Object.keys(RUNNERS)) {
     const step = steps?.find((s) => s.name === name);
     const report = reports[name];
+    // A runner the run does not have at all (an older run.json) is not mentioned.
+    if (steps && step === undefined && report == null) continue;
     const ran = steps ? step !== undefined && step.status !== 'not run' : report != null;
     if (!ran) {
       lines.push(`${name}: not run`);

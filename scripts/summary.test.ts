@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countPlaywright, countVitest, summarize, type StepRecord } from './summary.mjs';
+import { countEslint, countPlaywright, countVitest, summarize, type StepRecord } from './summary.mjs';
 
 const steps = (over: Partial<Record<string, StepRecord['status']>> = {}) => ({
   steps: ['chromium', 'typecheck', 'vitest', 'build', 'playwright'].map((name) => ({
@@ -62,5 +62,19 @@ describe('summary', () => {
   it('counts a runner that exited non-zero with no failed test as a failure', () => {
     const s = summarize(steps({ playwright: 'failed' }), { vitest: vitest(1, 0), playwright: pw(1, 0) });
     expect(s.total.failed).toBe(1);
+  });
+
+  it('counts lint: clean files pass, each error fails', () => {
+    const report = [
+      { filePath: 'a.ts', errorCount: 0, warningCount: 1, fatalErrorCount: 0 },
+      { filePath: 'b.ts', errorCount: 2, warningCount: 0, fatalErrorCount: 0 },
+      { filePath: 'c.ts', errorCount: 0, warningCount: 0, fatalErrorCount: 1 },
+    ];
+    expect(countEslint(report)).toEqual({ passed: 1, failed: 3, skipped: 0 });
+    const run = { steps: [{ name: 'eslint', status: 'failed' as const }, ...steps().steps] };
+    const s = summarize(run, { eslint: report, vitest: vitest(2, 0), playwright: pw(1, 0) });
+    expect(s.lines[0]).toBe('eslint: 1 passed, 3 failed');
+    expect(s.lines.at(-1)).toBe('4 passed, 3 failed');
+    expect(s.ok).toBe(false);
   });
 });

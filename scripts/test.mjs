@@ -2,6 +2,7 @@
 // `npm test`: the whole local/CI test pipeline, plain Node, no dependencies.
 //   a. chromium   make sure a Chromium exists for Playwright
 //   b. typecheck  tsc --noEmit (TypeScript 7 native)
+//   b2. eslint    typescript-eslint + react-hooks rules (eslint.config.mjs) -> reports/eslint.json
 //   c. vitest     unit tests  -> reports/vitest.json
 //   d. build      vite build  -> dist/app/
 //   e. playwright e2e tests against `vite preview` of dist/app/ -> reports/playwright.json
@@ -89,6 +90,15 @@ const steps = [
   { name: 'chromium', run: ensureChromium },
   { name: 'typecheck', run: () => node('typescript/bin/tsc', ['-p', 'tsconfig.json', '--noEmit']) },
   {
+    name: 'eslint',
+    // The report the summary counts; with problems, a second run prints them readably.
+    run: () => {
+      const ok = node('eslint/bin/eslint.js', ['.', '--format', 'json', '--output-file', join(reports, 'eslint.json')]);
+      if (!ok) node('eslint/bin/eslint.js', ['.']);
+      return ok;
+    },
+  },
+  {
     name: 'vitest',
     run: () =>
       node('vitest/vitest.mjs', ['run', '--passWithNoTests', '--reporter=default', '--reporter=json',
@@ -106,7 +116,7 @@ const steps = [
 ];
 
 // Never summarize stale reports from an earlier run.
-for (const f of ['run.json', 'vitest.json', 'playwright.json']) rmSync(join(reports, f), { force: true });
+for (const f of ['run.json', 'eslint.json', 'vitest.json', 'playwright.json']) rmSync(join(reports, f), { force: true });
 mkdirSync(reports, { recursive: true });
 
 const record = steps.map((s) => ({ name: s.name, status: 'not run', seconds: 0 }));

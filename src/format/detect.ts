@@ -51,6 +51,8 @@ export function detectFirstLine(line: string): Detection {
 
 function clip(s: string): string {
   const t = s.trim();
+  // Control characters are shown as '?'.
+  // eslint-disable-next-line no-control-regex
   const safe = t.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
   return safe.length > 60 ? safe.slice(0, 57) + '...' : safe;
 }

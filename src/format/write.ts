@@ -83,6 +83,7 @@ export class Out {
 
   line(s: string, indent = 0): void {
     // Dump text is ASCII but for what a process or a driver put in it (a process name): that goes as UTF-8.
+    // eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL
     if (/[^\x00-\x7f]/.test(s)) this.w.lineBytes(this.enc.encode('\t'.repeat(indent) + s), true);
     else this.w.line(s, indent);
   }

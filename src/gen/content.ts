@@ -358,6 +358,6 @@ export function hwContext(length: number, rng: Rng, ringStart: number, head: num
     words[i++] = 0x2600 + k * 4;
     words[i++] = rng.bool(0.6) ? 0 : rng.u32();
   }
-  words[i++] = MI_BATCH_BUFFER_END;
+  words[i] = MI_BATCH_BUFFER_END;
   return wordsToBytes(words);
 }

@@ -316,7 +316,7 @@ export class ParseSession {
     for await (const c of this.textChunks(start.offset)) {
       let i = 0;
       while (i < c.length) {
-        let nl = c.indexOf(10, i);
+        const nl = c.indexOf(10, i);
         const end = nl < 0 ? c.length : nl;
         if (n >= first) for (let k = i; k < end && cur.length < MAX_LINE_TEXT; k++) cur.push(c[k]);
         curLen += end - i;
@@ -324,7 +324,6 @@ export class ParseSession {
         flush();
         if (n > last) return out;
         i = nl + 1;
-        nl = -1;
       }
     }
     if (curLen > 0 || cur.length > 0) flush();

@@ -94,7 +94,7 @@ export function createBookmarksStore(opts: BookmarksStoreOptions) {
           set({ fingerprint: null, fileName, bookmarks: [] });
           return;
         }
-        let text: string | null = null;
+        let text: string | null;
         try {
           text = opts.storage()?.getItem(storageKey(fingerprint)) ?? null;
         } catch {

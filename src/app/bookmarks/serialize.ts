@@ -195,6 +195,8 @@ export function pickAddress(
 
 /** The file name an export gets. */
 export function exportFileName(fileName: string): string {
+  // Control characters are among those a file name must not hold.
+  // eslint-disable-next-line no-control-regex
   const base = fileName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'dump';
   return `bookmarks-${base}.json`;
 }

@@ -1,7 +1,7 @@
 // A modal dialog on the native <dialog>: opened with showModal (focus trapped, the page inert),
 // closed by Escape, the backdrop or its ✕ button; focus goes back to where it was. The caller's
 // store says whether it is open.
-import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import './modal.css';
 
 export interface ModalProps {

@@ -5,7 +5,7 @@ import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, typ
 import { flushSync } from 'react-dom';
 import { foldAddress } from '../../format/addr.ts';
 import type { ByteSource } from '../byte-source.ts';
-import type { BlobInfo, DumpSummary, RangeInfo, Space } from '../../protocol/worker-api.ts';
+import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { selectSource, selectSummary, useDumpStore, useViewStore } from '../store.ts';
 import { resolveTarget, type HexTarget } from './target.ts';
 import { HEX2, UNKNOWN_CHAR, asciiChar, formatAddress, groupDigits, hexAddr, rowCount } from './format.ts';
@@ -104,7 +104,7 @@ function HexHeader({ dump, t }: { dump: DumpSummary; t: HexTarget }) {
   const end = t.start + BigInt(t.length);
   const size = `${humanBytes(t.length)}${t.length >= 1024 ? ` (${groupDigits(t.length)} bytes)` : ''}`;
   const parts: ReactNode[] = [];
-  let error: string | null = null;
+  let error: string | null;
   if (t.kind === 'range') {
     const r = dump.ranges[t.index];
     parts.push(<strong key="n">Range {t.index}</strong>);
@@ -375,10 +375,19 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
     if (o.fromUser) schedulePush();
   };
 
+  // While a scroll report waits, the grid says so (data-report-pending): tests wait for it to end.
+  const setPending = (on: boolean) => {
+    const el = scrollRef.current;
+    if (!el) return;
+    if (on) el.dataset.reportPending = 'true';
+    else delete el.dataset.reportPending;
+  };
   function schedulePush() {
     if (pushTimerRef.current !== null) return;
+    setPending(true);
     pushTimerRef.current = setTimeout(() => {
       pushTimerRef.current = null;
+      setPending(false);
       const a = t.start + BigInt(firstRow(gRef.current, virtRef.current) * bpr);
       selfAddrRef.current = a;
       useViewStore.getState().setAddress(a);
@@ -415,12 +424,16 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
     if (measured) useHexStore.setState({ visibleRows: Math.max(1, Math.floor(viewH / ROW_H)) });
   }, [measured, viewH]);
   useLayoutEffect(() => {
-    if (!measured || address === null || address === selfAddrRef.current) return;
+    if (!measured) return;
+    // The store address this grid has acted on (centred, or known as its own report): tests wait for it.
+    if (scrollRef.current) scrollRef.current.dataset.syncedAddress = address === null ? '' : hexAddr(address);
+    if (address === null || address === selfAddrRef.current) return;
     const a = t.kind === 'range' ? foldAddress(address) : address;
     if (a < t.start || a >= t.start + BigInt(t.length)) return;
     if (pushTimerRef.current !== null) {
       clearTimeout(pushTimerRef.current); // a pending scroll report must not undo the jump
       pushTimerRef.current = null;
+      setPending(false);
     }
     const off = Number(a - t.start);
     apply.current(virtCentered(gRef.current, Math.floor(off / bpr)), { writeScroll: true, fromUser: false, inEffect: true });

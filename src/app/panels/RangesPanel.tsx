@@ -1,5 +1,5 @@
 // The VM ranges table: sortable, filterable, windowed when long; a row selects the range.
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { useViewStore } from '../store.ts';
 import { filterRanges, rangeRows, sortRanges, type RangeRow, type RangeSortKey } from './format.ts';
@@ -35,11 +35,12 @@ export function RangesPanel({ summary }: { summary: DumpSummary }) {
   const activePos = Math.min(active, Math.max(shown.length - 1, 0));
 
   // Follow a selection made elsewhere (a jump, a URL): make it the active row and show it.
+  const showSelected = useEffectEvent((pos: number) => {
+    setActive(pos);
+    win.scrollTo(pos);
+  });
   useEffect(() => {
-    if (selectedPos >= 0) {
-      setActive(selectedPos);
-      win.scrollTo(selectedPos);
-    }
+    if (selectedPos >= 0) showSelected(selectedPos);
   }, [selectedPos]);
 
   useEffect(() => {

@@ -4,7 +4,7 @@ import { useDumpStore } from '../store.ts';
 import { onDumpChange } from '../dump-lifecycle.ts';
 import { browserStorage } from '../storage.ts';
 import { opfsBackend } from './opfs.ts';
-import { createRecentStore, type StorageLike } from './recent-store.ts';
+import { createRecentStore } from './recent-store.ts';
 
 export const useRecentStore = createRecentStore({
   backend: opfsBackend(),
