@@ -164,7 +164,7 @@ export const MI_BATCH_BUFFER_START = 0x18800101;
 /** MI_LOAD_REGISTER_IMM with one register/value pair. */
 export const MI_LOAD_REGISTER_IMM_1 = 0x11000001;
 export const PIPE_CONTROL = 0x7a000004; // 6 dwords
-export const MI_SEMAPHORE_WAIT = 0x1c010003; // 5 dwords (gen12+ token form)
+export const MI_SEMAPHORE_WAIT = 0x0e000003; // opcode 0x1c, 5 dwords
 export const MI_STORE_DATA_IMM = 0x10400002; // 4 dwords
 
 export interface BatchBuffer {

@@ -253,7 +253,7 @@ export function decodeAt(words: Uint32Array, index: number, baseAddress: bigint,
         const o1 = (w >>> 10) & 0x3ff;
         const o2 = w & 0x3ff;
         const opName = ALU_OPS[op] ?? '0x' + op.toString(16);
-        fields.push({ name: `ALU ${k - 1}`, value: op === 0 ? 'NOOP' : `${opName} ${aluOperand(o1)}, ${aluOperand(o2)}` });
+        fields.push({ name: `ALU ${k - 1}`, value: (o1 === 0 && o2 === 0) || op === 0 ? opName : `${opName} ${aluOperand(o1)}, ${aluOperand(o2)}` });
       }
       break;
     case 'bbs': {
