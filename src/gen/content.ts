@@ -224,7 +224,7 @@ export function batchBuffer(length: number, batchOffset: number, batchAddr: bigi
 export function secondLevelBatch(words: Uint32Array, offset: number, address: bigint, rng: Rng): { offset: number; name: string }[] {
   const e = new Emitter(words, offset >>> 2);
   lri(e, [[0x20d8, 0x00020002]]);
-  e.op('3DSTATE_CONSTANT_PS', H._3DSTATE_CONSTANT_PS, 0x00000004, 0, 0, 0, e.lo(address + 0x800n) | 0, e.hi(address), 0, 0, 0, 0);
+  e.op('3DSTATE_CONSTANT_PS', H._3DSTATE_CONSTANT_PS, 0x00000004, 0, e.lo(address + 0x800n), e.hi(address), 0, 0, 0, 0, 0, 0);
   pipeControl(e, (1 << 20) | (1 << 14), address + 0x900n, rng.range(1, 1 << 20));
   batchEnd(e);
   return e.starts.map((s) => ({ offset: s.index * 4, name: s.name }));
