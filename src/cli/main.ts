@@ -13,9 +13,9 @@ import { toInspectJson } from '../format/report.ts';
 import { writeDumpText, type Piece } from '../format/write.ts';
 import { InputError, parseFile } from './read.ts';
 import { formatSummary } from './summary.ts';
-import { humanBytes } from '../format/units.ts';
 import { FAMILIES, hangContext, platformById, walkBatches, type Family } from '../format/gpu/index.ts';
 import { decodeJson, decodeText } from '../format/gpu/report.ts';
+import { humanBytes } from '../format/text.ts';
 
 const USAGE = `usage:
   devcoredump inspect FILE [--json] [--timing]

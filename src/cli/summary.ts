@@ -2,8 +2,9 @@
 import { findRangeAt, foldAddress } from '../format/addr.ts';
 import type { DumpModel, MemoryRange } from '../format/model.ts';
 import { REGISTER_ALIASES, findRegister } from '../format/model.ts';
-import { formatTitle, hex64, hexRegister } from '../format/report.ts';
-import { humanBytes, snapshotDate } from '../format/units.ts';
+import { formatTitle, hexRegister } from '../format/report.ts';
+import { snapshotDate } from '../format/units.ts';
+import { hex64, humanBytes } from '../format/text.ts';
 
 function rangeKind(r: MemoryRange): string {
   if (r.error) return `error ${r.error}`;

@@ -4,7 +4,8 @@ import type { MemoryRange } from './model.ts';
 
 const MASK48 = (1n << 48n) - 1n;
 const MASK57 = (1n << 57n) - 1n;
-const MASK64 = (1n << 64n) - 1n;
+/** The one 64-bit mask. */
+export const MASK64 = (1n << 64n) - 1n;
 
 /**
  * Fold a canonical sign-extended address to its plain VA: an address whose bits above bit 47 (or

@@ -1,6 +1,9 @@
 // The `devcoredump inspect --json` shape, built from a DumpModel. Pure: the caller passes the
 // hash function (node:crypto in the CLI), so this module runs in the browser too.
 import type { DumpFormat, DumpModel, Register, Severity } from './model.ts';
+// Hex numbers are formatted in text.ts (the one place); re-exported for the report's users.
+export { hexAddress, hex64 } from './text.ts';
+import { hex64, hexAddress, hexPadded } from './text.ts';
 
 export interface InspectRange {
   /** "0x" + lowercase hex of the address as printed, no padding. */
@@ -36,19 +39,12 @@ export function formatTitle(format: DumpFormat): string {
   }
 }
 
-export function hexAddress(v: bigint): string {
-  return '0x' + v.toString(16);
-}
 
 /** A register value as the kernel prints it: 0x%08x for 32-bit, 0x%016llx for 64-bit. */
 export function hexRegister(r: Pick<Register, 'value' | 'bits'>): string {
-  return '0x' + r.value.toString(16).padStart(r.bits === 64 ? 16 : 8, '0');
+  return hexPadded(r.value, r.bits === 64 ? 16 : 8);
 }
 
-/** `batch_addr` as the kernel prints it: 0x%016llx. */
-export function hex64(v: bigint): string {
-  return '0x' + v.toString(16).padStart(16, '0');
-}
 
 /** The message of a range or blob that ended early. */
 export function truncatedMessage(decoded: number, length: number): string {

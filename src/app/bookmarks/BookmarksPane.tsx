@@ -7,8 +7,9 @@ import { openAt, useHexStore } from '../hex/hex-store.ts';
 import { useBookmarksStore } from './bookmarks-store.ts';
 import { selectCollapsed, useBookmarksPane } from './pane-store.ts';
 import { saveBlob } from '../download.ts';
-import { addressText, exportFileName, type Bookmark } from './serialize.ts';
+import { exportFileName, type Bookmark } from './serialize.ts';
 import './bookmarks.css';
+import { hexAddress } from '../../format/text.ts';
 
 function BookmarkForm({
   label,
@@ -45,7 +46,7 @@ function BookmarkForm({
   };
   return (
     <form className="bm-form" aria-label={label} onSubmit={submit} onKeyDown={onKeyDown}>
-      <div className="bm-form-addr mono">{addressText(address)}</div>
+      <div className="bm-form-addr mono">{hexAddress(address)}</div>
       <label>
         <span>Name</span>
         <input ref={nameRef} type="text" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
@@ -102,7 +103,7 @@ export function BookmarksPane() {
     if (openAt(b.address)) {
       setStatus('');
     } else {
-      setStatus(`${addressText(b.address)} is in no memory range of this dump.`);
+      setStatus(`${hexAddress(b.address)} is in no memory range of this dump.`);
     }
   };
 
@@ -198,7 +199,7 @@ export function BookmarksPane() {
         <BookmarkForm
           label="New bookmark"
           address={form.address}
-          initialName={addressText(form.address)}
+          initialName={hexAddress(form.address)}
           initialNote=""
           onSave={(name, note) => {
             useBookmarksStore.getState().add(form.address, name, note);
@@ -233,13 +234,13 @@ export function BookmarksPane() {
                 <button
                   type="button"
                   className="bm-jump"
-                  aria-label={`Go to bookmark ${b.name} ${addressText(b.address)}`}
+                  aria-label={`Go to bookmark ${b.name} ${hexAddress(b.address)}`}
                   aria-current={cursor === b.address ? 'location' : undefined}
-                  title={`Go to ${addressText(b.address)}`}
+                  title={`Go to ${hexAddress(b.address)}`}
                   onClick={() => jump(b)}
                 >
                   <span className="bm-name">{b.name}</span>
-                  <span className="bm-addr mono">{addressText(b.address)}</span>
+                  <span className="bm-addr mono">{hexAddress(b.address)}</span>
                 </button>
                 {b.note && <p className="bm-note">{b.note}</p>}
                 <div className="bm-actions">

@@ -7,19 +7,8 @@ import { useDumpStore } from '../store.ts';
 import { onDumpChange } from '../dump-lifecycle.ts';
 import { browserStorage } from '../storage.ts';
 import { useHexStore } from '../hex/hex-store.ts';
-import {
-  defaultId,
-  MAX_NAME,
-  MAX_NOTE,
-  addressText,
-  parseImport,
-  parseStored,
-  serializeStored,
-  storageKey,
-  toExport,
-  type Bookmark,
-  type BookmarksExport,
-} from './serialize.ts';
+import { defaultId, MAX_NAME, MAX_NOTE, parseImport, parseStored, serializeStored, storageKey, toExport, type Bookmark, type BookmarksExport } from './serialize.ts';
+import { hexAddress } from '../../format/text.ts';
 
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -59,7 +48,7 @@ export interface BookmarksStoreOptions {
 
 function cleanName(name: string, address: bigint): string {
   const n = name.trim().slice(0, MAX_NAME);
-  return n === '' ? addressText(address) : n;
+  return n === '' ? hexAddress(address) : n;
 }
 
 export function createBookmarksStore(opts: BookmarksStoreOptions) {

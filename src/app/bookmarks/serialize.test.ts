@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_NAME,
-  addressText,
-  parseAddressText,
-  parseEntry,
-  parseImport,
-  parseStored,
-  pickAddress,
-  exportFileName,
-  serializeStored,
-  storageKey,
-  toExport,
-  type Bookmark,
-} from './serialize.ts';
+import { MAX_NAME, parseAddressText, parseEntry, parseImport, parseStored, pickAddress, exportFileName, serializeStored, storageKey, toExport, type Bookmark } from './serialize.ts';
+import { hexAddress } from '../../format/text.ts';
 
 const bm = (id: string, address: bigint, name = 'n', note = ''): Bookmark => ({ id, address, name, note, created: 1700000000000 });
 
 describe('addresses', () => {
   it('writes 0x… and reads it back, folded', () => {
-    expect(addressText(0x1a0000n)).toBe('0x1a0000');
+    expect(hexAddress(0x1a0000n)).toBe('0x1a0000');
     expect(parseAddressText('0x1a0000')).toBe(0x1a0000n);
     expect(parseAddressText('1A0000')).toBe(0x1a0000n);
     expect(parseAddressText('0xffff_8000_0000_1000')).toBe(0x8000_0000_1000n); // canonical form folds

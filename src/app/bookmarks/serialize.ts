@@ -1,6 +1,7 @@
 // Bookmarks on the wire: what localStorage holds and what "Export bookmarks" writes, and the
 // validation of both on the way back in. Pure: no stores, no DOM.
 import { foldAddress } from '../../format/addr.ts';
+import { hexAddress } from '../../format/text.ts';
 
 export interface Bookmark {
   id: string;
@@ -44,10 +45,6 @@ export function storageKey(fingerprint: string): string {
   return STORAGE_PREFIX + fingerprint;
 }
 
-/** "0x…" (lower-case hex, no padding). */
-export function addressText(a: bigint): string {
-  return '0x' + a.toString(16);
-}
 
 /** A "0x…" string (or a plain hex string) to a folded 64-bit address; null for anything else. */
 export function parseAddressText(v: unknown): bigint | null {
@@ -74,7 +71,7 @@ export function parseEntry(v: unknown): BookmarkInput | null {
   const name = cleanText(o.name, MAX_NAME);
   const note = cleanText(o.note, MAX_NOTE);
   if (name === null || note === null) return null;
-  return { address, name: name.trim() === '' ? addressText(address) : name, note };
+  return { address, name: name.trim() === '' ? hexAddress(address) : name, note };
 }
 
 // ---- localStorage form ----
@@ -90,7 +87,7 @@ interface StoredBookmark {
 export function serializeStored(bookmarks: readonly Bookmark[]): string {
   const list: StoredBookmark[] = bookmarks.map((b) => ({
     id: b.id,
-    address: addressText(b.address),
+    address: hexAddress(b.address),
     name: b.name,
     note: b.note,
     created: b.created,
@@ -130,7 +127,7 @@ export function toExport(fingerprint: string, fileName: string, bookmarks: reado
   return {
     fingerprint,
     fileName,
-    bookmarks: bookmarks.map((b) => ({ address: addressText(b.address), name: b.name, note: b.note })),
+    bookmarks: bookmarks.map((b) => ({ address: hexAddress(b.address), name: b.name, note: b.note })),
   };
 }
 

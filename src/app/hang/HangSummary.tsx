@@ -2,14 +2,14 @@
 // around ACTHD, every address a link into the hex view. Logic in hang.ts.
 import { useEffect, useMemo, useState } from 'react';
 import { foldAddress } from '../../format/addr.ts';
-import { humanBytes } from '../../format/units.ts';
 import { selectSource, selectSummary, useDumpStore } from '../store.ts';
 import type { DumpSummary } from '../../protocol/worker-api.ts';
-import { dwordWindow, dwordsOf, hangReport, hex32, hexA, type HangActhd, type HangReport } from './hang.ts';
+import { dwordWindow, dwordsOf, hangReport, hex32, type HangActhd, type HangReport } from './hang.ts';
 import { XrefLink } from './XrefLink.tsx';
 import { openAt } from '../hex/hex-store.ts';
 import { PointerScan } from './PointerScan.tsx';
 import './hang.css';
+import { hexAddress, humanBytes } from '../../format/text.ts';
 
 export function HangSummary() {
   const summary = useDumpStore(selectSummary);
@@ -66,7 +66,7 @@ function BatchItems({ report }: { report: HangReport }) {
         <XrefLink address={b.xref.address} label={b.xref.label} captured={b.range !== null} />
         {b.range && b.start !== null && b.end !== null && (
           <span className="mono" data-testid="hang-batch-range">
-            in range {b.range.index}: <XrefLink address={b.start} label={`range ${b.range.index} start`} captured />–{hexA(b.end)} ({humanBytes(b.size!)})
+            in range {b.range.index}: <XrefLink address={b.start} label={`range ${b.range.index} start`} captured />–{hexAddress(b.end)} ({humanBytes(b.size!)})
           </span>
         )}
       </dd>
@@ -81,14 +81,14 @@ function ActhdItem({ summary, report, acthd }: { summary: DumpSummary; report: H
     const b = report.batches[p.batch];
     where = (
       <span data-testid="hang-acthd-place">
-        at <strong className="mono" data-testid="hang-acthd-offset">+{hexA(p.offset)}</strong> in the batch range (range {p.range})
-        {b.xref.offset !== 0 && <span className="hang-note mono"> ({p.fromBatchAddr < 0 ? '-' : '+'}{hexA(Math.abs(p.fromBatchAddr))} from {b.xref.label})</span>}
+        at <strong className="mono" data-testid="hang-acthd-offset">+{hexAddress(p.offset)}</strong> in the batch range (range {p.range})
+        {b.xref.offset !== 0 && <span className="hang-note mono"> ({p.fromBatchAddr < 0 ? '-' : '+'}{hexAddress(Math.abs(p.fromBatchAddr))} from {b.xref.label})</span>}
       </span>
     );
   } else if (p.kind === 'other') {
     where = (
       <span data-testid="hang-acthd-place">
-        at <strong className="mono" data-testid="hang-acthd-offset">+{hexA(p.offset)}</strong> in range {p.range}, not the batch range
+        at <strong className="mono" data-testid="hang-acthd-offset">+{hexAddress(p.offset)}</strong> in range {p.range}, not the batch range
       </span>
     );
   } else {
@@ -123,8 +123,8 @@ function FaultItem({ report }: { report: HangReport }) {
       <dd>
         <XrefLink address={f.xref.address} label="fault address" captured={p.kind === 'inside'} />
         <span data-testid="hang-fault-place">
-          {p.kind === 'inside' && <> == <strong className="mono">{name(p.range, p.name)}</strong> +{hexA(p.offset)}</>}
-          {p.kind === 'below' && <> nearest below: <strong className="mono">{name(p.range, p.name)}</strong> +{hexA(p.offset)}</>}
+          {p.kind === 'inside' && <> == <strong className="mono">{name(p.range, p.name)}</strong> +{hexAddress(p.offset)}</>}
+          {p.kind === 'below' && <> nearest below: <strong className="mono">{name(p.range, p.name)}</strong> +{hexAddress(p.offset)}</>}
         </span>
         <span className="hang-note"> ({f.detail})</span>
       </dd>
@@ -156,14 +156,14 @@ function ActhdWords({ summary, address, range, register }: { summary: DumpSummar
   const w = words?.key === key ? words : null;
   return (
     <>
-      <span className="hang-dwords" data-testid="hang-dwords" aria-label={`Dwords around ${register} from ${w ? hexA(w.start) : '…'}`}>
+      <span className="hang-dwords" data-testid="hang-dwords" aria-label={`Dwords around ${register} from ${w ? hexAddress(w.start) : '…'}`}>
         {w
           ? w.words.map((d, i) => (
               <span
                 key={i}
                 data-testid="hang-dword"
                 className={`hang-dword${i === w.index ? ' hang-dword-at' : ''}`}
-                title={hexA(w.start + BigInt(i * 4))}
+                title={hexAddress(w.start + BigInt(i * 4))}
                 aria-current={i === w.index ? 'true' : undefined}
               >
                 {d === null ? '????????' : hex32(d)}

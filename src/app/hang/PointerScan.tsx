@@ -2,9 +2,9 @@
 // that fall inside a captured range (src/worker/pointers.ts). Each hit is a link.
 import { foldAddress } from '../../format/addr.ts';
 import { useDumpStore, useViewStore } from '../store.ts';
-import { hexA } from './hang.ts';
 import { openAt } from '../hex/hex-store.ts';
 import { usePointerStore } from './pointer-store.ts';
+import { hexAddress } from '../../format/text.ts';
 
 /** Rows listed at most; the rest are counted. */
 export const POINTER_ROWS = 200;
@@ -46,14 +46,14 @@ export function PointerScan() {
         <ul className="hang-ptr-list" data-testid="pointer-list">
           {hits.slice(0, POINTER_ROWS).map((h) => (
             <li key={h.offset} data-testid="pointer-row" data-target={h.address.toString(16)}>
-              <button type="button" className="jump mono" aria-label={`Go to the word at ${hexA(start + BigInt(h.offset))}`} onClick={() => openAt(start + BigInt(h.offset))}>
-                {hexA(start + BigInt(h.offset))}
+              <button type="button" className="jump mono" aria-label={`Go to the word at ${hexAddress(start + BigInt(h.offset))}`} onClick={() => openAt(start + BigInt(h.offset))}>
+                {hexAddress(start + BigInt(h.offset))}
               </button>
-              <span className="mono hang-note">+{hexA(h.offset)}</span>
-              <span className="mono" title="the 64-bit word">{hexA(h.value)}</span>
+              <span className="mono hang-note">+{hexAddress(h.offset)}</span>
+              <span className="mono" title="the 64-bit word">{hexAddress(h.value)}</span>
               <span>→</span>
-              <button type="button" className="jump mono" aria-label={`Go to pointer target ${hexA(h.address)}`} onClick={() => openAt(h.address)}>
-                {hexA(h.address)}
+              <button type="button" className="jump mono" aria-label={`Go to pointer target ${hexAddress(h.address)}`} onClick={() => openAt(h.address)}>
+                {hexAddress(h.address)}
               </button>
               <span className="hang-note">range {h.target}</span>
             </li>

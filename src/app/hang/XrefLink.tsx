@@ -2,18 +2,18 @@
 // hex cursor on it). Says so plainly when no captured range holds it.
 import { useState } from 'react';
 import { openAt } from '../hex/hex-store.ts';
-import { hexA } from './hang.ts';
+import { hexAddress } from '../../format/text.ts';
 
 export function XrefLink({ address, label, captured, text }: { address: bigint; label: string; captured: boolean; text?: string }) {
   const [missed, setMissed] = useState(false);
-  const shown = text ?? hexA(address);
+  const shown = text ?? hexAddress(address);
   return (
     <span className="jump-wrap">
       <button
         type="button"
         className="jump mono"
         aria-label={`Go to ${label} ${shown}`}
-        title={`Show ${hexA(address)} in the hex view`}
+        title={`Show ${hexAddress(address)} in the hex view`}
         onClick={() => setMissed(!openAt(address))}
       >
         {shown}

@@ -151,7 +151,6 @@ export function dwordsOf(bytes: Uint8Array, valid: number, count: number): (numb
 }
 
 export const hex32 = (v: number): string => v.toString(16).padStart(8, '0');
-export const hexA = (v: bigint | number): string => '0x' + v.toString(16);
 
 // ---- Marks for the hex view --------------------------------------------------------------------
 

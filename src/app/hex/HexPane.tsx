@@ -8,12 +8,11 @@ import type { ByteSource } from '../byte-source.ts';
 import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { selectSource, selectSummary, useDumpStore, useViewStore } from '../store.ts';
 import { resolveTarget, type HexTarget } from './target.ts';
-import { HEX2, UNKNOWN_CHAR, asciiChar, formatAddress, groupDigits, hexAddr, rowCount } from './format.ts';
+import { HEX2, UNKNOWN_CHAR, asciiChar, rowCount } from './cells.ts';
 import { clampAddr, displayOrder, isCursorKey, moveCursor, rowCol, rowSelection, virtToShowRow } from './cursor.ts';
 import { selectionOf, useHexStore, type DisplayOptions } from './hex-store.ts';
 import { installHexSync } from './hex-sync.ts';
 import { HexStatus, HexToolbar } from './HexTools.tsx';
-import { humanBytes } from '../../format/units.ts';
 import { PageCache, type Page } from './page-cache.ts';
 import { crossReferences } from '../xref.ts';
 import { xrefRowMarks, type CellMark } from '../hang/hang.ts';
@@ -34,6 +33,7 @@ import {
   type Geometry,
 } from './virtual.ts';
 import './hex.css';
+import { formatAddress, groupDigits, hexAddress, humanBytes } from '../../format/text.ts';
 
 installHexSync();
 
@@ -110,17 +110,17 @@ function HexHeader({ dump, t }: { dump: DumpSummary; t: HexTarget }) {
     parts.push(<strong key="n">Range {t.index}</strong>);
     parts.push(
       <span key="a" className="mono" title="start – end (end exclusive)">
-        {hexAddr(t.start)}–{hexAddr(end)}
+        {hexAddress(t.start)}–{hexAddress(end)}
       </span>,
     );
     if ((r.address & ((1n << 64n) - 1n)) !== t.start) {
-      parts.push(<span key="c" className="mono hex-dim">printed as {hexAddr(r.address & ((1n << 64n) - 1n))}</span>);
+      parts.push(<span key="c" className="mono hex-dim">printed as {hexAddress(r.address & ((1n << 64n) - 1n))}</span>);
     }
     parts.push(<span key="s">{size}</span>);
     if (r.part) {
       parts.push(
         <span key="part" className="hex-part" data-testid="hex-part">
-          part of range <span className="mono">{hexAddr(r.part.start)}</span> ({humanBytes(r.part.length)}): only these bytes came with the link
+          part of range <span className="mono">{hexAddress(r.part.start)}</span> ({humanBytes(r.part.length)}): only these bytes came with the link
         </span>,
       );
     }
@@ -133,7 +133,7 @@ function HexHeader({ dump, t }: { dump: DumpSummary; t: HexTarget }) {
     if (b.gucId !== null) parts.push(<span key="g">GuC ID {b.gucId}</span>);
     parts.push(
       <span key="a" className="mono" title="offsets, end exclusive">
-        {hexAddr(0n)}–{hexAddr(end)}
+        {hexAddress(0n)}–{hexAddress(end)}
       </span>,
     );
     parts.push(<span key="s">{size}</span>);
@@ -275,7 +275,7 @@ const HexRow = memo(function HexRow(p: RowProps) {
     );
   }
   return (
-    <div role="row" aria-rowindex={row + 1} className="hex-row" data-address={hexAddr(rowAddr)} aria-busy={loading || undefined}>
+    <div role="row" aria-rowindex={row + 1} className="hex-row" data-address={hexAddress(rowAddr)} aria-busy={loading || undefined}>
       <span role="rowheader" className="hx-addr" style={{ width: `${addrWidth}ch` }}>
         {label}
       </span>
@@ -426,7 +426,7 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
   useLayoutEffect(() => {
     if (!measured) return;
     // The store address this grid has acted on (centred, or known as its own report): tests wait for it.
-    if (scrollRef.current) scrollRef.current.dataset.syncedAddress = address === null ? '' : hexAddr(address);
+    if (scrollRef.current) scrollRef.current.dataset.syncedAddress = address === null ? '' : hexAddress(address);
     if (address === null || address === selfAddrRef.current) return;
     const a = t.kind === 'range' ? foldAddress(address) : address;
     if (a < t.start || a >= t.start + BigInt(t.length)) return;

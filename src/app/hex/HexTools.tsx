@@ -6,8 +6,8 @@ import { useViewStore } from '../store.ts';
 import { lengthText } from './cursor.ts';
 import { planGoto, rangeSpans } from './goto.ts';
 import { selectionOf, useHexStore, type BytesPerRow, type GroupSize } from './hex-store.ts';
-import { formatAddress } from './format.ts';
 import type { HexTarget } from './target.ts';
+import { formatAddress } from '../../format/text.ts';
 
 /** Focus the grid of the hex pane (after a jump: the arrows then move the cursor). */
 function focusGrid(from: Element | null) {

@@ -3,13 +3,14 @@
 // addresses (folded) for a range, offsets for a blob. Components read this; logic lives here.
 import { create } from 'zustand';
 import { useViewStore } from '../store.ts';
+import { browserStorage, writeSetting } from '../storage.ts';
 import { DEFAULT_OPTIONS, normalizeOptions, type DisplayOptions } from './options.ts';
 
 export { DEFAULT_OPTIONS, normalizeOptions, type BytesPerRow, type DisplayOptions, type GroupSize } from './options.ts';
 
 const OPTIONS_KEY = 'devcoredump.hex.options';
 
-export function loadOptions(storage: Pick<Storage, 'getItem'> | null = typeof localStorage !== 'undefined' ? localStorage : null): DisplayOptions {
+export function loadOptions(storage: Pick<Storage, 'getItem'> | null = browserStorage()): DisplayOptions {
   try {
     const raw = storage?.getItem(OPTIONS_KEY);
     return raw ? normalizeOptions(JSON.parse(raw)) : { ...DEFAULT_OPTIONS };
@@ -74,11 +75,7 @@ export const useHexStore = create<HexState>()((set, get) => ({
   setOptions(patch) {
     const options = { ...get().options, ...patch };
     set({ options });
-    try {
-      localStorage.setItem(OPTIONS_KEY, JSON.stringify(options));
-    } catch {
-      // no storage (private mode, Node): options last for this visit
-    }
+    writeSetting(OPTIONS_KEY, JSON.stringify(options)); // without storage: for this visit
   },
 }));
 

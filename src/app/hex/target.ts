@@ -2,7 +2,7 @@
 import { foldAddress } from '../../format/addr.ts';
 import type { BlobInfo, DumpSummary, RangeInfo, Space } from '../../protocol/worker-api.ts';
 import type { ViewTarget } from '../store.ts';
-import { hexAddr } from './format.ts';
+import { hexAddress } from '../../format/text.ts';
 
 export interface HexTarget {
   kind: 'range' | 'blob';
@@ -38,7 +38,7 @@ export function resolveTarget(dump: DumpSummary | null, target: ViewTarget | nul
       decodedLength: r.decodedLength,
       hasData: r.hasData,
       addrWidth: 16,
-      label: `range ${hexAddr(start)}`,
+      label: `range ${hexAddress(start)}`,
     };
   }
   const b: BlobInfo | undefined = dump.blobs[target.index];

@@ -5,7 +5,8 @@ import { useMemo, type ReactNode } from 'react';
 import { findRangeAt, foldAddress } from '../../format/addr.ts';
 import { openAt, useHexStore } from '../hex/hex-store.ts';
 import { selectSummary, useDumpStore } from '../store.ts';
-import { binary, formatF32, formatFloat, gpuAddress, hex, inspect, type Pair } from './convert.ts';
+import { binary, formatF32, formatFloat, gpuAddress, inspect, type Pair } from './convert.ts';
+import { hexAddress, hexPadded } from '../../format/text.ts';
 import { useInspectStore } from './inspect-store.ts';
 import './automation.ts';
 
@@ -15,7 +16,7 @@ const dec = (v: number | bigint | null) => (v === null ? DASH : v.toString());
 const unsigned = (v: number | bigint | null, digits: number): ReactNode =>
   v === null ? DASH : (
     <>
-      <span className="insp-dec">{v.toString()}</span> <span className="insp-hex">{hex(v, digits)}</span>
+      <span className="insp-dec">{v.toString()}</span> <span className="insp-hex">{hexPadded(v, digits)}</span>
     </>
   );
 const orDash = <T,>(v: T | null, f: (x: T) => string) => (v === null ? DASH : f(v));
@@ -57,13 +58,13 @@ function GpuAddressRow({ value }: { value: bigint | null }) {
       id="gpu"
       le={
         <div className="insp-gpu">
-          <span className="insp-gpu-address">{hex(g.address, 12)}</span>
+          <span className="insp-gpu-address">{hexPadded(g.address, 12)}</span>
           {note && <span className="insp-note"> ({note})</span>}
           <div className="insp-gpu-where">
             {range ? (
               <>
-                <span className="insp-note">in range {hex(foldAddress(range.address), 0)} </span>
-                <button type="button" className="insp-follow" onClick={follow} disabled={!dumpOpen} aria-label={`Follow ${hex(g.address, 0)}`}>
+                <span className="insp-note">in range {hexAddress(foldAddress(range.address))} </span>
+                <button type="button" className="insp-follow" onClick={follow} disabled={!dumpOpen} aria-label={`Follow ${hexAddress(g.address)}`}>
                   Follow
                 </button>
               </>
@@ -89,7 +90,7 @@ export function DataInspector() {
   return (
     <div className="insp-values" aria-busy={read === null || undefined}>
       <p className="insp-at mono" data-testid="insp-at">
-        at {hex(cursor, 0)}
+        at {hexAddress(cursor)}
         {read && read.bytes.length < 8 && <span className="insp-note"> · {read.bytes.length} byte{read.bytes.length === 1 ? '' : 's'} to the end of the data</span>}
       </p>
       <table className="insp-table mono">

@@ -38,7 +38,6 @@ export function binary(v: number | bigint, width: 8 | 16 | 32 | 64): string {
   return groups.join(' ');
 }
 
-export const hex = (v: number | bigint, digits: number): string => '0x' + v.toString(16).padStart(digits, '0');
 
 /** One width read both ways; null where the bytes do not reach (shown as "—"). */
 export interface Pair<T> {

@@ -3,13 +3,13 @@
 // Ctrl+Shift+C, Ctrl+S, Ctrl+Alt+S), with their status line and the job running. Formatting lives
 // in copy.ts, chunked reading in read.ts.
 import { create } from 'zustand';
-import { humanBytes } from '../../format/units.ts';
 import { selectionOf, useHexStore } from '../hex/hex-store.ts';
 import { selectSource, selectSummary, useDumpStore, useViewStore } from '../store.ts';
 import { CLIPBOARD_CAP, FORMAT_NAMES, formatBytes, selectionFileName, type CopyFormat } from './copy.ts';
 import { readAll, readBlob } from './read.ts';
 import { clipSpan, inspectTarget, type InspectTarget } from './target.ts';
 import { saveBlob } from '../download.ts';
+import { humanBytes } from '../../format/text.ts';
 
 export interface Span {
   start: bigint;

@@ -1,7 +1,7 @@
 // The last open failure (the dump that was open stays open), and notes from the open controls.
 import './open.css';
 import { useDumpStore } from '../store.ts';
-import { errorTitle, oneLine } from './format.ts';
+import { errorTitle, oneLine } from './open-text.ts';
 import { useNoticeStore } from './notice.ts';
 
 export function ErrorBanner() {

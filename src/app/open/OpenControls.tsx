@@ -3,7 +3,7 @@
 import './open.css';
 import { useEffect, useRef } from 'react';
 import { openFiles, openPastedText, openSample, pasteFromClipboard } from './actions.ts';
-import { isTextField } from './format.ts';
+import { isTextField } from '../shortcuts/keymap.ts';
 import { chooseFile, registerPicker } from './notice.ts';
 import { RecentButton } from '../recent/RecentButton.tsx';
 

@@ -1,7 +1,7 @@
 // While a dump is being opened: file name, percent of bytes read, MB/s, elapsed, and Cancel (Escape).
 import './open.css';
 import { useDumpStore } from '../store.ts';
-import { progressText } from './format.ts';
+import { progressText } from './open-text.ts';
 
 export function ProgressBar() {
   const loading = useDumpStore((s) => s.loading);

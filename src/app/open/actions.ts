@@ -1,6 +1,6 @@
 // What the open controls do (buttons, shortcuts, drop and paste all end here).
 import { useDumpStore, type SampleFile } from '../store.ts';
-import { manyFilesNotice } from './format.ts';
+import { manyFilesNotice } from './open-text.ts';
 import { useNoticeStore } from './notice.ts';
 import { fragmentPayload } from '../share/link.ts';
 import { useSnapshotStore } from '../share/snapshot-store.ts';

@@ -1,7 +1,8 @@
 // HWSP / HWCTX / LOG / CTB buffers: a click shows the blob in the hex view.
 import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { useViewStore } from '../store.ts';
-import { blobAttributes, blobStatus, humanBytes } from './format.ts';
+import { blobAttributes, blobStatus } from './rows.ts';
+import { humanBytes } from '../../format/text.ts';
 
 function selectBlob(index: number): void {
   useViewStore.getState().select({ kind: 'blob', index });

@@ -1,7 +1,7 @@
 // Parser diagnostics: a click shows the source line in context.
 import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { useViewStore } from '../store.ts';
-import { SEVERITY_ICON } from './format.ts';
+import { SEVERITY_ICON } from './rows.ts';
 
 export function DiagnosticsPanel({ summary }: { summary: DumpSummary }) {
   if (summary.diagnostics.length === 0) {

@@ -1,7 +1,7 @@
 // Engines of the hung queue: identity, attributes and registers; address registers jump.
 import type { DumpSummary } from '../../protocol/worker-api.ts';
 import type { Engine } from '../../format/model.ts';
-import { hexRegister, isJumpRegister, jumpAddress } from './format.ts';
+import { hexRegister, isJumpRegister, jumpAddress } from './rows.ts';
 import { JumpButton, LineButton } from './JumpButton.tsx';
 
 export function EnginesPanel({ summary }: { summary: DumpSummary }) {

@@ -1,10 +1,11 @@
 // The header strip: what the dump is, and where the hung engine was.
 import { useMemo } from 'react';
 import type { DumpSummary } from '../../protocol/worker-api.ts';
-import { headerFields, hex64, hungEngines } from './format.ts';
+import { headerFields, hungEngines } from './rows.ts';
 import { JumpButton } from './JumpButton.tsx';
 import { hungEngines as hungEngineNames } from '../hang/hang.ts';
 import './panels.css';
+import { hex64 } from '../../format/text.ts';
 
 export function HeaderSummary({ summary }: { summary: DumpSummary }) {
   const fields = useMemo(() => headerFields(summary), [summary]);

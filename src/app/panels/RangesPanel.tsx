@@ -2,7 +2,7 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { useViewStore } from '../store.ts';
-import { filterRanges, rangeRows, sortRanges, type RangeRow, type RangeSortKey } from './format.ts';
+import { filterRanges, rangeRows, sortRanges, type RangeRow, type RangeSortKey } from './rows.ts';
 import { usePanelsStore } from './panels-store.ts';
 import { useRowWindow } from './useRowWindow.ts';
 

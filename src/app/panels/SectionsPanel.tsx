@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { useViewStore } from '../store.ts';
 import type { Section } from '../../format/model.ts';
-import { sectionTitle } from './format.ts';
+import { sectionTitle } from './rows.ts';
 import { LineButton } from './JumpButton.tsx';
 import { useRowWindow } from './useRowWindow.ts';
 

@@ -2,7 +2,7 @@
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { useViewStore } from '../store.ts';
-import { PANELS, PANEL_LABELS, diagnosticCounts, nextTab, type PanelId } from './format.ts';
+import { PANELS, PANEL_LABELS, diagnosticCounts, nextTab, type PanelId } from './rows.ts';
 import { RangesPanel } from './RangesPanel.tsx';
 import { SectionsPanel } from './SectionsPanel.tsx';
 import { EnginesPanel } from './EnginesPanel.tsx';

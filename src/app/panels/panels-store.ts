@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import { onDumpChange } from '../dump-lifecycle.ts';
 import { openAt } from '../hex/hex-store.ts';
-import { nextSort, type RangeSort, type RangeSortKey } from './format.ts';
+import { nextSort, type RangeSort, type RangeSortKey } from './rows.ts';
 
 export interface JumpResult {
   /** Which button jumped (e.g. "rcs0:ACTHD"). */

@@ -236,9 +236,9 @@ describe('recent dump records', () => {
 
   it('describes a dump and the storage in words', () => {
     const d = new Date(2026, 10, 25, 14, 3).getTime();
-    expect(describeRecent({ ...good, size: 1_234_567, openedAt: d })).toBe('1.2 MB (gzip) · kernel 6.19.0 · opened 2026-11-25 14:03');
+    expect(describeRecent({ ...good, size: 1_234_567, openedAt: d })).toBe('1.18 MiB (gzip) · kernel 6.19.0 · opened 2026-11-25 14:03');
     expect(describeRecent({ ...good, compression: null, kernel: null, size: 999, openedAt: d })).toBe('999 B · opened 2026-11-25 14:03');
-    expect(usageText({ usage: 3_400_000, quota: 1_200_000_000 })).toBe('3.4 MB used of 1.20 GB');
+    expect(usageText({ usage: 3_400_000, quota: 1_200_000_000 })).toBe('3.24 MiB used of 1.12 GiB');
     expect(usageText(null)).toBeNull();
   });
 });

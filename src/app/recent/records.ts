@@ -1,6 +1,6 @@
 // The record kept beside each dump, and the words shown for it.
 import type { RecentDump } from './backend.ts';
-import { formatBytes } from '../open/format.ts';
+import { humanBytes } from '../../format/text.ts';
 
 /** A stored record, checked field by field; null for anything else. */
 export function parseRecord(text: string): RecentDump | null {
@@ -43,7 +43,7 @@ export function formatWhen(ms: number): string {
 
 /** The line under a dump's name: "1.2 MB (gzip) · kernel 6.19.0 · opened 2026-11-25 14:03". */
 export function describeRecent(r: RecentDump): string {
-  const parts = [r.compression ? `${formatBytes(r.size)} (${r.compression})` : formatBytes(r.size)];
+  const parts = [r.compression ? `${humanBytes(r.size)} (${r.compression})` : humanBytes(r.size)];
   if (r.kernel) parts.push(`kernel ${r.kernel}`);
   parts.push(`opened ${formatWhen(r.openedAt)}`);
   return parts.join(' · ');
@@ -52,7 +52,7 @@ export function describeRecent(r: RecentDump): string {
 /** "3.4 MB used of 1.20 GB" (null figures: nothing to say). */
 export function usageText(f: { usage: number; quota: number } | null): string | null {
   if (!f) return null;
-  return `${formatBytes(f.usage)} used of ${formatBytes(f.quota)}`;
+  return `${humanBytes(f.usage)} used of ${humanBytes(f.quota)}`;
 }
 
 /** Why a dump was not kept, in words. */

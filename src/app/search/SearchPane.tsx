@@ -9,8 +9,8 @@ import type { DumpSummary, SearchHit } from '../../protocol/worker-api.ts';
 import { useFocusTarget } from '../shortcuts/focus-request.ts';
 import { SEARCH_MODES, TEXT_MODES, hexValueHint, statusText, useSearchStore } from './search-store.ts';
 import { contextText } from './marks.ts';
-import { humanBytes } from '../../format/units.ts';
 import './search.css';
+import { humanBytes } from '../../format/text.ts';
 
 /** Height of one result row (px): must match .search-hit in search.css. */
 export const HIT_ROW_H = 40;

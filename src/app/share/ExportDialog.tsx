@@ -1,8 +1,8 @@
 // The Export snapshot dialog (Ctrl+Shift+E): which memory goes in the snapshot file, with blobs and
 // uncaptured ranges or not. The file is devcoredump text of the dump's own layout. Logic in share-store.ts.
-import { humanBytes } from '../../format/units.ts';
 import { Modal } from '../common/Modal.tsx';
 import { describeScope, useShareStore, type ExportScope } from './share-store.ts';
+import { humanBytes } from '../../format/text.ts';
 
 const SCOPES: ExportScope[] = ['request', 'range', 'hang'];
 

@@ -2,11 +2,10 @@
 // copies; over the budget, the choice to trim or to export a snapshot file. Logic in share-store.ts.
 import { useEffect } from 'react';
 import { foldAddress } from '../../format/addr.ts';
-import { humanBytes } from '../../format/units.ts';
 import { Modal } from '../common/Modal.tsx';
-import { groupDigits, hexAddr } from '../hex/format.ts';
 import { LINK_BUDGET, SNAPSHOT_BUDGET } from './link.ts';
 import { useShareStore } from './share-store.ts';
+import { groupDigits, hexAddress, humanBytes } from '../../format/text.ts';
 
 
 export function ShareDialog() {
@@ -59,17 +58,17 @@ export function ShareDialog() {
               </dd>
               <dt>Bytes</dt>
               <dd data-testid="share-bytes">
-                {groupDigits(s.link.bytes.length)} bytes at <code>{hexAddr(s.link.address)}</code> ({s.request?.from === 'selection' ? 'the selection' : 'the rows on screen'}) in range <code>{hexAddr(foldAddress(s.link.range.address))}</code>
+                {groupDigits(s.link.bytes.length)} bytes at <code>{hexAddress(s.link.address)}</code> ({s.request?.from === 'selection' ? 'the selection' : 'the rows on screen'}) in range <code>{hexAddress(foldAddress(s.link.range.address))}</code>
               </dd>
               <dt>Hang</dt>
               <dd>
-                {[s.link.hang.kernel && `kernel ${s.link.hang.kernel}`, s.link.hang.engine, s.link.hang.acthd !== null && `ACTHD ${hexAddr(s.link.hang.acthd)}`, s.link.hang.batch.length > 0 && `batch ${s.link.hang.batch.map(hexAddr).join(', ')}`].filter(Boolean).join(' · ') || 'no facts in the dump'}
+                {[s.link.hang.kernel && `kernel ${s.link.hang.kernel}`, s.link.hang.engine, s.link.hang.acthd !== null && `ACTHD ${hexAddress(s.link.hang.acthd)}`, s.link.hang.batch.length > 0 && `batch ${s.link.hang.batch.map(hexAddress).join(', ')}`].filter(Boolean).join(' · ') || 'no facts in the dump'}
                 {s.link.hang.reason && <div className="share-reason">{s.link.hang.reason}</div>}
               </dd>
               <dt>View</dt>
               <dd>
-                cursor {s.link.view.cursor !== null ? hexAddr(s.link.view.cursor) : '—'}
-                {s.link.view.selection && `, selection ${hexAddr(s.link.view.selection.start)}–${hexAddr(s.link.view.selection.end - 1n)}`}, {s.link.view.options.group}-byte groups, {s.link.view.options.bytesPerRow} bytes a row; {s.link.bookmarks.length} bookmark{s.link.bookmarks.length === 1 ? '' : 's'}
+                cursor {s.link.view.cursor !== null ? hexAddress(s.link.view.cursor) : '—'}
+                {s.link.view.selection && `, selection ${hexAddress(s.link.view.selection.start)}–${hexAddress(s.link.view.selection.end - 1n)}`}, {s.link.view.options.group}-byte groups, {s.link.view.options.bytesPerRow} bytes a row; {s.link.bookmarks.length} bookmark{s.link.bookmarks.length === 1 ? '' : 's'}
               </dd>
             </dl>
             <div className="share-actions">

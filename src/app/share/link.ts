@@ -10,8 +10,8 @@ import { deflateSync, Inflate } from 'fflate';
 import { foldAddress } from '../../format/addr.ts';
 import { DUMP_FORMATS, type DumpFormat } from '../../format/model.ts';
 import { concatChunks } from '../../format/write.ts';
-import { hexAddress } from '../../format/report.ts';
 import { normalizeOptions, type DisplayOptions } from '../hex/options.ts';
+import { hexAddress } from '../../format/text.ts';
 
 export const LINK_VERSION = 1;
 /** Fragment key: `#s=…`. */

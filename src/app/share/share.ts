@@ -2,12 +2,11 @@
 // else the rows on screen), the identity of the dump, the hang facts; the budget check, the trim
 // that makes a link fit, and the Markdown for a bug report. Pure: no stores, no DOM.
 import { foldAddress } from '../../format/addr.ts';
-import { humanBytes } from '../../format/units.ts';
-import { hexAddress } from '../../format/report.ts';
 import type { DisplayOptions } from '../hex/options.ts';
 import type { DumpSummary, RangeInfo } from '../../protocol/worker-api.ts';
 import { LINK_BUDGET, SNAPSHOT_BUDGET, snapshotUrl, type HangFacts, type LinkBookmark, type SnapshotLink } from './link.ts';
 import { hangFacts } from './snapshot-dump.ts';
+import { hexAddress, humanBytes } from '../../format/text.ts';
 
 /** Bookmarks a link carries at most (those in the snapshot's range first). */
 export const LINK_BOOKMARKS = 200;

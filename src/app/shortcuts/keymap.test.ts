@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ariaKeys, comboParts, dispatchKey, findShortcut, inDialog, installKeymap, matchesCombo, type DispatchEnv, type KeyLike, type Shortcut } from './keymap.ts';
+import { ariaKeys, comboParts, dispatchKey, findShortcut, inDialog, installKeymap, isTextField, matchesCombo, type DispatchEnv, type KeyLike, type Shortcut } from './keymap.ts';
 import { SHORTCUTS } from './registry.ts';
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
@@ -165,5 +165,12 @@ describe('the app keymap (registry.ts)', () => {
       expect(s!.inTextField ?? false, k).toBe(false);
       expect(s!.inDialog ?? false, k).toBe(false);
     }
+  });
+});
+
+describe('isTextField', () => {
+  it('is not confused by targets that are not elements', () => {
+    expect(isTextField(null)).toBe(false);
+    expect(isTextField({} as EventTarget)).toBe(false);
   });
 });

@@ -2,7 +2,6 @@
 // applies and its action; one keydown listener on the window (installKeymap) dispatches to it, and
 // the "?" help is drawn from the same declarations. Keys a focused widget handles itself (arrows in
 // a table, Enter in a form) are declared without an action: the help lists them, the widget acts.
-import { isTextField } from '../open/format.ts';
 
 /** What the dispatcher reads of a keydown event (a KeyboardEvent has it all). */
 export interface KeyLike {
@@ -69,6 +68,20 @@ export function matchesCombo(combo: string, e: KeyLike): boolean {
   if (/^[0-9]$/.test(key)) return e.code === `Digit${key}` || e.code === `Numpad${key}` || (!e.code && e.key === key);
   if (single && /[a-z]/i.test(key)) return mods.size > 0 ? e.key.toLowerCase() === key.toLowerCase() : e.key === key;
   return e.key === (ARROWS[key] ?? key);
+}
+
+/** True when a key or paste event happens in a text field (where the page leaves it alone). */
+export function isTextField(target: EventTarget | null | undefined): boolean {
+  if (!target || typeof (target as Element).closest !== 'function') return false;
+  const el = target as HTMLElement;
+  if (el.isContentEditable) return true;
+  const field = el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
+  if (!field) return false;
+  if (field.tagName === 'INPUT') {
+    const type = (field as HTMLInputElement).type;
+    return !['button', 'checkbox', 'radio', 'file', 'submit', 'reset', 'range', 'color', 'image'].includes(type);
+  }
+  return true;
 }
 
 /** Is the event inside a dialog, or is a modal dialog open? */

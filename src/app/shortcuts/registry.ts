@@ -6,7 +6,7 @@
 import { chooseFile } from '../open/notice.ts';
 import { pasteFromClipboard } from '../open/actions.ts';
 import { selectSummary, useDumpStore, useViewStore } from '../store.ts';
-import { PANELS, PANEL_LABELS } from '../panels/format.ts';
+import { PANELS, PANEL_LABELS } from '../panels/rows.ts';
 import { useHexStore } from '../hex/hex-store.ts';
 import { OPTION_KEYS, optionPatch } from '../hex/option-keys.ts';
 import { copyKey, downloadKey } from '../inspect/copy-store.ts';

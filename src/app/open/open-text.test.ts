@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { errorTitle, formatBytes, formatElapsed, formatRate, isTextField, manyFilesNotice, oneLine, percentRead, progressText } from './format.ts';
+import { humanBytes } from '../../format/text.ts';
+import { errorTitle, formatElapsed, formatRate, manyFilesNotice, oneLine, percentRead, progressText } from './open-text.ts';
 import type { DumpSummary } from '../../protocol/worker-api.ts';
 
 describe('progress figures', () => {
@@ -13,12 +14,13 @@ describe('progress figures', () => {
     expect(percentRead(5, 0)).toBeNull();
   });
 
-  it('sizes in decimal units', () => {
-    expect(formatBytes(0)).toBe('0 B');
-    expect(formatBytes(999)).toBe('999 B');
-    expect(formatBytes(2451)).toBe('2.5 kB');
-    expect(formatBytes(200_000_000)).toBe('200.0 MB');
-    expect(formatBytes(3_400_000_000)).toBe('3.40 GB');
+  it('sizes in binary units, as everywhere', () => {
+    expect(humanBytes(0)).toBe('0 B');
+    expect(humanBytes(999)).toBe('999 B');
+    // Sizes are in binary units everywhere (format/text.ts).
+    expect(humanBytes(2451)).toBe('2.39 KiB');
+    expect(humanBytes(200_000_000)).toBe('190.7 MiB');
+    expect(humanBytes(3_400_000_000)).toBe('3.17 GiB');
   });
 
   it('MB/s, with a dash before anything is measured', () => {
@@ -39,7 +41,7 @@ describe('progress figures', () => {
 
   it('a progress report in words', () => {
     const p = { bytesRead: 50_000_000, totalBytes: 200_000_000, elapsedMs: 500, summary: {} as DumpSummary };
-    expect(progressText(p)).toEqual({ percent: 25, amount: '50.0 MB of 200.0 MB', rate: '100 MB/s', elapsed: '0.5 s' });
+    expect(progressText(p)).toEqual({ percent: 25, amount: '47.7 MiB of 190.7 MiB', rate: '100 MB/s', elapsed: '0.5 s' });
   });
 });
 
@@ -59,10 +61,5 @@ describe('messages', () => {
 
   it('says which of several files is opened', () => {
     expect(manyFilesNotice(3, 'a.txt')).toBe('3 files were dropped: only the first one, a.txt, is opened.');
-  });
-
-  it('is not confused by targets that are not elements', () => {
-    expect(isTextField(null)).toBe(false);
-    expect(isTextField({} as EventTarget)).toBe(false);
   });
 });

@@ -1,23 +1,20 @@
 // Pure helpers of the side panels: formatting, derived rows, sorting and filtering.
-// No React, no DOM: unit-tested in format.test.ts.
+// No React, no DOM: unit-tested in rows.test.ts.
 import { findRangeAt, foldAddress, parseAddress } from '../../format/addr.ts';
 import type { BlobInfo, DumpSummary, RangeInfo } from '../../protocol/worker-api.ts';
 import type { DumpHeader, Engine, Register, VmaProperties } from '../../format/model.ts';
 import { REGISTER_ALIASES, findRegister } from '../../format/model.ts';
-import { humanBytes, snapshotDate } from '../../format/units.ts';
-import { hex64, hexRegister } from '../../format/report.ts';
+import { snapshotDate } from '../../format/units.ts';
+import { hexRegister } from '../../format/report.ts';
+import { MASK64 } from '../../format/addr.ts';
+import { hexAddress, humanBytes } from '../../format/text.ts';
 
-export { humanBytes, snapshotDate, hex64, hexRegister };
+export { snapshotDate, hexRegister };
 
-const MASK64 = (1n << 64n) - 1n;
 
 // ---------------------------------------------------------------------------------------------
 // Numbers and addresses
 
-/** "0x" + lowercase hex, no padding: how the dump prints a range name (and data-address). */
-export function hexPlain(v: bigint): string {
-  return '0x' + (v & MASK64).toString(16);
-}
 
 /** Linux errno names (the values the xe driver and its helpers return). */
 const ERRNO: Record<number, string> = {
@@ -192,7 +189,7 @@ export function rangeRows(summary: Pick<DumpSummary, 'ranges' | 'engines' | 'bat
       props, r.properties?.raw ?? '', status.text, badges.join(' '), humanBytes(r.length),
     ].join('\n').toLowerCase();
     return {
-      index: r.index, address: hexPlain(r.address), start, end, folded, size: r.length,
+      index: r.index, address: hexAddress(r.address), start, end, folded, size: r.length,
       sizeText: humanBytes(r.length), props, propsRaw: r.properties?.raw ?? '', status, badges, haystack,
     };
   });

@@ -5,12 +5,8 @@ import { generateDump } from '../../gen/generate.ts';
 import { sampleDump } from '../../../scripts/make-sample.ts';
 import type { RangeInfo } from '../../protocol/worker-api.ts';
 import type { Engine, VmaProperties } from '../../format/model.ts';
-import {
-  blobAttributes, diagnosticCounts, displayDate, errnoName, filterRanges, formatError, formatPci,
-  formatProperties, formatUptime, headerFields, hexPlain, hungEngines, isJumpRegister, jumpAddress,
-  markedRanges, memRegionName, nextSort, nextTab, rangeRows, rangeStatus, sectionTitle,
-  snapshotDate, sortRanges,
-} from './format.ts';
+import { blobAttributes, diagnosticCounts, displayDate, errnoName, filterRanges, formatError, formatPci, formatProperties, formatUptime, headerFields, hungEngines, isJumpRegister, jumpAddress, markedRanges, memRegionName, nextSort, nextTab, rangeRows, rangeStatus, sectionTitle, snapshotDate, sortRanges } from './rows.ts';
+import { hexAddress } from '../../format/text.ts';
 
 function props(raw: string, p: Partial<VmaProperties> = {}): VmaProperties {
   return { raw, permission: null, type: null, memRegion: null, patIndex: null, cpuCaching: null, other: {}, ...p };
@@ -157,8 +153,8 @@ describe('range rows', () => {
   });
 
   it('prints addresses as the dump does', () => {
-    expect(hexPlain(0x1a0000n)).toBe('0x1a0000');
-    expect(hexPlain(0n)).toBe('0x0');
+    expect(hexAddress(0x1a0000n)).toBe('0x1a0000');
+    expect(hexAddress(0n)).toBe('0x0');
   });
 });
 

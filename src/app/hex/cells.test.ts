@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HEX2, UNKNOWN_CHAR, asciiChar, asciiText, formatAddress, groupDigits, hexAddr, hexByte, rowCount } from './format.ts';
-import { humanBytes } from '../../format/units.ts';
+import { HEX2, UNKNOWN_CHAR, asciiChar, asciiText, hexByte, rowCount } from './cells.ts';
+import { formatAddress, groupDigits, hexAddress, humanBytes } from '../../format/text.ts';
 
 describe('hex formatting', () => {
   it('formats bytes as two lowercase hex digits', () => {
@@ -13,8 +13,8 @@ describe('hex formatting', () => {
     expect(formatAddress(0x1a0040n)).toBe('00000000001a0040');
     expect(formatAddress(0xfffeffa00000n)).toBe('0000fffeffa00000');
     expect(formatAddress(0x10n, 8)).toBe('00000010');
-    expect(hexAddr(0x1a0040n)).toBe('0x1a0040');
-    expect(hexAddr(0n)).toBe('0x0');
+    expect(hexAddress(0x1a0040n)).toBe('0x1a0040');
+    expect(hexAddress(0n)).toBe('0x0');
   });
 });
 

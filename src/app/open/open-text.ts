@@ -1,5 +1,6 @@
 // Pure helpers for the open UI: progress figures and error wording.
 import type { OpenErrorKind, Progress } from '../../protocol/worker-api.ts';
+import { humanBytes } from '../../format/text.ts';
 
 const MB = 1e6;
 
@@ -10,13 +11,6 @@ export function percentRead(bytesRead: number, totalBytes: number): number | nul
   return Math.floor(p * 10) / 10;
 }
 
-/** "1.2 kB", "34.5 MB", "1.20 GB" (decimal units, as file managers show sizes). */
-export function formatBytes(n: number): string {
-  if (n < 1000) return `${n} B`;
-  if (n < MB) return `${(n / 1000).toFixed(1)} kB`;
-  if (n < 1000 * MB) return `${(n / MB).toFixed(1)} MB`;
-  return `${(n / (1000 * MB)).toFixed(2)} GB`;
-}
 
 /** Throughput in MB/s ("—" until there is something to measure). */
 export function formatRate(bytes: number, ms: number): string {
@@ -44,7 +38,7 @@ export interface ProgressText {
 export function progressText(p: Progress): ProgressText {
   return {
     percent: percentRead(p.bytesRead, p.totalBytes),
-    amount: `${formatBytes(p.bytesRead)} of ${formatBytes(p.totalBytes)}`,
+    amount: `${humanBytes(p.bytesRead)} of ${humanBytes(p.totalBytes)}`,
     rate: formatRate(p.bytesRead, p.elapsedMs),
     elapsed: formatElapsed(p.elapsedMs),
   };
@@ -72,19 +66,6 @@ export function oneLine(message: string, max = 300): string {
   return first.length > max ? `${first.slice(0, max - 1)}…` : first;
 }
 
-/** True when a key or paste event happens in a text field (where the page leaves it alone). */
-export function isTextField(target: EventTarget | null): boolean {
-  if (!target || typeof (target as Element).closest !== 'function') return false;
-  const el = target as HTMLElement;
-  if (el.isContentEditable) return true;
-  const field = el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
-  if (!field) return false;
-  if (field.tagName === 'INPUT') {
-    const type = (field as HTMLInputElement).type;
-    return !['button', 'checkbox', 'radio', 'file', 'submit', 'reset', 'range', 'color', 'image'].includes(type);
-  }
-  return true;
-}
 
 /** What to say when several files were dropped or chosen. */
 export function manyFilesNotice(count: number, opened: string): string {

@@ -1,4 +1,4 @@
-// Pure formatting helpers of the hex view.
+// Pure cell helpers of the hex view: byte text, the ASCII column, row counts (numbers as text: src/format/text.ts).
 
 /** Bytes per row and bytes per group (a 32-bit word by default). Row and group sizes divide 4096. */
 export const BYTES_PER_ROW = 16;
@@ -29,20 +29,8 @@ export function asciiText(bytes: Uint8Array, from: number, to: number, valid: nu
   return s;
 }
 
-/** An address zero-padded to `width` hex digits, lowercase, no prefix. */
-export function formatAddress(a: bigint, width = 16): string {
-  return a.toString(16).padStart(width, '0');
-}
 
-/** "0x1a0040": lowercase, no padding (the data-address of a row). */
-export function hexAddr(a: bigint): string {
-  return '0x' + a.toString(16);
-}
 
-/** 262144 → "262,144". */
-export function groupDigits(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
 /** Rows of `bytesPerRow` needed for `length` bytes. */
 export function rowCount(length: number, bytesPerRow: number = BYTES_PER_ROW): number {
