@@ -34,6 +34,9 @@ import {
   wheelDeltaPx,
   type Geometry,
 } from './virtual.ts';
+import { useCommandsStore } from '../commands/commands-store.ts';
+import { PaneTabs } from '../commands/PaneTabs.tsx';
+import { CommandsView } from '../commands/CommandsView.tsx';
 import './hex.css';
 
 installHexSync();
@@ -59,6 +62,7 @@ export function HexPane() {
   const t = useMemo(() => resolveTarget(dump, target), [dump, target]);
 
   const bpr = useHexStore((s) => s.options.bytesPerRow);
+  const mode = useCommandsStore((s) => s.mode);
 
   if (!dump || !t) {
     return (
@@ -73,16 +77,20 @@ export function HexPane() {
     <section className="hexpane hex-pane" aria-label="Hex view">
       <HexHeader dump={dump} t={t} />
       <HexToolbar dump={dump} t={t} />
-      {showGrid ? (
-        <>
-          <HexGrid key={`${generation}:${t.kind}:${t.index}:${bpr}`} t={t} source={client} />
-          <HexStatus t={t} />
-        </>
-      ) : (
-        <div className="hex-message" role="status" data-testid="hex-nodata">
-          {noDataMessage(dump, t)}
-        </div>
-      )}
+      <PaneTabs>
+        {showGrid && mode === 'commands' ? (
+          <CommandsView t={t} />
+        ) : showGrid ? (
+          <>
+            <HexGrid key={`${generation}:${t.kind}:${t.index}:${bpr}`} t={t} source={client} />
+            <HexStatus t={t} />
+          </>
+        ) : (
+          <div className="hex-message" role="status" data-testid="hex-nodata">
+            {noDataMessage(dump, t)}
+          </div>
+        )}
+      </PaneTabs>
     </section>
   );
 }

@@ -1,8 +1,9 @@
 // Every keyboard shortcut of the app, for the "Keyboard shortcuts" help (press ?). Each handler
 // lives with its component; this list says what they do. Keep it in step when adding one.
 import { OPTION_KEYS } from '../hex/option-keys.ts';
+import { COMMAND_KEYS } from '../commands/keys.ts';
 
-export type ShortcutGroup = 'Opening dumps' | 'Panels' | 'Hex view' | 'Navigation' | 'Search' | 'Bookmarks' | 'Sharing' | 'Help';
+export type ShortcutGroup = 'Opening dumps' | 'Panels' | 'Hex view' | 'Commands view' | 'Navigation' | 'Search' | 'Bookmarks' | 'Sharing' | 'Help';
 
 export interface Shortcut {
   /** Alternatives; each is the keys pressed together, e.g. [['Ctrl', 'O']]. */
@@ -13,7 +14,7 @@ export interface Shortcut {
   where?: string;
 }
 
-export const GROUPS: readonly ShortcutGroup[] = ['Opening dumps', 'Panels', 'Hex view', 'Navigation', 'Search', 'Bookmarks', 'Sharing', 'Help'];
+export const GROUPS: readonly ShortcutGroup[] = ['Opening dumps', 'Panels', 'Hex view', 'Commands view', 'Navigation', 'Search', 'Bookmarks', 'Sharing', 'Help'];
 
 export const SHORTCUTS: readonly Shortcut[] = [
   // src/app/open/OpenControls.tsx, ProgressBar.tsx
@@ -52,6 +53,14 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { group: 'Hex view', keys: [['i']], description: 'Show / fold the inspector' },
   { group: 'Bookmarks', keys: [['b']], description: 'Show / fold the bookmarks' },
   { group: 'Hex view', keys: [['Ctrl', 'Shift', 'C']], description: 'Copy the selection (or the byte under the cursor) as hex' },
+
+  // src/app/commands/keys.ts (PaneTabs.tsx), CommandsView.tsx
+  ...COMMAND_KEYS.map(({ key, description, where }) => ({ group: 'Commands view' as const, keys: [[key]], description, where })),
+  { group: 'Commands view', keys: [['↑'], ['↓'], ['PageUp'], ['PageDown'], ['Home'], ['End']], description: 'Move through the instructions and their fields', where: 'in the Commands list' },
+  { group: 'Commands view', keys: [['→'], ['←']], description: 'Show / hide the fields of the instruction', where: 'in the Commands list' },
+  { group: 'Commands view', keys: [['Enter']], description: 'Show / hide the fields, or follow the address of the field', where: 'in the Commands list' },
+  { group: 'Commands view', keys: [['f']], description: 'Follow the first address the instruction names', where: 'in the Commands list' },
+  { group: 'Commands view', keys: [['←'], ['→']], description: 'Hex / Commands tab', where: 'in the view tabs' },
 
   // src/app/hex/HexTools.tsx
   { group: 'Navigation', keys: [['Ctrl', 'G']], description: 'Go to address' },
