@@ -6,6 +6,7 @@ import { findRangeAt, foldAddress } from '../format/addr.ts';
 import { findRegister, REGISTER_ALIASES, type DumpModel, type Engine } from '../format/model.ts';
 import type { CommandField, CommandRow, CommandsFilter, CommandsInfo, CommandsPlatform, CommandsTarget, ContextImage, InstructionAt } from '../protocol/commands.ts';
 import * as gpu from '../format/gpu/index.ts';
+import { slotOf } from '../format/gpu/decode.ts';
 import { CommandListing, dwordsView, positionIn, type ListingDecoder } from './command-listing.ts';
 
 /** Listings kept (each a few hundred KiB of checkpoints at most, plus its filters). */
@@ -14,6 +15,10 @@ const KEEP_LISTINGS = 4;
 const KEEP_FILTERS = 2;
 /** Most rows one request decodes. */
 const MAX_ROWS = 2048;
+/** Instructions the search for batch entry points decodes at most. */
+const ENTRY_BUDGET = 65_536;
+
+const FAMILY_NAMES: Record<gpu.Family, string> = { gen12: 'Gen12', 'gen12.5': 'Gen12.5', xe2: 'Xe2', xe3: 'Xe3' };
 
 interface Entry {
   key: string;
@@ -28,7 +33,7 @@ export function listingDecoder(family: gpu.Family, engine: gpu.EngineKind): List
   return {
     length: (w, i) => dec.lengthOf(w[i]),
     name: (w, i) => dec.nameOf(w[i]),
-    nameKey: (w, i) => (dec.lookup(w[i]) ? gpu.slotOf(w[i]) : -1),
+    nameKey: (w, i) => (dec.lookup(w[i]) ? slotOf(w[i]) : -1),
     decode(w, i, address) {
       const ins = gpu.decodeAt(w, i, address - BigInt(i * 4), dec, w.length);
       const fields: CommandField[] = ins.fields.map((f) => (f.address !== undefined ? { name: f.name, value: f.value, address: f.address } : { name: f.name, value: f.value }));
@@ -47,31 +52,32 @@ export class CommandService {
 
   constructor(private readonly model: () => DumpModel | null) {}
 
-  /** Platforms the menu offers. */
+  /** Platforms the menu offers: every platform the xe driver supports, by family. */
   platforms(): CommandsPlatform[] {
-    return gpu.FAMILIES.map((id) => ({ id, label: gpu.familyLabel(id) }));
+    return gpu.PLATFORMS.map((p) => ({ id: p.id, label: `${p.name} (${FAMILY_NAMES[p.family]})` }));
   }
 
-  /** The platform to decode with: the override, else the dump's, else the newest family. */
-  private platformFor(m: DumpModel, override: string | null): { family: gpu.Family; detected: gpu.Family | null; from: string } {
-    const det = gpu.detectFamily(m.header);
-    const fam = override && (gpu.FAMILIES as readonly string[]).includes(override) ? (override as gpu.Family) : det.family ?? gpu.FAMILIES[gpu.FAMILIES.length - 1];
-    return { family: fam, detected: det.family, from: det.from };
+  /** The platform to decode with: the menu's choice, else the one the dump names. */
+  private platformFor(m: DumpModel, override: string | null): { id: string; family: gpu.Family; detected: string; from: string } {
+    const det = gpu.detectPlatform(m.header);
+    const detected = det.platform?.id ?? det.family;
+    const chosen = override ? gpu.platformById(override) : undefined;
+    if (chosen) return { id: chosen.id, family: chosen.family, detected, from: det.detail };
+    return { id: detected, family: det.family, detected, from: det.detail };
   }
 
-  /** The engine whose command set applies: the hung engine (the first under HW Engines). */
+  /** The engine whose command set applies: the hung engine. */
   private engineOf(m: DumpModel): { engine: Engine | null; kind: gpu.EngineKind } {
-    const e = m.engines[0] ?? null;
-    const kind = (e?.engineClass ?? 'render') as gpu.EngineKind;
-    return { engine: e, kind: (['render', 'compute', 'copy', 'video', 'video-enhance', 'other'] as string[]).includes(kind) ? kind : 'other' };
+    const engine = gpu.hungEngine(m);
+    return { engine, kind: gpu.engineKindOf(engine) };
   }
 
   open(target: CommandsTarget, platform: string | null): CommandsInfo {
     const m = this.model();
     if (!m) throw new Error('no dump is open');
-    const { family, detected, from } = this.platformFor(m, platform);
+    const { id, family, detected, from } = this.platformFor(m, platform);
     const { engine, kind } = this.engineOf(m);
-    const key = `${target.kind}:${target.index}:${family}:${kind}`;
+    const key = `${target.kind}:${target.index}:${id}`;
     const have = this.entries.get(key);
     if (have) {
       this.entries.delete(key);
@@ -111,7 +117,7 @@ export class CommandService {
         acthdOffset = Number(a - base);
         const ip = findRegister(engine, 'IPEHR');
         const ipehr = ip ? Number(ip.value & 0xffffffffn) : null;
-        acthd = { index: -1, address: a, engine: engine.name, ipehr, ipehrName: ipehr === null ? null : gpu.getDecoder(family, kind).nameOf(ipehr) };
+        acthd = { index: -1, address: a, engine: engine.name, ipehr, ipehrName: ipehr === null ? null : gpu.instructionName(ipehr, family, kind) };
       }
     }
     const t0 = performance.now();
@@ -122,7 +128,7 @@ export class CommandService {
       key: `${key}#${++this.seq}`,
       target,
       count: listing.count,
-      platform: family,
+      platform: id,
       detected,
       detectedFrom: from,
       platforms: this.platforms(),
@@ -193,39 +199,40 @@ export class CommandService {
     return { at: rows[rows.length - 1], before: at > 0 ? rows[0] : null, platform: info.platform };
   }
 
-  /** Registers of a context image blob (HWCTX). */
+  /** Registers of a context image blob (HWCTX), named for the hung engine. */
   contextImage(blob: number, platform: string | null): ContextImage | null {
     const m = this.model();
     const b = m?.blobs[blob];
     if (!m || !b || !b.data) return null;
-    const { family } = this.platformFor(m, platform);
-    const { kind } = this.engineOf(m);
-    const words = dwordsView(b.data.subarray(0, Math.min(b.data.length, b.decodedLength)));
-    const img = gpu.decodeContextImage(words, family, kind);
-    const find = (name: string) => img.registers.find((x) => x.name === name)?.value ?? null;
-    const head = find('RING_HEAD');
-    const tail = find('RING_TAIL');
+    const { id } = this.platformFor(m, platform);
+    const { engine } = this.engineOf(m);
+    const img = gpu.decodeContextImage(b.data.subarray(0, Math.min(b.data.length, b.decodedLength)), engine?.name);
+    const head = gpu.contextValue(img, 'RING_HEAD') ?? null;
+    const tail = gpu.contextValue(img, 'RING_TAIL') ?? null;
     return {
       blob,
       name: b.name,
-      platform: family,
+      platform: id,
       registers: img.registers.map((x) => ({ offset: x.offset, name: x.name, value: x.value, at: x.at })),
       ring: head === null && tail === null ? null : { head, tail },
-      diagnostics: img.diagnostics,
+      diagnostics: img.diagnostics.map((d) => `at +0x${d.at.toString(16)}: ${d.message}`),
     };
   }
 
   /**
-   * Where batches start: each batch_addr, and the target of every MI_BATCH_BUFFER_START met when
-   * walking from there (second level and chained), a few levels deep. Cached per platform.
+   * Where batches start: each batch_addr, and the targets of the MI_BATCH_BUFFER_STARTs met when
+   * walking from there (second level and chained; src/format/gpu/walk.ts), within a budget so that
+   * a huge batch does not hold up the listing. Cached per platform family.
    */
   private entryCache = new Map<string, bigint[]>();
   private entryPoints(m: DumpModel, family: gpu.Family, kind: gpu.EngineKind): bigint[] {
     const ck = `${family}:${kind}`;
-    const have = this.entryCache.get(ck);
-    if (have) return have;
-    const out = gpu.batchEntryPoints(m, family, kind);
-    this.entryCache.set(ck, out);
+    let out = this.entryCache.get(ck);
+    if (!out) {
+      const walk = gpu.walkBatches(m.ranges, m.batchAddresses.map((a) => ({ address: a, reason: 'batch_addr' as const })), { family, engine: kind, maxInstructions: ENTRY_BUDGET });
+      out = [...new Set([...m.batchAddresses.map(foldAddress), ...walk.batches.map((b) => b.address)])];
+      this.entryCache.set(ck, out);
+    }
     return out;
   }
 }

@@ -198,17 +198,31 @@ function CommandList({ label }: { label: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [g]);
 
-  // The store asked to show the cursor: centre it when far, else the least scroll.
+  // The store asked to show the cursor: centred (a jump), or with the least scroll (a key), the
+  // fields of an expanded instruction too as far as they fit.
+  const scrollMode = useCommandsStore((s) => s.scrollMode);
   const cursorLine = at ? lineOf(at.pos, expanded) + at.sub : -1;
   useLayoutEffect(() => {
     if (cursorLine < 0 || viewH <= 0) return;
     const geo = gRef.current;
-    const top = cursorLine * LINE_H;
-    const v = virtRef.current;
-    const far = top < v - geo.viewH || top > v + 2 * geo.viewH;
-    scrollToVirt(far ? virtCentered(geo, cursorLine) : virtToShowRow(v, cursorLine, LINE_H, geo.viewH));
+    if (scrollMode === 'center') {
+      scrollToVirt(virtCentered(geo, cursorLine));
+      return;
+    }
+    const extra = at && at.sub === 0 ? expanded.find((x) => x.pos === at.pos)?.extra ?? 0 : 0;
+    const lastLine = cursorLine + Math.min(extra, Math.max(0, Math.floor(geo.viewH / LINE_H) - 1));
+    const v = virtToShowRow(virtRef.current, lastLine, LINE_H, geo.viewH);
+    scrollToVirt(virtToShowRow(v, cursorLine, LINE_H, geo.viewH));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scrollSeq, viewH > 0]);
+
+  // Take the focus when the view was switched to by key (once the list is drawn).
+  const wantFocus = useCommandsStore((s) => s.wantFocus);
+  useEffect(() => {
+    if (!wantFocus) return;
+    scrollRef.current?.focus({ preventScroll: true });
+    useCommandsStore.getState().setWantFocus(false);
+  }, [wantFocus]);
 
   const first = firstRow(g, virt);
   const n = renderCount(g, first);
@@ -272,6 +286,7 @@ function CommandList({ label }: { label: string }) {
     }
     s.moveTo({ pos, sub }, false);
   };
+
 
   const out = [];
   let cursorShown = false;

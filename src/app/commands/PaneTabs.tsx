@@ -4,7 +4,6 @@ import { useEffect, type KeyboardEvent, type ReactNode } from 'react';
 import { isTextField } from '../open/format.ts';
 import { installCommandsSync, useCommandsStore, type PaneMode } from './commands-store.ts';
 import { commandKey } from './keys.ts';
-import { focusList } from './CommandsView.tsx';
 
 installCommandsSync();
 
@@ -13,12 +12,9 @@ const TABS: { mode: PaneMode; label: string }[] = [
   { mode: 'commands', label: 'Commands' },
 ];
 
-/** Focus the grid of the view shown (after a switch by key). */
-function focusView(mode: PaneMode): void {
-  requestAnimationFrame(() => {
-    const sel = mode === 'hex' ? '[data-testid="hex-view"]' : '[data-testid="commands-list"]';
-    document.querySelector<HTMLElement>(`.hex-pane ${sel}`)?.focus({ preventScroll: true });
-  });
+/** Focus the hex grid (after switching to it by key); the list takes focus itself once drawn. */
+function focusHex(): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('.hex-pane [data-testid="hex-view"]')?.focus({ preventScroll: true }));
 }
 
 function useCommandKeys(): void {
@@ -32,7 +28,8 @@ function useCommandKeys(): void {
       switch (action) {
         case 'toggle':
           s.toggleMode();
-          focusView(useCommandsStore.getState().mode);
+          if (useCommandsStore.getState().mode === 'commands') s.setWantFocus(true);
+          else focusHex();
           break;
         case 'filter':
           document.querySelector<HTMLInputElement>('[data-testid="commands-filter"]')?.focus();
@@ -41,7 +38,7 @@ function useCommandKeys(): void {
           document.querySelector<HTMLSelectElement>('[data-testid="commands-platform"]')?.focus();
           break;
         case 'acthd':
-          void s.goToActhd().then((ok) => ok && focusList(document.querySelector('.hex-pane')));
+          void s.goToActhd().then((ok) => ok && useCommandsStore.getState().setWantFocus(true));
           break;
       }
     };

@@ -13,6 +13,7 @@ import { RowCache } from './row-cache.ts';
 export type CommandsClient = Pick<CommandsApi, 'commandsOpen' | 'commandsRows' | 'commandsFilter' | 'commandsPosOf' | 'instructionAt' | 'contextImage'>;
 
 export type PaneMode = 'hex' | 'commands';
+export type ScrollMode = 'center' | 'nearest';
 
 /** Typing in the filter box waits this long before the worker filters. */
 export const FILTER_DELAY_MS = 150;
@@ -38,8 +39,11 @@ export interface CommandsState {
   expanded: Expansion[];
   /** The line cursor: an instruction (sub 0) or one of its field lines. */
   at: LineRef | null;
-  /** Bumped when the list must bring `at` into view. */
+  /** Bumped when the list must bring `at` into view: centred, or with the least scroll. */
   scrollSeq: number;
+  scrollMode: ScrollMode;
+  /** The list should take the keyboard focus once it is drawn (the view was switched by key). */
+  wantFocus: boolean;
   /** Instruction at each ACTHD, by address (hang summary). */
   acthd: Record<string, InstructionAt | null>;
   /** Decoded context images, by blob index. */
@@ -49,10 +53,15 @@ export interface CommandsState {
   toggleMode(): void;
   setPlatform(platform: string | null): void;
   setFilter(text: string): void;
-  /** Build (or reuse) the listing of the view target and put the cursor where the hex cursor is. */
-  sync(): Promise<void>;
+  /**
+   * Build (or reuse) the listing of the view target and put the cursor where the hex cursor is;
+   * after a navigation (`nav`: a link, Go to address, Back), where the view was sent.
+   */
+  sync(nav?: boolean): Promise<void>;
   /** Move the line cursor (keys, clicks); the hex cursor follows to the instruction. */
-  moveTo(at: LineRef, scroll?: boolean): void;
+  moveTo(at: LineRef, scroll?: ScrollMode | false): void;
+  /** Ask for (true) or take (false) the list's focus. */
+  setWantFocus(want: boolean): void;
   moveBy(delta: number): void;
   /** Open or close an instruction's field lines. */
   toggleExpand(pos: number, open?: boolean): void;
@@ -101,6 +110,8 @@ const initial = {
   expanded: [] as Expansion[],
   at: null,
   scrollSeq: 0,
+  scrollMode: 'center' as ScrollMode,
+  wantFocus: false,
   acthd: {},
   contexts: {},
 };
@@ -119,10 +130,10 @@ export const useCommandsStore = create<CommandsState>()((set, get) => {
     c.commandsPosOf(info.key, filter?.key ?? null, address);
 
   /** Where the cursor goes in a fresh or re-entered listing. */
-  const placeCursor = async (c: CommandsClient, info: CommandsInfo, filter: CommandsFilter | null, preferActhd: boolean): Promise<number> => {
-    const cursor = useHexStore.getState().cursor;
+  const placeCursor = async (c: CommandsClient, info: CommandsInfo, filter: CommandsFilter | null, nav: boolean): Promise<number> => {
     const view = useViewStore.getState();
-    if (cursor !== null && !preferActhd) {
+    const cursor = nav ? view.address : useHexStore.getState().cursor;
+    if (cursor !== null) {
       const p = await posOf(c, info, filter, cursor);
       if (p >= 0) return p;
     }
@@ -170,7 +181,7 @@ export const useCommandsStore = create<CommandsState>()((set, get) => {
       }, FILTER_DELAY_MS);
     },
 
-    async sync() {
+    async sync(nav = false) {
       const seq = ++syncSeq;
       const c = client();
       const t = currentTarget();
@@ -182,9 +193,7 @@ export const useCommandsStore = create<CommandsState>()((set, get) => {
       }
       const key = forKey(t, get().platform);
       let info = get().info;
-      let fresh = false;
       if (infoFor !== key || !info) {
-        fresh = true;
         set({ loading: key, error: null });
         try {
           info = await c.commandsOpen(t, get().platform);
@@ -204,16 +213,16 @@ export const useCommandsStore = create<CommandsState>()((set, get) => {
           if (seq !== syncSeq) return;
         } else set({ rows: listRows(c, info, null) });
       }
-      const pos = await placeCursor(c, info, get().filter, fresh && useHexStore.getState().cursor === null);
+      const pos = await placeCursor(c, info, get().filter, nav);
       if (seq !== syncSeq) return;
-      if (get().count > 0) get().moveTo({ pos, sub: 0 }, true);
+      if (get().count > 0) get().moveTo({ pos, sub: 0 }, 'center');
     },
 
-    moveTo(at, scroll = true) {
+    moveTo(at, scroll = 'nearest') {
       const { count, rows } = get();
       if (count === 0 || !rows) return;
       const clamped = { pos: Math.max(0, Math.min(count - 1, at.pos)), sub: Math.max(0, at.sub) };
-      set({ at: clamped, scrollSeq: scroll ? get().scrollSeq + 1 : get().scrollSeq });
+      set(scroll ? { at: clamped, scrollSeq: get().scrollSeq + 1, scrollMode: scroll } : { at: clamped });
       const apply = (row: CommandRow | undefined) => {
         if (!row || get().rows !== rows || get().at?.pos !== row.pos) return;
         if (useHexStore.getState().cursor !== row.address) useHexStore.getState().setCursor(row.address);
@@ -222,6 +231,10 @@ export const useCommandsStore = create<CommandsState>()((set, get) => {
       const have = rows.get(clamped.pos);
       if (have) apply(have);
       else void rows.row(clamped.pos).then(apply, () => {});
+    },
+
+    setWantFocus(want) {
+      if (want !== get().wantFocus) set({ wantFocus: want });
     },
 
     moveBy(delta) {
@@ -237,7 +250,14 @@ export const useCommandsStore = create<CommandsState>()((set, get) => {
       const next = toggleExpansion(expanded, pos, Math.max(1, row.fields.length + (row.note ? 1 : 0)), open);
       if (next === expanded) return;
       // Closing the instruction the cursor is inside puts the cursor on its line.
-      set({ expanded: next, at: at && at.pos === pos && !next.some((e) => e.pos === pos) ? { pos, sub: 0 } : at });
+      // Closing the instruction the cursor is inside puts the cursor on its line; opening one
+      // scrolls its fields into view.
+      set({
+        expanded: next,
+        at: at && at.pos === pos && !next.some((e) => e.pos === pos) ? { pos, sub: 0 } : at,
+        scrollSeq: get().scrollSeq + 1,
+        scrollMode: 'nearest',
+      });
     },
 
     async goToActhd() {
@@ -246,7 +266,7 @@ export const useCommandsStore = create<CommandsState>()((set, get) => {
       if (!c || !info?.acthd) return false;
       const p = await posOf(c, info, filter, info.acthd.address);
       if (p < 0 || get().info !== info) return false;
-      get().moveTo({ pos: p, sub: 0 });
+      get().moveTo({ pos: p, sub: 0 }, 'center');
       return true;
     },
 
@@ -314,7 +334,7 @@ export const useCommandsStore = create<CommandsState>()((set, get) => {
     set({ filter, rows, count: filter ? filter.count : info.count, expanded: [], at: null, error: null });
     if (get().count === 0) return;
     const pos = cur ? await posOf(c, info, filter, cur.address) : 0;
-    if (get().rows === rows) get().moveTo({ pos: Math.max(0, pos), sub: 0 });
+    if (get().rows === rows) get().moveTo({ pos: Math.max(0, pos), sub: 0 }, 'center');
   }
 });
 
@@ -335,7 +355,7 @@ export function installCommandsSync(): void {
   useViewStore.subscribe((s, prev) => {
     const targetChanged = s.target?.kind !== prev.target?.kind || s.target?.index !== prev.target?.index;
     if (s.navSeq === prev.navSeq && !targetChanged) return;
-    if (useCommandsStore.getState().mode === 'commands') void useCommandsStore.getState().sync();
+    if (useCommandsStore.getState().mode === 'commands') void useCommandsStore.getState().sync(true);
   });
 }
 
