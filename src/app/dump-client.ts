@@ -3,7 +3,7 @@
 import * as Comlink from 'comlink';
 import type { ByteSource } from './byte-source.ts';
 import type { CommandRow, CommandsApi, CommandsFilter, CommandsInfo, CommandsTarget, ContextImage, InstructionAt } from '../protocol/commands.ts';
-import type { DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, PointerScanResult, Progress, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from './protocol.ts';
+import type { DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, PointerScanResult, Progress, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
 
 export class DumpClient implements ByteSource, CommandsApi {
   private readonly worker: Worker;

@@ -2,7 +2,7 @@
 // offset and value, decoded in the worker; the LRC's ring head and tail beside the engine's
 // RING_HEAD / RING_TAIL registers. Shown in the Blobs panel for the HWCTX blob selected (or the first).
 import { useEffect } from 'react';
-import type { DumpSummary } from '../protocol.ts';
+import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { useViewStore } from '../store.ts';
 import { useCommandsStore } from './commands-store.ts';
 import { contextBlob, ringComparison } from './context.ts';

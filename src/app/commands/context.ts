@@ -2,7 +2,7 @@
 // context image beside the engine's registers.
 import { findRegister, type Engine } from '../../format/model.ts';
 import type { ContextImage } from '../../protocol/commands.ts';
-import type { BlobInfo, DumpSummary } from '../protocol.ts';
+import type { BlobInfo, DumpSummary } from '../../protocol/worker-api.ts';
 import type { ViewTarget } from '../store.ts';
 
 /** A context image blob's name (HWCTX, or LRC_HWCTX on some kernels). */

@@ -2,7 +2,7 @@
 // (structured clone): no functions, no decoded memory except the slices the page asks for.
 import type { Blob, DumpModel, MemoryRange } from '../format/model.ts';
 import type { SearchMode } from '../format/search.ts';
-import type { CommandsApi } from '../protocol/commands.ts';
+import type { CommandsApi } from './commands.ts';
 
 /** A range as the page sees it: everything but the bytes. */
 export type RangeInfo = Omit<MemoryRange, 'data'> & {
