@@ -4,6 +4,7 @@ import { benchAscii85 } from './ascii85.ts';
 import { benchParse } from './parse.ts';
 import { benchSearch, benchSearchWorkerPath } from './search.ts';
 import { benchShare } from './share.ts';
+import { benchDecode, printDecodeBench } from './decode.ts';
 
 const MiB = 2 ** 20;
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
@@ -36,3 +37,6 @@ console.log('\n== share links: 64 KiB of batch-like memory in a link (budget 16,
 for (const f of benchShare()) {
   console.log(`  ${f.what}: ${f.bytes} bytes -> link of ${f.urlLength} characters (${f.ratio.toFixed(2)} bytes a character), packed in ${f.encodeMs.toFixed(1)} ms`);
 }
+
+console.log('\n== command-stream decode (src/format/gpu), 64 MiB ==');
+printDecodeBench(benchDecode());

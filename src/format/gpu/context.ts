@@ -1,7 +1,11 @@
 // The context image (the LRC's register state, the `[HWCTX]` blob): MI_LOAD_REGISTER_IMM blocks
 // of (offset, value) pairs between MI_NOOP padding, ended by MI_BATCH_BUFFER_END. Every pair of
 // every LRI is listed, named from the register tables when the offset is known.
+import type { DumpModel, Engine } from '../model.ts';
+import { getDecoder } from './decode.ts';
 import { registerName } from './registers.ts';
+import type { EngineKind, Family, Instruction } from './types.ts';
+import { decodeLinear } from './walk.ts';
 
 export interface ContextRegister {
   /** MMIO offset as written in the image. */
@@ -72,4 +76,82 @@ export function decodeContextImage(bytes: Uint8Array, engine?: string): ContextI
 /** The value of the first register of the image with this engine-relative name ("RING_HEAD"). */
 export function contextValue(img: ContextImage, name: string): number | undefined {
   return img.registers.find((r) => r.name === name || (r.name !== null && r.name.endsWith(' ' + name)))?.value;
+}
+
+// ---- contexts of a dump: each [HWCTX] with its LRC lines, the engine's ring registers and the ring ----
+
+export interface ContextInfo {
+  /** Blob name ("HWCTX"). */
+  name: string;
+  /** GuC ID of the exec queue it belongs to. */
+  gucId: number | null;
+  /** Source line of the blob. */
+  line: number;
+  image: ContextImage;
+  /** The LRC text lines of the same exec queue: `LRC Head: (memory) N`, `LRC Tail: … (memory) N`, `Ring start`. */
+  lrc: { head: number | null; tail: number | null; ringStart: number | null };
+  /** RING_HEAD / RING_TAIL / RING_START / RING_CTL as saved in the image. */
+  saved: { head: number | null; tail: number | null; start: number | null; ctl: number | null };
+  /** The engine's live registers. */
+  engine: { name: string; head: number | null; tail: number | null } | null;
+  /** The ring buffer: decoded between head and tail where the dump holds it, else why not. */
+  ring: { address: number | null; size: number | null; instructions: Instruction[] | null; note: string };
+}
+
+const lastNumber = (s: string): number | null => {
+  const m = /(0x[0-9a-f]+|-?\d+)\s*$/i.exec(s.trim());
+  return m ? Number(m[1]) : null;
+};
+
+/**
+ * Every context image of the dump with its LRC lines, the hung engine's RING_HEAD/RING_TAIL and
+ * the ring buffer (decoded between head and tail when a blob named RING holds it; xe dumps do
+ * not capture the ring, and that is said).
+ */
+export function decodeContexts(model: DumpModel, family: Family, engine: Engine | null, engineKind: EngineKind = 'render'): ContextInfo[] {
+  const out: ContextInfo[] = [];
+  const ringBlob = model.blobs.find((b) => b.name === 'RING' && b.data);
+  for (const blob of model.blobs) {
+    if (blob.name !== 'HWCTX') continue;
+    const image = blob.data ? decodeContextImage(blob.data.subarray(0, blob.decodedLength), engine?.name) : { registers: [], blocks: 0, end: 0, diagnostics: [{ at: 0, message: blob.error ? `no data (error ${blob.error})` : 'no data' }] };
+    const lrc = { head: null as number | null, tail: null as number | null, ringStart: null as number | null };
+    const section = model.sections.find((s) => s.title === blob.section && s.line <= blob.line);
+    if (section) {
+      for (const e of section.entries) {
+        if (e.line >= blob.line) break;
+        if (e.key === 'GuC ID') { lrc.head = lrc.tail = lrc.ringStart = null; continue; }
+        if (e.key === 'LRC Head') lrc.head = lastNumber(e.value);
+        else if (e.key === 'LRC Tail') lrc.tail = lastNumber(e.value);
+        else if (e.key === 'Ring start' || (e.key === 'HW Ring address' && lrc.ringStart === null)) lrc.ringStart = lastNumber(e.value);
+      }
+    }
+    const val = (n: string) => contextValue(image, n) ?? null;
+    const saved = { head: val('RING_HEAD'), tail: val('RING_TAIL'), start: val('RING_START'), ctl: val('RING_CTL') };
+    const reg = (n: string) => {
+      const r = engine?.registers.find((x) => x.name === n);
+      return r ? Number(r.value & 0xffffffffn) : null;
+    };
+    const eng = engine ? { name: engine.name, head: reg('RING_HEAD'), tail: reg('RING_TAIL') } : null;
+    const address = lrc.ringStart ?? saved.start;
+    const size = saved.ctl !== null ? ((saved.ctl >>> 12) & 0x1ff) * 4096 + 4096 : null;
+    let ring: ContextInfo['ring'];
+    const head = (saved.head ?? lrc.head ?? 0) & 0x1ffffc;
+    const tail = (saved.tail ?? lrc.tail ?? 0) & 0x1ffff8;
+    if (ringBlob?.data) {
+      const words = new Uint32Array(ringBlob.data.buffer, ringBlob.data.byteOffset, ringBlob.decodedLength >>> 2);
+      const dec = getDecoder(family, engineKind);
+      const base = BigInt(address ?? 0);
+      const instructions = head <= tail
+        ? decodeLinear(words, base, dec, head >>> 2, Math.min(words.length, tail >>> 2))
+        : [...decodeLinear(words, base, dec, head >>> 2, words.length), ...decodeLinear(words, base, dec, 0, Math.min(words.length, tail >>> 2))];
+      ring = { address, size, instructions, note: `ring buffer decoded from head 0x${head.toString(16)} to tail 0x${tail.toString(16)}` };
+    } else {
+      ring = {
+        address, size, instructions: null,
+        note: `the ring buffer${address !== null ? ` (GGTT 0x${address.toString(16)})` : ''} is not in this dump: xe captures the context image, not the ring`,
+      };
+    }
+    out.push({ name: blob.name, gucId: blob.gucId, line: blob.line, image, lrc, saved, engine: eng, ring });
+  }
+  return out;
 }

@@ -145,14 +145,21 @@ export function decodeField(spec: FieldSpec, raw: Uint32Array, nameSuffix = '', 
   const v = raw[dw] >>> 0;
   switch (spec.kind) {
     case 'address': {
-      const lo64 = BigInt(v);
-      const hi64 = dw + 1 < raw.length ? BigInt(raw[dw + 1] >>> 0) : 0n;
-      let x = (hi64 << 32n) | lo64;
-      const hi = Math.min(spec.hi, 63);
-      x = (x >> BigInt(spec.lo)) & ((1n << BigInt(hi - spec.lo + 1)) - 1n);
-      x <<= BigInt(spec.lo);
-      x &= MASK48; // 48-bit GPU virtual addresses
-      return spec.relative ? { name, value: hexAddress(x) } : { name, value: hexAddress(x), address: x };
+      // Number arithmetic (exact below 2^53; addresses are 48-bit), one BigInt for the link.
+      const hi = Math.min(spec.hi, 47);
+      const loBits = spec.lo >= 32 ? 0 : v - (v % 2 ** spec.lo);
+      let lowPart = loBits;
+      if (hi < 31) lowPart = loBits % 2 ** (hi + 1);
+      let highPart = 0;
+      if (hi >= 32 && dw + 1 < raw.length) {
+        const hw = raw[dw + 1] >>> 0;
+        const hiMask = 2 ** (hi - 31) - 1;
+        highPart = (hw & hiMask) >>> 0;
+        if (spec.lo > 32) highPart -= highPart % 2 ** (spec.lo - 32);
+      }
+      const x = highPart * 4294967296 + lowPart;
+      const text = '0x' + x.toString(16);
+      return spec.relative ? { name, value: text } : { name, value: text, address: BigInt(x) };
     }
     case 'offset': {
       const x = bits(v, spec.lo, spec.hi) * 2 ** spec.lo;
@@ -253,7 +260,7 @@ export function decodeAt(words: Uint32Array, index: number, baseAddress: bigint,
         const o1 = (w >>> 10) & 0x3ff;
         const o2 = w & 0x3ff;
         const opName = ALU_OPS[op] ?? '0x' + op.toString(16);
-        fields.push({ name: `ALU ${k - 1}`, value: op === 0 ? 'NOOP' : `${opName} ${aluOperand(o1)}, ${aluOperand(o2)}` });
+        fields.push({ name: `ALU ${k - 1}`, value: (o1 === 0 && o2 === 0) || op === 0 ? opName : `${opName} ${aluOperand(o1)}, ${aluOperand(o2)}` });
       }
       break;
     case 'bbs': {

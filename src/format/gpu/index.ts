@@ -15,12 +15,13 @@ import { getDecoder } from './decode.ts';
 import { detectPlatform, type PlatformDetection } from './platform.ts';
 import type { EngineKind, Family } from './types.ts';
 import { walkBatches, type WalkResult } from './walk.ts';
+import { decodeContexts, type ContextInfo } from './context.ts';
 
 export * from './types.ts';
 export { CommandDecoder, getDecoder, scanInstructions, decodeAt, decodeField, unknownName } from './decode.ts';
 export { PLATFORMS, detectPlatform, platformById, platformFromPciId, familyFromIpVersion, type PlatformInfo, type PlatformDetection } from './platform.ts';
 export { walkBatches, decodeLinear, rangeWords, type WalkResult, type WalkedBatch, type WalkOptions, type WalkDiagnostic, type BatchReason } from './walk.ts';
-export { decodeContextImage, contextValue, type ContextImage, type ContextRegister } from './context.ts';
+export { decodeContextImage, decodeContexts, contextValue, type ContextImage, type ContextRegister, type ContextInfo } from './context.ts';
 export {
   decodeRegister, registerSpec, registerName, engineRegisterOffset, ENGINE_MMIO_BASES, ENGINE_REGISTERS, GLOBAL_REGISTERS, REGISTER_SPECS,
   type DecodedRegister, type DecodedBitField, type RegisterSpec, type BitField,
@@ -45,6 +46,8 @@ export interface HangContext {
   engineKind: EngineKind;
   acthd: bigint | null;
   walk: WalkResult;
+  /** Every [HWCTX] decoded, with LRC/engine ring registers and the ring buffer (or why not). */
+  contexts: ContextInfo[];
 }
 
 /**
@@ -63,7 +66,7 @@ export function hangContext(model: DumpModel, family?: Family): HangContext {
     engine: kind,
     acthd,
   });
-  return { platform, family: fam, engine, engineKind: kind, acthd, walk };
+  return { platform, family: fam, engine, engineKind: kind, acthd, walk, contexts: decodeContexts(model, fam, engine, kind) };
 }
 
 /** The name of the instruction header `h` for a family and engine (e.g. for IPEHR). */

@@ -70,7 +70,19 @@ function baseCandidates(engine?: string): { name: string; base: number }[] {
  * engine's base first, then any engine's, also at the media GT offset) or a global one; null if unknown.
  * Engine registers are named with their engine unless it is the given one: "RING_HEAD", "bcs0 RING_HEAD".
  */
+const nameCache = new Map<string, string | null>();
 export function registerName(offset: number, engine?: string): string | null {
+  const key = (engine ?? '') + ':' + offset;
+  let hit = nameCache.get(key);
+  if (hit === undefined) {
+    hit = lookupRegisterName(offset, engine);
+    if (nameCache.size > 65536) nameCache.clear();
+    nameCache.set(key, hit);
+  }
+  return hit;
+}
+
+function lookupRegisterName(offset: number, engine?: string): string | null {
   const g = GLOBAL_REGISTERS[offset];
   if (g) return g;
   for (const { name, base } of baseCandidates(engine)) {

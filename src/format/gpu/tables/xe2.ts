@@ -31,6 +31,6 @@ export const XE2: FamilyTable = {
   family: 'xe2',
   base: 'gen12.5',
   changed: CHANGED,
-  removed: ['MI_URB_ATOMIC_ALLOC'],
+  removed: ['MI_URB_ATOMIC_ALLOC', '3DSTATE_CLEAR_PARAMS'],
   source: 'Intel Xe2 PRM (Command Reference); Mesa src/intel/genxml/xe2.xml; Linux drivers/gpu/drm/xe/instructions/*.h',
 };
