@@ -66,13 +66,19 @@ export function useUrlSync(): void {
     let lastGeneration = useDumpStore.getState().generation;
     let timer: ReturnType<typeof setTimeout> | null = null;
 
-    const write = (push: boolean) => {
+    /** The URL of where the view is now. */
+    const urlNow = () => {
       const { target, address } = useViewStore.getState();
-      const url = `${location.pathname}${formatViewQuery(location.search, useDumpStore.getState().dump, target, address)}${location.hash}`;
+      return `${location.pathname}${formatViewQuery(location.search, useDumpStore.getState().dump, target, address)}${location.hash}`;
+    };
+    const put = (url: string, push: boolean) => {
       if (url === `${location.pathname}${location.search}${location.hash}`) return;
       if (push) history.pushState(null, '', url);
       else history.replaceState(null, '', url);
     };
+    const write = (push: boolean) => put(urlNow(), push);
+    /** Where scrolling or the cursor last moved the view, not yet written (throttled). */
+    let pending: string | null = null;
 
     const apply = () => {
       const dump = useDumpStore.getState().dump;
@@ -92,9 +98,13 @@ export function useUrlSync(): void {
         lastNav = s.navSeq;
         if (timer) clearTimeout(timer);
         timer = null;
+        // The entry we leave keeps where the view had moved to (Back returns there).
+        if (pending !== null) put(pending, false);
+        pending = null;
         write(true);
       } else if (s.address !== prev.address || s.target !== prev.target) {
-        if (!timer) timer = setTimeout(() => { timer = null; write(false); }, REPLACE_EVERY_MS);
+        pending = urlNow();
+        if (!timer) timer = setTimeout(() => { timer = null; if (pending !== null) put(pending, false); pending = null; }, REPLACE_EVERY_MS);
       }
     });
     const unsubDump = useDumpStore.subscribe((s) => {
