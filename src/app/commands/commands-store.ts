@@ -244,20 +244,26 @@ export const useCommandsStore = create<CommandsState>()((set, get) => {
     },
 
     toggleExpand(pos, open) {
-      const { rows, expanded, at } = get();
-      const row = rows?.get(pos);
-      if (!row) return;
-      const next = toggleExpansion(expanded, pos, Math.max(1, row.fields.length + (row.note ? 1 : 0)), open);
-      if (next === expanded) return;
-      // Closing the instruction the cursor is inside puts the cursor on its line.
-      // Closing the instruction the cursor is inside puts the cursor on its line; opening one
-      // scrolls its fields into view.
-      set({
-        expanded: next,
-        at: at && at.pos === pos && !next.some((e) => e.pos === pos) ? { pos, sub: 0 } : at,
-        scrollSeq: get().scrollSeq + 1,
-        scrollMode: 'nearest',
-      });
+      const rows = get().rows;
+      if (!rows) return;
+      const apply = (row: CommandRow) => {
+        const { expanded, at } = get();
+        if (get().rows !== rows) return;
+        const next = toggleExpansion(expanded, pos, Math.max(1, row.fields.length + (row.note ? 1 : 0)), open);
+        if (next === expanded) return;
+        // Closing the instruction the cursor is inside puts the cursor on its line; opening one
+        // scrolls its fields into view.
+        set({
+          expanded: next,
+          at: at && at.pos === pos && !next.some((e) => e.pos === pos) ? { pos, sub: 0 } : at,
+          scrollSeq: get().scrollSeq + 1,
+          scrollMode: 'nearest',
+        });
+      };
+      const row = rows.get(pos);
+      if (row) apply(row);
+      // Not here yet (a key pressed before its block arrived): once it is.
+      else void rows.row(pos).then((r) => r && apply(r), () => {});
     },
 
     async goToActhd() {
