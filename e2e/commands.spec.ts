@@ -31,7 +31,7 @@ function listing(g: ReturnType<typeof generateDump>, address: bigint) {
   const commands = new CommandService(() => model);
   const info = commands.open({ kind: 'range', index: model.ranges.indexOf(findRangeAt(model.ranges, address)!) }, null);
   const rows = [];
-  for (let first = 0; first < info.count; first += 2048) rows.push(...commands.rows(info.key, null, first, 2048));
+  for (let first = 0; first < info.count; first += 2048) rows.push(...commands.rows(info.key, null, first, 2048).rows);
   return { info, rows };
 }
 

@@ -2,7 +2,7 @@
 // cancelled and how a dump's memory is given back.
 import * as Comlink from 'comlink';
 import type { ByteSource } from './byte-source.ts';
-import type { CommandRow, CommandsApi, CommandsFilter, CommandsInfo, CommandsTarget, ContextImage, InstructionAt } from '../protocol/commands.ts';
+import type { CommandRows, CommandsApi, CommandsFilter, CommandsInfo, CommandsTarget, ContextImage, InstructionAt } from '../protocol/commands.ts';
 import type { DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, PointerScanResult, Progress, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
 
 export class DumpClient implements ByteSource, CommandsApi {
@@ -76,11 +76,11 @@ export class DumpClient implements ByteSource, CommandsApi {
   }
 
   // The Commands view (worker side: src/worker/commands.ts).
-  async commandsOpen(target: CommandsTarget, platform: string | null): Promise<CommandsInfo> {
-    return await this.live().commandsOpen(target, platform);
+  async commandsOpen(target: CommandsTarget, platform: string | null, at: bigint | null = null): Promise<CommandsInfo> {
+    return await this.live().commandsOpen(target, platform, at);
   }
 
-  async commandsRows(key: string, filter: string | null, first: number, count: number): Promise<CommandRow[]> {
+  async commandsRows(key: string, filter: string | null, first: number, count: number): Promise<CommandRows> {
     return await this.live().commandsRows(key, filter, first, count);
   }
 

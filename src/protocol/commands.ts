@@ -62,12 +62,23 @@ export interface CommandsInfo {
   platforms: CommandsPlatform[];
   /** Instruction holding ACTHD (its number), or null when ACTHD is not in this range. */
   acthd: { index: number; address: bigint; engine: string; ipehr: number | null; ipehrName: string | null } | null;
+  /**
+   * Position of the instruction holding the address asked for when opening, else of the one at
+   * ACTHD, else -1 (saves a round trip before the first rows).
+   */
+  at: number;
   /** Addresses the walk restarted at (batch starts inside the range). */
   anchors: bigint[];
   /** Bytes walked (the decoded part of the range or blob). */
   bytes: number;
   /** Time the boundary scan took in the worker, ms. */
   scanMs: number;
+}
+
+/** A window of decoded rows, and how long the worker took to decode them. */
+export interface CommandRows {
+  rows: CommandRow[];
+  decodeMs: number;
 }
 
 /** A name filter applied to a listing. */
@@ -109,10 +120,13 @@ export interface ContextImage {
 
 /** The worker's Commands API (part of ParseWorkerApi). */
 export interface CommandsApi {
-  /** List the instructions of a range or blob (walked once, kept for later windows). */
-  commandsOpen(target: CommandsTarget, platform: string | null): Promise<CommandsInfo>;
+  /**
+   * List the instructions of a range or blob (walked once, kept for later windows); `at`: an
+   * address whose instruction's position comes back in `at`.
+   */
+  commandsOpen(target: CommandsTarget, platform: string | null, at?: bigint | null): Promise<CommandsInfo>;
   /** Decoded rows [first, first + count) of a listing, or of a filter of it. */
-  commandsRows(key: string, filter: string | null, first: number, count: number): Promise<CommandRow[]>;
+  commandsRows(key: string, filter: string | null, first: number, count: number): Promise<CommandRows>;
   /** Filter a listing by instruction name (case-insensitive substring). */
   commandsFilter(key: string, text: string): Promise<CommandsFilter>;
   /** Position of the instruction holding `address` (or the last one before it, filtered). -1 if none. */

@@ -24,7 +24,7 @@ describe('CommandService', () => {
       expect(info.bytes).toBe(r.decodedLength);
       expect(info.acthd).not.toBeNull();
       expect(info.acthd!.address).toBe(acthd);
-      const [row] = s.commands.rows(info.key, null, info.acthd!.index, 1);
+      const [row] = s.commands.rows(info.key, null, info.acthd!.index, 1).rows;
       expect(row.acthd).toBe(true);
       expect(row.address <= acthd && acthd < row.address + BigInt(row.length * 4)).toBe(true);
       // IPEHR names the header the engine was parsing; here that is the ACTHD instruction's.
@@ -32,11 +32,16 @@ describe('CommandService', () => {
       // The batch start begins an instruction (an anchor), whatever precedes it in the range.
       if (findRangeAt(summary.ranges, batch)?.index === r.index) {
         const p = s.commands.posOf(info.key, null, batch);
-        const [b] = s.commands.rows(info.key, null, p, 1);
+        const [b] = s.commands.rows(info.key, null, p, 1).rows;
         expect(b.address).toBe(batch);
       }
+      // Opening says where an address (else ACTHD) is, in the same call.
+      expect(info.at).toBe(info.acthd!.index);
+      const again = s.commands.open({ kind: 'range', index: r.index }, null, row.address + 4n);
+      expect(again.key).toBe(info.key);
+      expect(again.at).toBe(s.commands.posOf(info.key, null, row.address + 4n));
       // Windows agree with each other and cover the range without gaps.
-      const all = s.commands.rows(info.key, null, 0, 2048);
+      const all = s.commands.rows(info.key, null, 0, 2048).rows;
       let next = foldAddress(r.address);
       for (const x of all) {
         expect(x.address).toBe(next);
@@ -54,7 +59,7 @@ describe('CommandService', () => {
     const f = s.commands.filter(info.key, 'pipe_control');
     expect(f.count).toBeGreaterThan(0);
     expect(f.count).toBeLessThan(info.count);
-    const rows = s.commands.rows(info.key, f.key, 0, f.count);
+    const rows = s.commands.rows(info.key, f.key, 0, f.count).rows;
     expect(rows).toHaveLength(f.count);
     expect(rows.every((x) => x.name === 'PIPE_CONTROL')).toBe(true);
     rows.forEach((x, i) => expect(x.pos).toBe(i));
@@ -70,7 +75,7 @@ describe('CommandService', () => {
     const r = findRangeAt(summary.ranges, acthd)!;
     const at = s.commands.instructionAt(acthd, null)!;
     const info = s.commands.open({ kind: 'range', index: r.index }, null);
-    const [before, here] = s.commands.rows(info.key, null, info.acthd!.index - 1, 2);
+    const [before, here] = s.commands.rows(info.key, null, info.acthd!.index - 1, 2).rows;
     expect(at.at.name).toBe(here.name);
     expect(at.at.address).toBe(here.address);
     expect(at.before?.address).toBe(before.address);

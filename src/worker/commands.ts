@@ -4,7 +4,7 @@
 // chooses what to decode with what (platform, engine, anchors) and shapes the answers.
 import { findRangeAt, foldAddress } from '../format/addr.ts';
 import { findRegister, REGISTER_ALIASES, type DumpModel, type Engine } from '../format/model.ts';
-import type { CommandField, CommandRow, CommandsFilter, CommandsInfo, CommandsPlatform, CommandsTarget, ContextImage, InstructionAt } from '../protocol/commands.ts';
+import type { CommandField, CommandRow, CommandRows, CommandsFilter, CommandsInfo, CommandsPlatform, CommandsTarget, ContextImage, InstructionAt } from '../protocol/commands.ts';
 import * as gpu from '../format/gpu/index.ts';
 import { slotOf } from '../format/gpu/decode.ts';
 import { CommandListing, dwordsView, positionIn, type ListingDecoder } from './command-listing.ts';
@@ -36,7 +36,7 @@ export function listingDecoder(family: gpu.Family, engine: gpu.EngineKind): List
     nameKey: (w, i) => (dec.lookup(w[i]) ? slotOf(w[i]) : -1),
     decode(w, i, address) {
       const ins = gpu.decodeAt(w, i, address - BigInt(i * 4), dec, w.length);
-      const fields: CommandField[] = ins.fields.map((f) => (f.address !== undefined ? { name: f.name, value: f.value, address: f.address } : { name: f.name, value: f.value }));
+      const fields: CommandField[] = ins.fields;
       if (ins.batchStart && !fields.some((f) => f.address === ins.batchStart!.address)) {
         const bs = ins.batchStart;
         fields.push({ name: bs.secondLevel ? 'Batch Buffer Start (second level)' : 'Batch Buffer Start (chained)', value: '0x' + bs.address.toString(16), address: bs.address });
@@ -72,7 +72,14 @@ export class CommandService {
     return { engine, kind: gpu.engineKindOf(engine) };
   }
 
-  open(target: CommandsTarget, platform: string | null): CommandsInfo {
+  open(target: CommandsTarget, platform: string | null, at: bigint | null = null): CommandsInfo {
+    const info = this.listingInfo(target, platform);
+    let pos = at === null ? -1 : this.posOf(info.key, null, at);
+    if (pos < 0 && info.acthd) pos = info.acthd.index;
+    return { ...info, at: pos };
+  }
+
+  private listingInfo(target: CommandsTarget, platform: string | null): CommandsInfo {
     const m = this.model();
     if (!m) throw new Error('no dump is open');
     const { id, family, detected, from } = this.platformFor(m, platform);
@@ -133,6 +140,7 @@ export class CommandService {
       detectedFrom: from,
       platforms: this.platforms(),
       acthd,
+      at: -1,
       anchors,
       bytes: words.length * 4,
       scanMs,
@@ -154,12 +162,13 @@ export class CommandService {
     return f;
   }
 
-  rows(key: string, filter: string | null, first: number, count: number): CommandRow[] {
+  rows(key: string, filter: string | null, first: number, count: number): CommandRows {
     const e = this.entry(key);
     const n = Math.min(MAX_ROWS, Math.max(0, count));
     const f = this.filterOf(e, filter);
-    if (!f) return e.listing.window(first, n);
-    return e.listing.rows(f.subarray(Math.max(0, first), Math.max(0, first + n)), Math.max(0, first));
+    const t0 = performance.now();
+    const rows = f ? e.listing.rows(f.subarray(Math.max(0, first), Math.max(0, first + n)), Math.max(0, first)) : e.listing.window(first, n);
+    return { rows, decodeMs: performance.now() - t0 };
   }
 
   filter(key: string, text: string): CommandsFilter {

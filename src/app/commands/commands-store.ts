@@ -120,7 +120,7 @@ export const useCommandsStore = create<CommandsState>()((set, get) => {
   /** A new row cache for the list shown (listing or filter). */
   const listRows = (c: CommandsClient, info: CommandsInfo, filter: CommandsFilter | null): RowCache => {
     get().rows?.dispose();
-    const rows = new RowCache((first, count) => c.commandsRows(info.key, filter?.key ?? null, first, count), filter ? filter.count : info.count);
+    const rows = new RowCache(async (first, count) => (await c.commandsRows(info.key, filter?.key ?? null, first, count)).rows, filter ? filter.count : info.count);
     rows.onLoad = () => set({ rowsVersion: get().rowsVersion + 1 });
     return rows;
   };
@@ -192,11 +192,14 @@ export const useCommandsStore = create<CommandsState>()((set, get) => {
         return;
       }
       const key = forKey(t, get().platform);
+      const want = nav ? useViewStore.getState().address : useHexStore.getState().cursor;
       let info = get().info;
+      let pos = -1;
       if (infoFor !== key || !info) {
         set({ loading: key, error: null });
         try {
-          info = await c.commandsOpen(t, get().platform);
+          // The worker says where `want` (else ACTHD) is: no second round trip before the first rows.
+          info = await c.commandsOpen(t, get().platform, want);
         } catch (e) {
           if (seq !== syncSeq) return;
           set({ loading: null, error: `Cannot list the instructions: ${(e as Error).message}` });
@@ -211,9 +214,12 @@ export const useCommandsStore = create<CommandsState>()((set, get) => {
         if (text) {
           await applyFilter(text, seq);
           if (seq !== syncSeq) return;
-        } else set({ rows: listRows(c, info, null) });
+        } else {
+          set({ rows: listRows(c, info, null) });
+          pos = info.at;
+        }
       }
-      const pos = await placeCursor(c, info, get().filter, nav);
+      if (pos < 0) pos = await placeCursor(c, info, get().filter, nav);
       if (seq !== syncSeq) return;
       if (get().count > 0) get().moveTo({ pos, sub: 0 }, 'center');
     },
