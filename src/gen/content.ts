@@ -386,7 +386,9 @@ export interface ContextState {
  * (engine MMIO base + register); Gen12.5 and later add two registers to the first block and set
  * the LRI "add CS MMIO start offset" bit.
  */
-export function hwContext(length: number, rng: Rng, st: ContextState): Uint8Array {
+export function hwContext(length: number, rng: Rng, state: ContextState | number, head = 0, tail = 0): Uint8Array {
+  // The older form (ring start, head, tail) writes a Gen12 image.
+  const st: ContextState = typeof state === 'number' ? { family: 'gen12', ringStart: state, head, tail, batchAddr: 0n, timestamp: rng.u32() } : state;
   const words = new Uint32Array(length >>> 2);
   const base = st.mmioBase ?? 0x2000;
   const hp = st.family !== 'gen12';

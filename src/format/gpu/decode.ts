@@ -195,6 +195,49 @@ export function decodeField(spec: FieldSpec, raw: Uint32Array, nameSuffix = '', 
   }
 }
 
+type FieldFn = (raw: Uint32Array) => DecodedField | null;
+const compiledCache = new WeakMap<InstrDef, FieldFn[]>();
+
+/**
+ * A def's field list as small specialised functions (built once per row): one-dword booleans and
+ * enumerations return shared, frozen field objects, so decoding allocates little.
+ */
+function compiled(def: InstrDef): FieldFn[] {
+  let fns = compiledCache.get(def);
+  if (fns) return fns;
+  fns = (def.fields ?? []).map((spec): FieldFn => {
+    const { dw, lo, hi } = spec;
+    const width = hi - lo + 1;
+    if (width < 32 && (spec.kind === 'bool' || spec.kind === 'enum')) {
+      const mask = (1 << width) - 1;
+      const memo = new Map<number, DecodedField>();
+      return (raw) => {
+        if (dw >= raw.length) return null;
+        const x = (raw[dw] >>> lo) & mask;
+        let f = memo.get(x);
+        if (!f) {
+          f = Object.freeze(decodeField(spec, raw)!) as DecodedField;
+          if (memo.size < 64) memo.set(x, f);
+        }
+        return f;
+      };
+    }
+    if (width < 32 && (spec.kind === 'uint' || spec.kind === 'hex')) {
+      const mask = (1 << width) - 1;
+      const name = spec.name;
+      const hexKind = spec.kind === 'hex';
+      return (raw) => {
+        if (dw >= raw.length) return null;
+        const x = (raw[dw] >>> lo) & mask;
+        return { name, value: hexKind ? '0x' + x.toString(16) : String(x) };
+      };
+    }
+    return (raw) => decodeField(spec, raw);
+  });
+  compiledCache.set(def, fns);
+  return fns;
+}
+
 const ALU_OPS: Record<number, string> = {
   0x000: 'NOOP', 0x080: 'LOAD', 0x480: 'LOADINV', 0x081: 'LOAD0', 0x481: 'LOAD1', 0x100: 'ADD', 0x101: 'SUB', 0x102: 'AND',
   0x103: 'OR', 0x104: 'XOR', 0x180: 'STORE', 0x580: 'STOREINV', 0x105: 'SHL', 0x106: 'SHR', 0x10b: 'SAR', 0x082: 'FENCE_RD', 0x083: 'FENCE_WR',
@@ -229,8 +272,8 @@ export function decodeAt(words: Uint32Array, index: number, baseAddress: bigint,
   if (stop - index < dwords) ins.truncated = true;
   if (!def) return ins;
   const fields = ins.fields;
-  for (const spec of def.fields ?? []) {
-    const f = decodeField(spec, raw);
+  for (const fn of compiled(def)) {
+    const f = fn(raw);
     if (f) fields.push(f);
   }
   if (def.repeat) {

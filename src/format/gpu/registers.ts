@@ -112,8 +112,8 @@ export interface BitField {
   /** What a set bit (or the value) means, for the explanation. */
   meaning?: string;
   values?: Readonly<Record<number, string>>;
-  /** Show as hex address / offset. */
-  format?: 'hex' | 'bytes' | 'pages';
+  /** hex: the field's value in hex; address/bytes: the bits in place (value << lo) in hex; pages: a ring length. */
+  format?: 'hex' | 'address' | 'bytes' | 'pages';
 }
 
 export interface RegisterSpec {
@@ -179,14 +179,15 @@ export const REGISTER_SPECS: readonly RegisterSpec[] = [
     ],
   },
   {
+    // Low-dword layout as the Gen8+ PRMs give it; later parts keep the context ID in the high dword.
     name: 'RING_EXECLIST_STATUS', aliases: ['RING_EXECLIST_STATUS', 'RING_EXECLIST_STATUS_LO', 'EXECLIST_STATUS'],
+    note: 'execlist (submission queue) state of the engine; the high dword is the running context',
     fields: [
-      { name: 'Execlist Write Pointer', lo: 0, hi: 0 },
-      { name: 'Execlist Queue Full', lo: 2, hi: 2 },
+      { name: 'Current Execlist Pointer', lo: 0, hi: 0 },
+      { name: 'Execlist Write Pointer', lo: 1, hi: 1 },
+      { name: 'Execlist Queue Full', lo: 2, hi: 2, meaning: 'no room for another submission' },
       { name: 'Execlist 0 Valid', lo: 3, hi: 3 },
       { name: 'Execlist 1 Valid', lo: 4, hi: 4 },
-      { name: 'Execlist 0 Active', lo: 14, hi: 14 },
-      { name: 'Execlist 1 Active', lo: 15, hi: 15 },
       { name: 'Current Context ID', lo: 32, hi: 63, format: 'hex' },
     ],
   },
@@ -199,7 +200,7 @@ export const REGISTER_SPECS: readonly RegisterSpec[] = [
       { name: 'Force Restore', lo: 2, hi: 2 },
       { name: 'Addressing Mode', lo: 3, hi: 4, values: { 0: 'advanced context', 1: 'legacy 32-bit', 2: 'advanced A/D', 3: 'legacy 64-bit (48-bit PPGTT)' } },
       { name: 'Privilege', lo: 8, hi: 8 },
-      { name: 'Logical Ring Context Address (GGTT)', lo: 12, hi: 31, format: 'hex' },
+      { name: 'Logical Ring Context Address (GGTT)', lo: 12, hi: 31, format: 'address' },
       { name: 'Context ID', lo: 32, hi: 47, format: 'hex' },
       { name: 'Engine Instance', lo: 48, hi: 53 },
       { name: 'Engine Class', lo: 61, hi: 63, values: { 0: 'render', 1: 'video', 2: 'video enhance', 3: 'copy', 4: 'other', 5: 'compute' } },
@@ -222,7 +223,7 @@ export const REGISTER_SPECS: readonly RegisterSpec[] = [
   },
   {
     name: 'RING_BBADDR', aliases: ['RING_BBADDR', 'BBADDR'],
-    fields: [{ name: 'Batch Buffer Valid', lo: 0, hi: 0 }, { name: 'Batch Buffer Head Address', lo: 2, hi: 47, format: 'hex' }],
+    fields: [{ name: 'Batch Buffer Valid', lo: 0, hi: 0 }, { name: 'Batch Buffer Head Address', lo: 2, hi: 47, format: 'address' }],
   },
   ...['RING_INSTDONE', 'INSTDONE', 'SC_INSTDONE', 'SC_INSTDONE_EXTRA', 'SC_INSTDONE_EXTRA2', 'SAMPLER_INSTDONE', 'ROW_INSTDONE', 'INSTDONE_GEOM_SVGUNIT', 'GEOM_INSTDONE'].map(
     (n): RegisterSpec => ({
@@ -277,8 +278,8 @@ export function decodeRegister(printedName: string, value: bigint, headerName?: 
     const x = fieldValue(value, f);
     let text: string;
     if (f.values) text = `${f.values[Number(x)] ?? 'reserved'} (${x})`;
-    else if (f.format === 'hex') text = '0x' + (x << BigInt(f.lo === 2 || f.lo === 12 ? f.lo : 0)).toString(16);
-    else if (f.format === 'bytes') text = '0x' + (x << BigInt(f.lo)).toString(16);
+    else if (f.format === 'hex') text = '0x' + x.toString(16);
+    else if (f.format === 'address' || f.format === 'bytes') text = '0x' + (x << BigInt(f.lo)).toString(16);
     else if (f.format === 'pages') text = `${x} (${(Number(x) + 1) * 4} KiB)`;
     else if (f.hi === f.lo) text = x ? 'true' : 'false';
     else text = String(x);
