@@ -11,6 +11,7 @@ import { clampVirt, firstRow, geometry, pageRows, renderCount, scrollTopFromVirt
 import { lineAt, lineOf, totalLines } from './lines.ts';
 import { useCommandsStore } from './commands-store.ts';
 import { hex32, rawText, summaryText } from './format.ts';
+import { useFocusTarget } from '../shortcuts/focus-request.ts';
 import './commands.css';
 
 /** Line height in px: must match .cmd-line in commands.css. */
@@ -52,12 +53,17 @@ function CommandsToolbar() {
   const filter = useCommandsStore((s) => s.filter);
   const count = useCommandsStore((s) => s.count);
   const filterId = useId();
+  const filterRef = useRef<HTMLInputElement>(null);
+  const platformRef = useRef<HTMLSelectElement>(null);
+  useFocusTarget('commands-filter', filterRef);
+  useFocusTarget('commands-platform', platformRef);
   return (
     <div className="cmd-toolbar" role="toolbar" aria-label="Commands tools">
       <label className="cmd-filter" htmlFor={filterId}>
         <span>Filter</span>
       </label>
       <input
+        ref={filterRef}
         id={filterId}
         className="mono"
         type="search"
@@ -79,6 +85,7 @@ function CommandsToolbar() {
       <label className="cmd-platform">
         <span>Platform</span>
         <select
+          ref={platformRef}
           data-testid="commands-platform"
           aria-keyshortcuts="p"
           value={platform ?? ''}
@@ -216,13 +223,8 @@ function CommandList({ label }: { label: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scrollSeq, viewH > 0]);
 
-  // Take the focus when the view was switched to by key (once the list is drawn).
-  const wantFocus = useCommandsStore((s) => s.wantFocus);
-  useEffect(() => {
-    if (!wantFocus) return;
-    scrollRef.current?.focus({ preventScroll: true });
-    useCommandsStore.getState().setWantFocus(false);
-  }, [wantFocus]);
+  // Take the focus when asked (the view switched to by key, h), once the list is drawn.
+  useFocusTarget('commands-list', scrollRef);
 
   const first = firstRow(g, virt);
   const n = renderCount(g, first);

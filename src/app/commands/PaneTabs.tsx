@@ -1,9 +1,7 @@
-// The memory pane's two views, Hex and Commands, as tabs (c toggles them anywhere), and the
-// one-key shortcuts of the Commands view (/ filter, p platform, h ACTHD).
-import { useEffect, type KeyboardEvent, type ReactNode } from 'react';
-import { isTextField } from '../open/format.ts';
+// The memory pane's two views, Hex and Commands, as tabs (`c` toggles them anywhere: the keymap,
+// src/app/shortcuts/registry.ts).
+import { type KeyboardEvent, type ReactNode } from 'react';
 import { installCommandsSync, useCommandsStore, type PaneMode } from './commands-store.ts';
-import { commandKey } from './keys.ts';
 
 installCommandsSync();
 
@@ -12,44 +10,8 @@ const TABS: { mode: PaneMode; label: string }[] = [
   { mode: 'commands', label: 'Commands' },
 ];
 
-/** Focus the hex grid (after switching to it by key); the list takes focus itself once drawn. */
-function focusHex(): void {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>('.hex-pane [data-testid="hex-view"]')?.focus({ preventScroll: true }));
-}
-
-function useCommandKeys(): void {
-  useEffect(() => {
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.defaultPrevented || isTextField(e.target)) return;
-      const action = commandKey(e, useCommandsStore.getState().mode);
-      if (!action) return;
-      e.preventDefault();
-      const s = useCommandsStore.getState();
-      switch (action) {
-        case 'toggle':
-          s.toggleMode();
-          if (useCommandsStore.getState().mode === 'commands') s.setWantFocus(true);
-          else focusHex();
-          break;
-        case 'filter':
-          document.querySelector<HTMLInputElement>('[data-testid="commands-filter"]')?.focus();
-          break;
-        case 'platform':
-          document.querySelector<HTMLSelectElement>('[data-testid="commands-platform"]')?.focus();
-          break;
-        case 'acthd':
-          void s.goToActhd().then((ok) => ok && useCommandsStore.getState().setWantFocus(true));
-          break;
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-}
-
 export function PaneTabs({ children }: { children: ReactNode }) {
   const mode = useCommandsStore((s) => s.mode);
-  useCommandKeys();
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     e.preventDefault();

@@ -6,8 +6,13 @@ import { generateDump } from '../../gen/generate.ts';
 import { findRangeAt } from '../../format/addr.ts';
 import { ParseSession } from '../../worker/session.ts';
 import type { DumpSummary } from '../../protocol/worker-api.ts';
+import type { ByteSource } from '../byte-source.ts';
 import { useDumpStore, useViewStore } from '../store.ts';
 import { useHexStore } from '../hex/hex-store.ts';
+import { openAnotherDump } from '../dump-lifecycle-testing.ts';
+import { findShortcut } from '../shortcuts/keymap.ts';
+import { SHORTCUTS } from '../shortcuts/registry.ts';
+import { useFocusRequest } from '../shortcuts/focus-request.ts';
 import { FILTER_DELAY_MS, installCommandsSync, useCommandsStore, type CommandsClient } from './commands-store.ts';
 
 installCommandsSync();
@@ -25,7 +30,9 @@ async function openGenerated(seed = 1): Promise<{ summary: DumpSummary; session:
   const session = new ParseSession();
   const summary = await session.open({ kind: 'bytes', bytes: g.bytes, name: 'g.txt' }, () => {});
   const c = session.commands;
-  const client: CommandsClient = {
+  const client: CommandsClient & ByteSource = {
+    // The other stores (the inspector) read bytes at the cursor.
+    read: async (space, address, length) => session.read(space, address, length),
     commandsOpen: async (t, p) => c.open(t, p),
     commandsRows: async (k, f, first, n) => c.rows(k, f, first, n),
     commandsFilter: async (k, t) => c.filter(k, t),
@@ -33,7 +40,8 @@ async function openGenerated(seed = 1): Promise<{ summary: DumpSummary; session:
     instructionAt: async (a, p) => c.instructionAt(a, p),
     contextImage: async (b, p) => c.contextImage(b, p),
   };
-  useDumpStore.setState({ dump: summary, client: client as never, generation: useDumpStore.getState().generation + 1 });
+  useDumpStore.setState({ client: client as never });
+  openAnotherDump(summary);
   useViewStore.getState().reset(summary);
   return { summary, session, g };
 }
@@ -130,6 +138,26 @@ describe('commands store', () => {
     const k = g.hang.instructions.findLastIndex((x) => x.address <= g.hang.acthd);
     expect(r.at.name).toBe(g.hang.instructions[k].name);
     expect(r.before!.name).toBe(g.hang.instructions[k - 1].name);
+  });
+
+  it('c (the keymap) toggles the view and gives the view switched to the keyboard; / p h only in Commands', async () => {
+    await openGenerated();
+    const key = (k: string) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, target: null });
+    const env = { isTextField: () => false, inDialog: () => false };
+    expect(findShortcut(SHORTCUTS, key('/'), env)).toBeNull();
+    expect(findShortcut(SHORTCUTS, key('h'), env)).toBeNull();
+    findShortcut(SHORTCUTS, key('c'), env)!.run!(new Event('keydown') as KeyboardEvent);
+    expect(useCommandsStore.getState().mode).toBe('commands');
+    expect(useFocusRequest.getState().pending).toBe('commands-list');
+    findShortcut(SHORTCUTS, key('/'), env)!.run!(new Event('keydown') as KeyboardEvent);
+    expect(useFocusRequest.getState().pending).toBe('commands-filter');
+    findShortcut(SHORTCUTS, key('p'), env)!.run!(new Event('keydown') as KeyboardEvent);
+    expect(useFocusRequest.getState().pending).toBe('commands-platform');
+    findShortcut(SHORTCUTS, key('c'), env)!.run!(new Event('keydown') as KeyboardEvent);
+    expect(useCommandsStore.getState().mode).toBe('hex');
+    expect(useFocusRequest.getState().pending).toBe('hex-grid');
+    // Typing in a text box leaves c alone.
+    expect(findShortcut(SHORTCUTS, key('c'), { ...env, isTextField: () => true })).toBeNull();
   });
 
   it('starts over when another dump opens', async () => {

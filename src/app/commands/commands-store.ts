@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { CommandRow, CommandsApi, CommandsFilter, CommandsInfo, CommandsTarget, ContextImage, InstructionAt } from '../../protocol/commands.ts';
 import { useDumpStore, useViewStore } from '../store.ts';
+import { onDumpChange } from '../dump-lifecycle.ts';
 import { openAt, useHexStore } from '../hex/hex-store.ts';
 import { lineAt, lineOf, moveLine, toggleExpansion, totalLines, type Expansion, type LineRef } from './lines.ts';
 import { RowCache } from './row-cache.ts';
@@ -42,8 +43,7 @@ export interface CommandsState {
   /** Bumped when the list must bring `at` into view: centred, or with the least scroll. */
   scrollSeq: number;
   scrollMode: ScrollMode;
-  /** The list should take the keyboard focus once it is drawn (the view was switched by key). */
-  wantFocus: boolean;
+
   /** Instruction at each ACTHD, by address (hang summary). */
   acthd: Record<string, InstructionAt | null>;
   /** Decoded context images, by blob index. */
@@ -60,8 +60,7 @@ export interface CommandsState {
   sync(nav?: boolean): Promise<void>;
   /** Move the line cursor (keys, clicks); the hex cursor follows to the instruction. */
   moveTo(at: LineRef, scroll?: ScrollMode | false): void;
-  /** Ask for (true) or take (false) the list's focus. */
-  setWantFocus(want: boolean): void;
+
   moveBy(delta: number): void;
   /** Open or close an instruction's field lines. */
   toggleExpand(pos: number, open?: boolean): void;
@@ -111,7 +110,6 @@ const initial = {
   at: null,
   scrollSeq: 0,
   scrollMode: 'center' as ScrollMode,
-  wantFocus: false,
   acthd: {},
   contexts: {},
 };
@@ -239,10 +237,6 @@ export const useCommandsStore = create<CommandsState>()((set, get) => {
       else void rows.row(clamped.pos).then(apply, () => {});
     },
 
-    setWantFocus(want) {
-      if (want !== get().wantFocus) set({ wantFocus: want });
-    },
-
     moveBy(delta) {
       const { at, count, expanded } = get();
       if (count === 0) return;
@@ -356,14 +350,14 @@ export function lineCount(s: Pick<CommandsState, 'count' | 'expanded'>): number 
 }
 export { lineAt, lineOf };
 
+// Another dump: everything of the Commands view belonged to the old one.
+onDumpChange('commands view', () => useCommandsStore.getState().reset());
+
 let installed = false;
-/** Keep the Commands view in step with the dump and navigation (once per page). */
+/** Keep the Commands view in step with navigation (once per page). */
 export function installCommandsSync(): void {
   if (installed) return;
   installed = true;
-  useDumpStore.subscribe((s, prev) => {
-    if (s.generation !== prev.generation) useCommandsStore.getState().reset();
-  });
   useViewStore.subscribe((s, prev) => {
     const targetChanged = s.target?.kind !== prev.target?.kind || s.target?.index !== prev.target?.index;
     if (s.navSeq === prev.navSeq && !targetChanged) return;

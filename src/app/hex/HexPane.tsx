@@ -8,7 +8,6 @@ import type { ByteSource } from '../byte-source.ts';
 import type { BlobInfo, DumpSummary, RangeInfo, Space } from '../../protocol/worker-api.ts';
 import { selectSource, selectSummary, useDumpStore, useViewStore } from '../store.ts';
 import { resolveTarget, type HexTarget } from './target.ts';
-import { useDisplayOptionKeys } from './option-keys.ts';
 import { HEX2, UNKNOWN_CHAR, asciiChar, formatAddress, groupDigits, hexAddr, rowCount } from './format.ts';
 import { clampAddr, displayOrder, isCursorKey, moveCursor, rowCol, rowSelection, virtToShowRow } from './cursor.ts';
 import { selectionOf, useHexStore, type DisplayOptions } from './hex-store.ts';
@@ -36,6 +35,7 @@ import {
 } from './virtual.ts';
 import { useCommandsStore } from '../commands/commands-store.ts';
 import { PaneTabs } from '../commands/PaneTabs.tsx';
+import { useFocusTarget } from '../shortcuts/focus-request.ts';
 import { CommandsView } from '../commands/CommandsView.tsx';
 import './hex.css';
 
@@ -53,7 +53,6 @@ const ADDRESS_PUSH_MS = 150;
 /** What the grid shows, resolved from the dump and the view target. */
 
 export function HexPane() {
-  useDisplayOptionKeys();
   // While a first dump parses, the partial summary and the parsing worker serve the view.
   const dump = useDumpStore(selectSummary);
   const client = useDumpStore(selectSource);
@@ -323,6 +322,7 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
   const cursorId = `${useId()}-cursor`;
   const rows = rowCount(t.length, bpr);
   const scrollRef = useRef<HTMLDivElement>(null);
+  useFocusTarget('hex-grid', scrollRef);
   const rowsRef = useRef<HTMLDivElement>(null);
   const [clientH, setClientH] = useState(0);
   const viewH = Math.max(0, clientH - HEAD_H);
