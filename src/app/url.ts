@@ -60,25 +60,36 @@ export function resolveView(v: UrlView, summary: DumpSummary): { target: ViewTar
 
 const REPLACE_EVERY_MS = 300;
 
+let flushPending: (() => void) | null = null;
+
+/**
+ * Write where the view has moved to into the current history entry now (instead of after the
+ * throttle): called before a navigation that must come back exactly there, as following a link
+ * from the Commands view (Back returns to the instruction the link was on).
+ */
+export function flushViewUrl(): void {
+  flushPending?.();
+}
+
 export function useUrlSync(): void {
   useEffect(() => {
     let applying = false;
     let lastNav = useViewStore.getState().navSeq;
     let timer: ReturnType<typeof setTimeout> | null = null;
 
-    /** The URL of where the view is now. */
-    const urlNow = () => {
+    const write = (push: boolean) => {
       const { target, address } = useViewStore.getState();
-      return `${location.pathname}${formatViewQuery(location.search, useDumpStore.getState().dump, target, address)}${location.hash}`;
-    };
-    const put = (url: string, push: boolean) => {
+      const url = `${location.pathname}${formatViewQuery(location.search, useDumpStore.getState().dump, target, address)}${location.hash}`;
       if (url === `${location.pathname}${location.search}${location.hash}`) return;
       if (push) history.pushState(null, '', url);
       else history.replaceState(null, '', url);
     };
-    const write = (push: boolean) => put(urlNow(), push);
-    /** Where scrolling or the cursor last moved the view, not yet written (throttled). */
-    let pending: string | null = null;
+    flushPending = () => {
+      if (!timer) return;
+      clearTimeout(timer);
+      timer = null;
+      write(false);
+    };
 
     const apply = () => {
       const dump = useDumpStore.getState().dump;
@@ -98,13 +109,9 @@ export function useUrlSync(): void {
         lastNav = s.navSeq;
         if (timer) clearTimeout(timer);
         timer = null;
-        // The entry we leave keeps where the view had moved to (Back returns there).
-        if (pending !== null) put(pending, false);
-        pending = null;
         write(true);
       } else if (s.address !== prev.address || s.target !== prev.target) {
-        pending = urlNow();
-        if (!timer) timer = setTimeout(() => { timer = null; if (pending !== null) put(pending, false); pending = null; }, REPLACE_EVERY_MS);
+        if (!timer) timer = setTimeout(() => { timer = null; write(false); }, REPLACE_EVERY_MS);
       }
     });
     const unsubDump = onDumpChange('url', () => {
@@ -121,6 +128,7 @@ export function useUrlSync(): void {
       unsubDump();
       window.removeEventListener('popstate', onPop);
       if (timer) clearTimeout(timer);
+      flushPending = null;
     };
   }, []);
 }

@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { CommandRow, CommandsApi, CommandsFilter, CommandsInfo, CommandsTarget, ContextImage, InstructionAt } from '../../protocol/commands.ts';
 import { useDumpStore, useViewStore } from '../store.ts';
 import { onDumpChange } from '../dump-lifecycle.ts';
+import { flushViewUrl } from '../url.ts';
 import { openAt, useHexStore } from '../hex/hex-store.ts';
 import { lineAt, lineOf, moveLine, toggleExpansion, totalLines, type Expansion, type LineRef } from './lines.ts';
 import { RowCache } from './row-cache.ts';
@@ -277,6 +278,8 @@ export const useCommandsStore = create<CommandsState>()((set, get) => {
     },
 
     follow(address) {
+      // Back returns to the instruction the link was on.
+      flushViewUrl();
       return openAt(address);
     },
 
