@@ -199,8 +199,9 @@ export class I915Interpreter extends TextModelBuilder implements LineInterpreter
       case 'Time':
         h.snapshotTime = time ? `${time[1]}.${(parseInt(time[2], 10) * 1000).toString().padStart(9, '0')}` : value;
         return;
-      case 'Boottime': h.bootTime = value; return;
-      case 'Uptime': h.uptime = value; return;
+      // "%lld s %ld us" as seconds, the way xe prints them ("<sec>.<usec>").
+      case 'Boottime': h.bootTime = time ? `${time[1]}.${time[2].padStart(6, '0')}` : value; return;
+      case 'Uptime': h.uptime = time ? `${time[1]}.${time[2].padStart(6, '0')}` : value; return;
       case 'PCI ID': case 'PCIID': h.pciId = hexOrNull(value); return;
       case 'PCI Revision': h.pciRevision = hexOrNull(value); return;
       case 'Platform': this.platform = value.trim().toLowerCase(); return;

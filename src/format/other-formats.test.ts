@@ -50,6 +50,7 @@ describe('i915 error state', () => {
       check(m, g);
       expect(m.header.kernel).toMatch(variant === 'legacy' ? /^3\./ : /^6\./);
       expect(m.header.snapshotTime).toBe('1733000000.123456000');
+      if (variant !== 'legacy') expect([m.header.uptime, m.header.bootTime]).toEqual(['4990.100000', '5000.250000']);
       const rcs = m.engines.find((e) => e.name === (variant === 'legacy' ? 'render ring' : 'rcs0'))!;
       const acthd = rcs.registers.find((r) => r.name === 'ACTHD')!;
       const batch = m.ranges.find((r) => r.name?.endsWith(' batch'))!;
