@@ -1,6 +1,7 @@
 // HWSP / HWCTX / LOG / CTB buffers: a click shows the blob in the hex view.
 import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { useViewStore } from '../store.ts';
+import { ContextRegisters } from '../commands/ContextRegisters.tsx';
 import { blobAttributes, blobStatus } from './rows.ts';
 import { humanBytes } from '../../format/text.ts';
 
@@ -59,6 +60,7 @@ export function BlobsPanel({ summary }: { summary: DumpSummary }) {
           </tbody>
         </table>
       </div>
+      <ContextRegisters summary={summary} />
     </div>
   );
 }
