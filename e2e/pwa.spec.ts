@@ -297,7 +297,7 @@ test('recent dumps: listed with size and kernel, reopened, forgotten, with the s
   await expect(items.nth(0)).toContainText(`kernel ${a.header.kernel}`);
   await expect(items.nth(1)).toContainText('second.txt.gz');
   await expect(items.nth(1)).toContainText('(gzip)');
-  await expect(dialog.getByTestId('recent-usage')).toHaveText(/^[\d.]+ (B|kB|MB|GB) used of [\d.]+ (kB|MB|GB)$/);
+  await expect(dialog.getByTestId('recent-usage')).toHaveText(/^[\d.]+ (B|KiB|MiB|GiB) used of [\d.]+ (KiB|MiB|GiB|TiB)$/);
 
   // One click reopens, and closes the dialog.
   await dialog.getByRole('button', { name: 'Reopen second.txt.gz' }).click();

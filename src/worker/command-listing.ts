@@ -6,6 +6,7 @@
 // the engine was given always lines up, whatever garbage precedes it. Pure (worker and Node).
 import type { CommandField, CommandRow } from '../protocol/commands.ts';
 import { ROW_DWORDS } from '../protocol/commands.ts';
+import { hexAddress } from '../format/text.ts';
 
 /** What the listing needs from an instruction decoder (src/format/gpu/, one per platform). */
 export interface ListingDecoder {
@@ -95,7 +96,7 @@ export class CommandListing {
     const a = this.nextAnchor(i);
     if (a >= 0 && a < end) {
       end = a;
-      note = `cut at the batch start ${hexA(this.options.base + BigInt(a * 4))}`;
+      note = `cut at the batch start ${hexAddress(this.options.base + BigInt(a * 4))}`;
     }
     if (end > n) {
       end = n;
@@ -256,4 +257,3 @@ export function positionIn(list: ArrayLike<number>, index: number): number {
 }
 
 const hex32 = (v: number): string => (v >>> 0).toString(16).padStart(8, '0');
-const hexA = (v: bigint): string => '0x' + v.toString(16);
