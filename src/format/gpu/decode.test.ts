@@ -284,3 +284,23 @@ describe('scanInstructions', () => {
     expect(Array.from(scanInstructions(w, getDecoder('gen12'), 0, w.length, 2))).toEqual([0, 1]);
   });
 });
+
+describe('offsets and addresses spanning two dwords', () => {
+  it('a 64-bit kernel start pointer is the low dword bits in place', () => {
+    const w = new Array(9).fill(0);
+    w[0] = 0x78100007;
+    w[1] = 0x00012340;
+    w[2] = 0x1; // high dword of a 64-bit offset field: not part of the 32-bit offset shown
+    w[7] = 1 | (1 << 10) | (56 << 22);
+    const vs = decode(w, 'gen12');
+    expect(field(vs, 'Kernel Start Pointer')).toBe('0x12340');
+    expect(field(vs, 'Function Enable')).toBe('true');
+    expect(field(vs, 'Maximum Number of Threads')).toBe('56');
+  });
+  it('an address field past the data is left out, a cut address keeps its low dword', () => {
+    const ins = decodeAt(new Uint32Array([0x18800101, 0x1000]), 0, 0n, getDecoder('gen12'));
+    expect(ins.truncated).toBe(true);
+    expect(field(ins, 'Batch Buffer Start Address')).toBe('0x1000');
+    expect(decodeAt(new Uint32Array([0x18800101]), 0, 0n, getDecoder('gen12')).fields.map((f) => f.name)).toEqual(['Address Space Indicator', 'Predication Enable', 'Add Offset Enable', 'Second Level Batch Buffer']);
+  });
+});

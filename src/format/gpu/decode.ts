@@ -128,8 +128,9 @@ export function scanInstructions(words: Uint32Array, dec: CommandDecoder, start 
 
 // ---- field decoding ----
 
+/** Bits lo..hi of one dword (bits above 31 belong to the next dword and are not taken). */
 function bits(v: number, lo: number, hi: number): number {
-  const width = hi - lo + 1;
+  const width = Math.min(hi, 31) - lo + 1;
   if (width >= 32) return v >>> 0;
   return ((v >>> lo) & ((1 << width) - 1)) >>> 0;
 }

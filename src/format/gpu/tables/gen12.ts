@@ -215,7 +215,7 @@ const THREE_D: InstrDef[] = [
   g3d('3DSTATE_MULTISAMPLE', 0, 0x0d, L8, [e('Number of Multisamples', 1, 1, 3, { 0: '1', 1: '2', 2: '4', 3: '8', 4: '16' }), b('Pixel Location', 1, 4), b('Pixel Position Offset Enable', 1, 5)]),
   g3d('3DSTATE_CC_STATE_POINTERS', 0, 0x0e, L8, [b('Color Calc State Pointer Valid', 1, 0), ra('Color Calc State Pointer', 1, 6, 31)]),
   g3d('3DSTATE_SCISSOR_STATE_POINTERS', 0, 0x0f, L8, [ra('Scissor Rect Pointer', 1, 5, 31)]),
-  g3d('3DSTATE_VS', 0, 0x10, L8, [ra('Kernel Start Pointer', 1, 6, 63), b('Function Enable', 6, 0), u('Maximum Number of Threads', 6, 22, 31)]),
+  g3d('3DSTATE_VS', 0, 0x10, L8, [ra('Kernel Start Pointer', 1, 6, 63), b('Function Enable', 7, 0), b('Statistics Enable', 7, 10), u('Maximum Number of Threads', 7, 22, 31)]),
   g3d('3DSTATE_GS', 0, 0x11, L8, [ra('Kernel Start Pointer', 1, 6, 63), b('Function Enable', 7, 0)]),
   g3d('3DSTATE_CLIP', 0, 0x12, L8, [b('Clip Enable', 2, 31), u('Clip Mode', 2, 13, 15), b('Viewport XY Clip Test Enable', 2, 28)]),
   g3d('3DSTATE_SF', 0, 0x13, L8, [b('Viewport Transform Enable', 1, 1), b('Statistics Enable', 1, 10), u('Line Width', 1, 12, 29)]),
