@@ -223,14 +223,25 @@ function compiled(def: InstrDef): FieldFn[] {
         return f;
       };
     }
-    if (width < 32 && (spec.kind === 'uint' || spec.kind === 'hex')) {
-      const mask = (1 << width) - 1;
+    if (hi <= 31 && (spec.kind === 'uint' || spec.kind === 'hex')) {
+      const mask = width >= 32 ? 0xffffffff : (1 << width) - 1;
       const name = spec.name;
       const hexKind = spec.kind === 'hex';
+      const zero = Object.freeze({ name, value: hexKind ? '0x0' : '0' });
       return (raw) => {
         if (dw >= raw.length) return null;
-        const x = (raw[dw] >>> lo) & mask;
+        const x = ((raw[dw] >>> lo) & mask) >>> 0;
+        if (x === 0) return zero;
         return { name, value: hexKind ? '0x' + x.toString(16) : String(x) };
+      };
+    }
+    if (spec.kind === 'address') {
+      // A zero address links nowhere: one shared field object for it.
+      const zero = Object.freeze({ name: spec.name, value: '0x0' });
+      return (raw) => {
+        if (dw >= raw.length) return null;
+        if (raw[dw] === 0 && (dw + 1 >= raw.length || raw[dw + 1] === 0)) return zero;
+        return decodeField(spec, raw);
       };
     }
     return (raw) => decodeField(spec, raw);
@@ -257,8 +268,10 @@ function aluOperand(x: number): string {
  */
 export function decodeAt(words: Uint32Array, index: number, baseAddress: bigint, dec: CommandDecoder, end = words.length): Instruction {
   const h = words[index] >>> 0;
-  const def = dec.lookup(h);
-  const dwords = dec.lengthOf(h);
+  const slot = slotOf(h);
+  const def = dec.defs[slot];
+  const len = ((h & dec.lenMask[slot]) >>> 0) + dec.lenAdd[slot];
+  const dwords = len > 0 ? len : 1;
   const stop = Math.min(end, index + dwords);
   const raw = words.slice(index, stop);
   const ins: Instruction = {
