@@ -1,6 +1,6 @@
 // The instruction decoder: compiles a family's table for one engine kind into flat lookup arrays,
 // finds instruction lengths (also for instructions the tables lack) and decodes fields.
-import { hexAddress } from '../report.ts';
+import { hex32, hexAddress } from '../report.ts';
 import { familyTable } from './tables/index.ts';
 import { registerName } from './registers.ts';
 import type { DecodedField, EngineKind, Family, FieldSpec, Instruction, InstrDef } from './types.ts';
@@ -88,7 +88,7 @@ export class CommandDecoder {
 }
 
 export function unknownName(h: number): string {
-  return `unknown instruction 0x${(h >>> 0).toString(16).padStart(8, '0')}`;
+  return `unknown instruction ${hex32(h)}`;
 }
 
 const cache = new Map<string, CommandDecoder>();
@@ -307,7 +307,7 @@ export function decodeAt(words: Uint32Array, index: number, baseAddress: bigint,
         fields.push({ name: 'Register Offset' + suffix, value: '0x' + off.toString(16) });
         const reg = registerName(off);
         if (reg) fields.push({ name: 'Register' + suffix, value: reg });
-        if (at + 1 < raw.length) fields.push({ name: 'Data DWord' + suffix, value: '0x' + (raw[at + 1] >>> 0).toString(16).padStart(8, '0') });
+        if (at + 1 < raw.length) fields.push({ name: 'Data DWord' + suffix, value: hex32(raw[at + 1]) });
       }
       break;
     case 'math':
