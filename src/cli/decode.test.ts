@@ -86,7 +86,7 @@ describe('devcoredump decode', () => {
     expect(p.platform).toBe('gen12');
     // On Gen12 the Gen12.5 compute commands are unknown, their lengths still right.
     const names = p.batches[0].instructions.map((i: { name: string }) => i.name);
-    expect(names).toContain('unknown instruction 0x72020025');
+    expect(names).toContain('unknown instruction 0x72080025');
     expect(names.at(-1)).toBe('MI_BATCH_BUFFER_START');
     const bad = await run('decode', file, '--platform', 'nope');
     expect(bad.code).toBe(1);

@@ -22,6 +22,27 @@ export function slotOf(h: number): number {
   }
 }
 
+/**
+ * The slots a row occupies: one, or several when its mask leaves some opcode bits free (e.g.
+ * COMPUTE_WALKER's sub-opcode variant bits 17:16).
+ */
+function slotsOf(def: InstrDef): number[] {
+  const type = def.opcode >>> 29;
+  const keyMask = type === 0 ? 0xff800000 : type === 2 ? 0xffc00000 : type === 3 ? 0xffff0000 : 0xe0000000;
+  const free = (keyMask & ~def.mask) >>> 0;
+  if (free === 0) return [slotOf(def.opcode)];
+  const out: number[] = [];
+  // Every combination of the free bits (few: a row frees at most a handful).
+  const bitsFree: number[] = [];
+  for (let b = 0; b < 32; b++) if ((free >>> b) & 1) bitsFree.push(b);
+  for (let m = 0; m < 1 << bitsFree.length; m++) {
+    let h = def.opcode >>> 0;
+    bitsFree.forEach((b, i) => { if ((m >>> i) & 1) h = (h | (1 << b)) >>> 0; });
+    out.push(slotOf(h));
+  }
+  return out;
+}
+
 /** A family's table compiled for one engine kind. */
 export class CommandDecoder {
   readonly family: Family;
@@ -57,14 +78,15 @@ export class CommandDecoder {
         ? def.engines.includes(engine) || (engine === 'other' && !def.engines.includes('video'))
         : type === 0 || !video; // MI everywhere; GFXPIPE rows without a list: not on video engines
       if (!onEngine) continue;
-      const slot = slotOf(def.opcode);
-      this.defs[slot] = def;
-      if ('fixed' in def.length) {
-        this.lenMask[slot] = 0;
-        this.lenAdd[slot] = def.length.fixed;
-      } else {
-        this.lenMask[slot] = def.length.bits >= 32 ? 0xffffffff : (1 << def.length.bits) - 1;
-        this.lenAdd[slot] = def.length.bias;
+      for (const slot of slotsOf(def)) {
+        this.defs[slot] = def;
+        if ('fixed' in def.length) {
+          this.lenMask[slot] = 0;
+          this.lenAdd[slot] = def.length.fixed;
+        } else {
+          this.lenMask[slot] = def.length.bits >= 32 ? 0xffffffff : (1 << def.length.bits) - 1;
+          this.lenAdd[slot] = def.length.bias;
+        }
       }
     }
   }
