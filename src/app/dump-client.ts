@@ -1,5 +1,6 @@
 // The page's handle on one parse worker (one dump). Terminating the worker is how a parse is
 // cancelled and how a dump's memory is given back.
+import { openSettings } from './open-settings.ts';
 import * as Comlink from 'comlink';
 import type { ByteSource } from './byte-source.ts';
 import type { DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, PointerScanResult, Progress, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from './protocol.ts';
@@ -34,7 +35,7 @@ export class DumpClient implements ByteSource {
       };
     });
     try {
-      return await Promise.race([this.api.open(source, Comlink.proxy(onProgress)), crashed]);
+      return await Promise.race([this.api.open(source, Comlink.proxy(onProgress), openSettings()), crashed]);
     } catch (e) {
       throw toFailure(e);
     }
