@@ -86,7 +86,7 @@ test.describe('a range of 4 GiB + 4 KiB', () => {
     rmSync(path, { force: true });
   });
 
-  test('opens (default threshold: on demand), its last row and its first show the right bytes', async ({ page }) => {
+  test('opens (default threshold: on demand), its first, middle and last rows show the right bytes', async ({ page }) => {
     test.setTimeout(300_000);
     await page.goto('/');
     await page.getByTestId('file-input').setInputFiles(path);
@@ -99,6 +99,8 @@ test.describe('a range of 4 GiB + 4 KiB', () => {
     expect(range).toEqual({ length: LENGTH, decodedLength: LENGTH, complete: true, hasData: true });
     await goTo(page, START);
     await expectRow(page, START, new Uint8Array(16), 0);
+    await goTo(page, START + 0x80000000n);
+    await expectRow(page, START + 0x80000000n, new Uint8Array(16), 0);
     await goTo(page, START + BigInt(LENGTH - 4096));
     await expectRow(page, START + BigInt(LENGTH - 4096), tail, 0);
     const last = START + BigInt(LENGTH - 16);

@@ -363,8 +363,10 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
     virtRef.current = v;
     if (o.writeScroll && el) {
       const st = scrollTopFromVirt(geo, v);
-      lastSetRef.current = st;
       el.scrollTop = st;
+      // Scaled (a range of GiBs): the browser may round what it keeps by more than 1 px, and each
+      // px is hundreds of rows; what it kept is the echo to ignore.
+      lastSetRef.current = geo.ratio > 1 ? el.scrollTop : st;
     }
     const f = firstRow(geo, v);
     if (f !== firstRef.current) {
