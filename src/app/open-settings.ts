@@ -1,7 +1,7 @@
 // The policy of on-demand decoding as the page asks the worker for it (src/format/paged.ts):
 // dumps up to `eagerBytes` of text are decoded whole, larger ones on demand through a page cache of
 // `cacheBytes`. Both can be set in localStorage (tests lower the threshold instead of writing GiBs).
-import type { OpenSettings } from './protocol.ts';
+import type { OpenSettings } from '../protocol/worker-api.ts';
 
 export const EAGER_BYTES_KEY = 'devcoredump.eagerBytes';
 export const CACHE_BYTES_KEY = 'devcoredump.cacheBytes';

@@ -3,7 +3,7 @@
 // masked to 48 bits like Mesa does. Pure; fast path in doubles, exact for addresses below 2^53.
 import { foldAddress } from '../format/addr.ts';
 import { memoryStore, type ByteStore } from '../format/model.ts';
-import type { PointerHit, PointerScanResult } from '../app/protocol.ts';
+import type { PointerHit, PointerScanResult } from '../protocol/worker-api.ts';
 
 /** Bytes read at once (a multiple of 8). */
 const SCAN_WINDOW = 4 << 20;
