@@ -7,6 +7,7 @@ import { foldAddress } from './addr.ts';
 import { encodeAscii85 } from './ascii85-encode.ts';
 import { bytesOf, forEachPiece, hasBytes, type Blob, type ByteStore, type DumpModel, type Entry, type MemoryRange } from './model.ts';
 import { TextWriter } from './text-writer.ts';
+import { writeOtherText } from './write-other.ts';
 
 /** Bytes encoded at once (dword-aligned pieces encode to the same text as the whole). */
 const PAYLOAD_PIECE = 16 << 20;
@@ -75,7 +76,7 @@ export function resolvePieces(ranges: readonly MemoryRange[], pieces: readonly P
 }
 
 /** Text out, in chunks: a large payload is a chunk of its own, staged lines are copied out. */
-class Out {
+export class Out {
   readonly chunks: Uint8Array[] = [];
   private readonly w = new TextWriter((chunk, stable) => this.chunks.push(stable ? chunk : chunk.slice()), {
     crlf: false, spaces: false, splitWidth: 0, splitMode: 'exact',
@@ -89,8 +90,15 @@ class Out {
     else this.w.line(s, indent);
   }
 
+  /** A payload line of encoded text. */
+  bytes(prefix: string, payload: Uint8Array, indent = 0): void {
+    this.w.beginPayload(prefix, indent);
+    this.w.payload(payload, true);
+    this.w.endPayload();
+  }
+
   /** A payload line of `length` bytes of `store` from `offset` (a multiple of 4), encoded piece by piece. */
-  bytes(prefix: string, store: ByteStore, offset: number, length: number, indent = 0): void {
+  storeBytes(prefix: string, store: ByteStore, offset: number, length: number, indent = 0): void {
     this.w.beginPayload(prefix, indent);
     forEachPiece(store, offset, length, PAYLOAD_PIECE, (b) => this.w.payload(encodeAscii85(b), true));
     this.w.endPayload();
@@ -103,7 +111,7 @@ class Out {
 
 const hex = (v: bigint | number) => v.toString(16);
 
-function entryText(e: Entry): string {
+export function entryText(e: Entry): string {
   return e.bare ? e.key : `${e.key}: ${e.value}`;
 }
 
@@ -119,7 +127,7 @@ function writeXePiece(out: Out, p: ResolvedPiece): void {
   if (r.properties) out.line(`[${a}].properties: ${r.properties.raw}`);
   // A range cut short in the source is written as far as it was decoded (and reads back as short).
   const end = Math.min(p.offset + p.length, r.decodedLength & ~3);
-  out.bytes(`[${a}].data: `, bytesOf(r)!, p.offset, Math.max(0, end - p.offset));
+  out.storeBytes(`[${a}].data: `, bytesOf(r)!, p.offset, Math.max(0, end - p.offset));
 }
 
 function writeRfcPiece(out: Out, p: ResolvedPiece): void {
@@ -151,9 +159,11 @@ function writeUncaptured(out: Out, r: MemoryRange, rfc: boolean): void {
  * is one chunk of its own), ready for a Blob or a file.
  */
 export function writeDumpText(model: DumpModel, opts: WriteOptions): Uint8Array[] {
+  const pieces = resolvePieces(model.ranges, opts.pieces);
+  // The other formats are written in their own text: a snapshot keeps the source's format.
+  if (model.format === 'i915' || model.format === 'msm' || model.format === 'amdgpu') return writeOtherText(model, opts, pieces);
   const out = new Out();
   const rfc = model.format === 'xe-rfc';
-  const pieces = resolvePieces(model.ranges, opts.pieces);
   const rangeByName = new Map<string, MemoryRange>();
   for (const r of model.ranges) rangeByName.set(hex(r.address), r);
   const rangesDone = { done: false };
@@ -209,7 +219,7 @@ export function writeDumpText(model: DumpModel, opts: WriteOptions): Uint8Array[
           blobSeen.set(bm[1], k + 1);
           const b = list[k];
           const store = b ? bytesOf(b) : null;
-          if (store) out.bytes(`[${bm[1]}].data: `, store, 0, b!.decodedLength & ~3, e.indent);
+          if (store) out.storeBytes(`[${bm[1]}].data: `, store, 0, b!.decodedLength & ~3, e.indent);
           continue;
         }
         out.line(entryText(e), e.indent);
