@@ -8,11 +8,12 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { findRangeAt, foldAddress, parseAddress } from '../format/addr.ts';
 import { bytesOf, forEachPiece, hasBytes, NotADumpError, type DumpModel } from '../format/model.ts';
-import type { Hasher } from '../format/xe.ts';
+import type { SyncHasher } from '../format/report.ts';
 import { toInspectJson } from '../format/report.ts';
 import { writeDumpText, type Piece } from '../format/write.ts';
 import { InputError, parseFile } from './read.ts';
 import { formatSummary } from './summary.ts';
+import { HashPool } from './hash-pool.ts';
 import { humanBytes } from '../format/units.ts';
 
 const USAGE = `usage:
@@ -28,7 +29,7 @@ exit: 0 dump read (even with diagnostics), 2 not a dump, 1 I/O error or bad argu
 export const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
 /** An incremental sha256 (ranges of any size are hashed in pieces). */
-export function newSha256(): Hasher {
+export function newSha256(): SyncHasher {
   const h = createHash('sha256');
   return { update: (b) => void h.update(b), digest: () => h.digest('hex') };
 }
@@ -98,8 +99,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
       });
     }
     const t0 = performance.now();
-    // inspect needs every payload once, for its hash: hashed while the index scan decodes it, nothing kept.
-    const opened = await parseFile(file, cmd === 'inspect' ? { eagerBytes: 0, hash: newSha256 } : { eagerBytes: eagerBytesFromEnv() });
+    // inspect needs every payload once, for its hash: hashed on a second thread while the index
+    // scan decodes it, nothing kept.
+    const pool = cmd === 'inspect' ? new HashPool() : null;
+    let opened: Awaited<ReturnType<typeof parseFile>>;
+    try {
+      opened = await parseFile(file, pool ? { eagerBytes: 0, hash: () => pool.create() } : { eagerBytes: eagerBytesFromEnv() });
+      await pool?.drain();
+    } finally {
+      void pool?.close();
+    }
     try {
       return runCommand(cmd, opened.model, performance.now() - t0, { file, flags, address, out, wanted, io });
     } finally {

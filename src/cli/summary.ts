@@ -2,8 +2,7 @@
 import { findRangeAt, foldAddress } from '../format/addr.ts';
 import type { DumpModel, MemoryRange } from '../format/model.ts';
 import { REGISTER_ALIASES, findRegister, hasBytes } from '../format/model.ts';
-import { digestOf, formatTitle, hex64, hexRegister } from '../format/report.ts';
-import type { Hasher } from '../format/xe.ts';
+import { digestOf, formatTitle, hex64, hexRegister, type SyncHasher } from '../format/report.ts';
 import { humanBytes, snapshotDate } from '../format/units.ts';
 
 function rangeKind(r: MemoryRange): string {
@@ -14,7 +13,7 @@ function rangeKind(r: MemoryRange): string {
   return 'data';
 }
 
-export function formatSummary(m: DumpModel, file: string, hash: (b: Uint8Array) => string, newHash?: () => Hasher): string {
+export function formatSummary(m: DumpModel, file: string, hash: (b: Uint8Array) => string, newHash?: () => SyncHasher): string {
   const h = m.header;
   const out: string[] = [];
   const row = (k: string, v: string | null | undefined) => { if (v) out.push(`${(k + ':').padEnd(12)}${v}`); };

@@ -1,10 +1,15 @@
 // The `devcoredump inspect --json` shape, built from a DumpModel. Pure: the caller passes the
 // hash function (node:crypto in the CLI), so this module runs in the browser too.
 import { bytesOf, forEachPiece, hasBytes, type Blob, type DumpFormat, type DumpModel, type MemoryRange, type Register, type Severity } from './model.ts';
-import type { Hasher } from './xe.ts';
 
 /** Bytes hashed at once when the bytes are hashed here (one update of 2 GiB or more throws in Node). */
 const HASH_PIECE = 64 << 20;
+
+/** A hash that gives its digest at once. */
+export interface SyncHasher {
+  update(bytes: Uint8Array): void;
+  digest(): string;
+}
 
 export interface InspectRange {
   /** "0x" + lowercase hex of the address as printed, no padding. */
@@ -64,7 +69,7 @@ export function truncatedMessage(decoded: number, length: number): string {
  * while decoding (its `hash` option) is used as it is; otherwise `newHash`, when given, hashes in
  * pieces (ranges of any size) and `sha256` hashes the bytes held whole.
  */
-export function digestOf(o: MemoryRange | Blob, sha256: (bytes: Uint8Array) => string, newHash?: () => Hasher): string | null {
+export function digestOf(o: MemoryRange | Blob, sha256: (bytes: Uint8Array) => string, newHash?: () => SyncHasher): string | null {
   if (o.sha256 !== undefined) return o.sha256;
   const store = bytesOf(o);
   if (!store) return null;
@@ -74,7 +79,7 @@ export function digestOf(o: MemoryRange | Blob, sha256: (bytes: Uint8Array) => s
   return h.digest();
 }
 
-export function toInspectJson(model: DumpModel, sha256: (bytes: Uint8Array) => string, newHash?: () => Hasher): InspectJson {
+export function toInspectJson(model: DumpModel, sha256: (bytes: Uint8Array) => string, newHash?: () => SyncHasher): InspectJson {
   const hashOf = (o: MemoryRange | Blob) => digestOf(o, sha256, newHash);
   return {
     format: model.format,

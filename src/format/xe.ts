@@ -20,8 +20,8 @@ const MAX_DIAGNOSTICS = 1000;
 /** Incremental hash of decoded bytes (sha256 in the CLI). */
 export interface Hasher {
   update(bytes: Uint8Array): void;
-  /** Lowercase hex. */
-  digest(): string;
+  /** Lowercase hex; a promise when another thread hashes (`sha256` is set once it resolves). */
+  digest(): string | Promise<string>;
 }
 
 /** Decoding on demand (paged.ts): payloads past the eager budget keep only their checkpoints. */
@@ -430,7 +430,9 @@ export class XeInterpreter {
     t.paged?.finish();
     if (t.hasher) {
       if (o.data) for (let at = 0; at < o.decodedLength; at += HASH_PIECE) t.hasher.update(o.data.subarray(at, Math.min(o.decodedLength, at + HASH_PIECE)));
-      o.sha256 = t.hasher.digest();
+      const d = t.hasher.digest();
+      if (typeof d === 'string') o.sha256 = d;
+      else void d.then((hex) => { o.sha256 = hex; });
     }
     if (how === 'long') {
       this.diag(lineNo, 'error', `${t.label}: data longer than .length (${o.length} bytes); the rest of the line is ignored`);
