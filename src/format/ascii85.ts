@@ -190,7 +190,9 @@ export class Ascii85Decoder {
       }
       if (i < winStart || i >= winEnd || (winEnd - i < 5 && winEnd < end)) {
         winStart = i;
-        winEnd = Math.min(end, i + IN_CAP);
+        // No more text than the dwords still wanted can take (a page of 64 KiB is ~80 KiB of text):
+        // copying a whole window per call would copy the input many times over.
+        winEnd = Math.min(end, i + IN_CAP, i + (this.capacity - this.dwords) * 5 + 64);
         mem.set(src.subarray(winStart, winEnd), 0);
       }
       const consumed = wm.decode(i - winStart, winEnd - i, OUT_BASE, Math.min(OUT_CAP_DWORDS, this.capacity - this.dwords));
