@@ -335,6 +335,8 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
   const firstRef = useRef(0);
   /** scrollTop we last wrote (its echoed scroll event is ignored). */
   const lastSetRef = useRef<number | null>(null);
+  /** scrollTop the browser kept after that write (scaled ranges only). */
+  const keptRef = useRef<number | null>(null);
   /** Address this view last wrote to the store (not re-centred on). */
   const selfAddrRef = useRef<bigint | null>(null);
   const pushTimerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -361,10 +363,11 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
     virtRef.current = v;
     if (o.writeScroll && el) {
       const st = scrollTopFromVirt(geo, v);
+      lastSetRef.current = st;
       el.scrollTop = st;
-      // Scaled (a range of GiBs): the browser may round what it keeps by more than 1 px, and each
-      // px is hundreds of rows; what it kept is the echo to ignore.
-      lastSetRef.current = geo.ratio > 1 ? el.scrollTop : st;
+      // Scaled (a range of GiBs): the browser may keep a scrollTop more than 1 px from the one
+      // written (each px is hundreds of rows); its echo is ignored too.
+      keptRef.current = geo.ratio > 1 ? el.scrollTop : null;
     }
     const f = firstRow(geo, v);
     if (f !== firstRef.current) {
@@ -456,7 +459,7 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
     const onScroll = () => {
       const st = el.scrollTop;
       const last = lastSetRef.current;
-      if (last !== null && Math.abs(st - last) <= 1) return; // the echo of our own write
+      if (last !== null && (Math.abs(st - last) <= 1 || st === keptRef.current)) return; // the echo of our own write
       lastSetRef.current = null;
       apply.current(virtFromScrollTop(gRef.current, st), { writeScroll: false, fromUser: true });
     };
