@@ -1,6 +1,7 @@
 // `devcoredump`: inspect and extract xe devcoredumps from the command line.
 //   devcoredump inspect FILE [--json]
 //   devcoredump extract FILE --address 0x… [--length N] -o OUT
+//   devcoredump decode FILE [--address ADDR] [--context] [--json] [--platform P]
 //   devcoredump snapshot FILE --range ADDR[:LEN][,…] [--blobs] [--uncaptured] -o OUT
 // Exit codes: 0 a dump (even with diagnostics), 2 not a dump (one-line reason on stderr),
 // 1 an I/O error or a bad request.
@@ -14,6 +15,8 @@ import { writeDumpText, type Piece } from '../format/write.ts';
 import { InputError, parseFile } from './read.ts';
 import { formatSummary } from './summary.ts';
 import { HashPool } from './hash-pool.ts';
+import { FAMILIES, hangContext, platformById, walkBatches, type Family } from '../format/gpu/index.ts';
+import { decodeJson, decodeText } from '../format/gpu/report.ts';
 import { humanBytes } from '../format/units.ts';
 
 const USAGE = `usage:
@@ -23,6 +26,10 @@ const USAGE = `usage:
       a smaller dump (same layout) with the header, job, engines and only these ranges or parts:
       ADDR alone keeps the whole range holding it; --blobs keeps HWSP/HWCTX/LOG/CTB,
       --uncaptured keeps the lines of ranges the kernel could not capture
+  devcoredump decode FILE [--address ADDR] [--context] [--json] [--platform P]
+      decodes the hung batch (batch_addr) and what it chains to, as a listing with <- ACTHD;
+      --address decodes from ADDR instead, --context adds the context images (register state),
+      --platform overrides the detected one (gen12, gen12.5, xe2, xe3, or tgl, dg2, mtl, lnl, bmg, ptl, …)
 FILE may be - for standard input; gzip-compressed input is inflated.
 exit: 0 dump read (even with diagnostics), 2 not a dump, 1 I/O error or bad arguments`;
 
@@ -44,7 +51,7 @@ class UsageError extends Error {}
 function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, string | true> } {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const withValue = new Set(['--address', '--length', '--range', '-o', '--output']);
+  const withValue = new Set(['--address', '--length', '--range', '-o', '--output', '--platform']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-' || !a.startsWith('-')) positional.push(a);
@@ -73,7 +80,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.out(USAGE + '\n');
       return 0;
     }
-    if (cmd !== 'inspect' && cmd !== 'extract' && cmd !== 'snapshot') throw new UsageError(cmd ? `unknown command "${cmd}"` : 'no command');
+    if (cmd !== 'inspect' && cmd !== 'extract' && cmd !== 'snapshot' && cmd !== 'decode') throw new UsageError(cmd ? `unknown command "${cmd}"` : 'no command');
     if (!file) throw new UsageError('no FILE given');
     let address: bigint | null = null;
     let out: string | null = null;
@@ -84,6 +91,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (!out) throw new UsageError('extract needs -o OUT');
       address = parseAddress(a);
       if (address === null) throw new UsageError(`bad address "${a}"`);
+    }
+    let family: Family | undefined;
+    if (cmd === 'decode') {
+      const a = flags.get('--address');
+      if (a === true) throw new UsageError('--address needs a value');
+      if (typeof a === 'string') {
+        address = parseAddress(a);
+        if (address === null) throw new UsageError(`bad address "${a}"`);
+      }
+      const p = flags.get('--platform');
+      if (p === true) throw new UsageError('--platform needs a value');
+      if (typeof p === 'string') {
+        family = (FAMILIES as readonly string[]).includes(p) ? (p as Family) : platformById(p)?.family;
+        if (!family) throw new UsageError(`unknown platform "${p}" (one of ${FAMILIES.join(', ')} or a platform id such as tgl, dg2, mtl, lnl, bmg, ptl)`);
+      }
     }
     let wanted: { address: bigint; length: number | null }[] = [];
     if (cmd === 'snapshot') {
@@ -104,13 +126,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const pool = cmd === 'inspect' ? new HashPool() : null;
     let opened: Awaited<ReturnType<typeof parseFile>>;
     try {
-      opened = await parseFile(file, pool ? { eagerBytes: 0, hash: () => pool.create() } : { eagerBytes: eagerBytesFromEnv() });
+      // decode reads the batches from memory (src/format/gpu/): decoded whole whatever the size.
+      opened = await parseFile(file, pool ? { eagerBytes: 0, hash: () => pool.create() } : { eagerBytes: cmd === 'decode' ? Number.MAX_SAFE_INTEGER : eagerBytesFromEnv() });
       await pool?.drain();
     } finally {
       void pool?.close();
     }
     try {
-      return runCommand(cmd, opened.model, performance.now() - t0, { file, flags, address, out, wanted, io });
+      return runCommand(cmd, opened.model, performance.now() - t0, { file, flags, address, out, wanted, family, io });
     } finally {
       opened.close();
     }
@@ -145,13 +168,14 @@ interface Request {
   address: bigint | null;
   out: string | null;
   wanted: { address: bigint; length: number | null }[];
+  family: Family | undefined;
   io: Io;
 }
 
 /** Bytes written to a file at once by extract. */
 const WRITE_PIECE = 16 << 20;
 
-function runCommand(cmd: string, model: DumpModel, parseMs: number, { file, flags, address, out, wanted, io }: Request): number {
+function runCommand(cmd: string, model: DumpModel, parseMs: number, { file, flags, address, out, wanted, family, io }: Request): number {
   {
     if (flags.has('--timing')) {
       const rss = process.resourceUsage().maxRSS * 1024;
@@ -160,6 +184,14 @@ function runCommand(cmd: string, model: DumpModel, parseMs: number, { file, flag
     if (cmd === 'inspect') {
       if (flags.has('--json')) io.out(JSON.stringify(toInspectJson(model, sha256, newSha256), null, 2) + '\n');
       else io.out(formatSummary(model, file, sha256, newSha256));
+      return 0;
+    }
+    if (cmd === 'decode') {
+      const h = hangContext(model, family);
+      const walk = address === null ? h.walk : walkBatches(model.ranges, [{ address, reason: 'address' }], { family: h.family, engine: h.engineKind, acthd: h.acthd });
+      const contexts = flags.has('--context') ? h.contexts : [];
+      if (flags.has('--json')) io.out(JSON.stringify(decodeJson(h, walk, contexts), null, 2) + '\n');
+      else io.out(decodeText(h, walk, contexts));
       return 0;
     }
     if (cmd === 'snapshot') {
