@@ -335,8 +335,6 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
   const firstRef = useRef(0);
   /** scrollTop we last wrote (its echoed scroll event is ignored). */
   const lastSetRef = useRef<number | null>(null);
-  /** scrollTop the browser kept after that write (scaled ranges only). */
-  const keptRef = useRef<number | null>(null);
   /** Address this view last wrote to the store (not re-centred on). */
   const selfAddrRef = useRef<bigint | null>(null);
   const pushTimerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -365,9 +363,6 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
       const st = scrollTopFromVirt(geo, v);
       lastSetRef.current = st;
       el.scrollTop = st;
-      // Scaled (a range of GiBs): the browser may keep a scrollTop more than 1 px from the one
-      // written (each px is hundreds of rows); its echo is ignored too.
-      keptRef.current = geo.ratio > 1 ? el.scrollTop : null;
     }
     const f = firstRow(geo, v);
     if (f !== firstRef.current) {
@@ -459,7 +454,9 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
     const onScroll = () => {
       const st = el.scrollTop;
       const last = lastSetRef.current;
-      if (last !== null && (Math.abs(st - last) <= 1 || st === keptRef.current)) return; // the echo of our own write
+      // The echo of our own write. Scaled (a range of GiBs, each px hundreds of rows), the browser
+      // may keep a scrollTop up to ~1.5 px from the one written: 2 px are an echo there.
+      if (last !== null && Math.abs(st - last) <= (gRef.current.ratio > 1 ? 2 : 1)) return;
       lastSetRef.current = null;
       apply.current(virtFromScrollTop(gRef.current, st), { writeScroll: false, fromUser: true });
     };
