@@ -109,6 +109,15 @@ requestAnimationFrame(function tick(t) {
 });
 `;
 
+/** In the page: show the largest range. */
+const selectLargest = () => {
+  const s = window.__devcoredump!;
+  const ranges = s.dump.getState().dump!.ranges;
+  let best = 0;
+  for (const x of ranges) if (x.length > ranges[best].length) best = x.index;
+  s.view.getState().select({ kind: 'range', index: best });
+};
+
 const pct = (a: number[], p: number) => {
   const s = [...a].sort((x, y) => x - y);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
@@ -144,13 +153,7 @@ async function main(): Promise<void> {
     if (error) throw new Error(`open failed: ${error.message}`);
 
     // Select the largest range and scroll it: frame times from requestAnimationFrame while wheeling.
-    await page.evaluate(() => {
-      const s = window.__devcoredump!;
-      const ranges = s.dump.getState().dump!.ranges;
-      let best = 0;
-      for (const x of ranges) if (x.length > ranges[best].length) best = x.index;
-      s.view.getState().select({ kind: 'range', index: best });
-    });
+    await page.evaluate(selectLargest);
     // Jumps with Go to address inside the largest range: in the page, from the Enter key to the
     // row shown with its bytes.
     const big = await page.evaluate(() => {
@@ -176,17 +179,9 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       s.view.getState().select({ kind: 'range', index: last.index });
       while (!document.querySelector(sel)) await new Promise((r) => requestAnimationFrame(r));
-      const ms = performance.now() - t0;
-      s.view.getState().select({ kind: 'range', index: s.view.getState().target!.index });
-      return ms;
+      return performance.now() - t0;
     });
-    await page.evaluate(() => {
-      const s = window.__devcoredump!;
-      const ranges = s.dump.getState().dump!.ranges;
-      let best = 0;
-      for (const x of ranges) if (x.length > ranges[best].length) best = x.index;
-      s.view.getState().select({ kind: 'range', index: best });
-    });
+    await page.evaluate(selectLargest);
     const grid = page.getByTestId('hex-view');
     await grid.hover();
     await page.waitForTimeout(300);
