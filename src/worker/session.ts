@@ -12,6 +12,7 @@ import { decompress, sniffCompression, type Compression } from './decompress.ts'
 import { DecodedPageCache, DEFAULT_EAGER_BYTES, eagerBudget, memoryTextSource, type TextSource } from '../format/paged.ts';
 import { bytesOf } from '../format/model.ts';
 import { blobTextSource, createTextSpool, type TextSpool } from './text-source.ts';
+import { CommandService } from './commands.ts';
 
 const SLICE = 8 << 20;
 const PROGRESS_EVERY_MS = 100;
@@ -146,6 +147,8 @@ export class ParseSession {
   private spool: TextSpool | null = null;
   /** The decoded-page cache of on-demand payloads. */
   readonly cache = new DecodedPageCache();
+  /** Instruction listings for the Commands view, over the parsed dump. */
+  readonly commands = new CommandService(() => this.model);
 
   get current(): DumpModel | null {
     return this.model ?? this.parser?.model ?? null;
