@@ -44,7 +44,7 @@ export function InspectorPane() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   return (
-    <section className={`inspector${open ? '' : ' inspector-folded'}`} aria-label="Inspector">
+    <section className={`inspector${open ? '' : ' inspector-folded'}`} id="pane-inspector" aria-label="Inspector">
       <div className="insp-head">
         <h2>Inspector</h2>
         <button type="button" className="insp-toggle" aria-expanded={open} aria-controls="inspector-body" onClick={toggle} title={open ? 'Fold the inspector' : 'Show the inspector'}>

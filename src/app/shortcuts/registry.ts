@@ -2,7 +2,7 @@
 // lives with its component; this list says what they do. Keep it in step when adding one.
 import { OPTION_KEYS } from '../hex/option-keys.ts';
 
-export type ShortcutGroup = 'Opening dumps' | 'Panels' | 'Hex view' | 'Navigation' | 'Search' | 'Bookmarks' | 'Sharing' | 'Help';
+export type ShortcutGroup = 'Opening dumps' | 'Layout' | 'Panels' | 'Hex view' | 'Navigation' | 'Search' | 'Bookmarks' | 'Sharing' | 'Help';
 
 export interface Shortcut {
   /** Alternatives; each is the keys pressed together, e.g. [['Ctrl', 'O']]. */
@@ -13,7 +13,7 @@ export interface Shortcut {
   where?: string;
 }
 
-export const GROUPS: readonly ShortcutGroup[] = ['Opening dumps', 'Panels', 'Hex view', 'Navigation', 'Search', 'Bookmarks', 'Sharing', 'Help'];
+export const GROUPS: readonly ShortcutGroup[] = ['Opening dumps', 'Layout', 'Panels', 'Hex view', 'Navigation', 'Search', 'Bookmarks', 'Sharing', 'Help'];
 
 export const SHORTCUTS: readonly Shortcut[] = [
   // src/app/open/OpenControls.tsx, ProgressBar.tsx
@@ -23,6 +23,16 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { group: 'Opening dumps', keys: [['Escape']], description: 'Cancel opening a dump', where: 'while a dump opens' },
   // src/app/recent/RecentButton.tsx
   { group: 'Opening dumps', keys: [['r']], description: 'Recent dumps (kept in this browser)' },
+
+  // src/app/layout/layout-keys.ts, Separator.tsx
+  { group: 'Layout', keys: [['d']], description: 'Show / fold the dump details (the header folds to one line)' },
+  { group: 'Layout', keys: [['m']], description: 'Show / fold the address map' },
+  { group: 'Layout', keys: [['h']], description: 'Show / fold the hang summary' },
+  { group: 'Layout', keys: [['t']], description: 'Switch between the light and the dark theme' },
+  { group: 'Layout', keys: [['s']], description: 'Show / hide the sidebar drawer', where: 'windows under 900 px wide' },
+  { group: 'Layout', keys: [['←'], ['→']], description: 'Resize the pane (Shift: bigger steps)', where: 'on a pane separator' },
+  { group: 'Layout', keys: [['Home'], ['End']], description: 'Narrowest / widest pane', where: 'on a pane separator' },
+  { group: 'Layout', keys: [['Enter']], description: 'Default pane width (or double-click the separator)', where: 'on a pane separator' },
 
   // src/app/panels/Sidebar.tsx, format.ts (shortcutPanel, nextTab), RangesPanel.tsx, SourceContext.tsx
   { group: 'Panels', keys: [['Alt', '1']], description: 'Ranges panel' },
