@@ -22,7 +22,6 @@ import { useShareLinks } from './app/share/use-share-links.ts';
 import { SearchPane } from './app/search/SearchPane.tsx';
 import { selectNarrow, useLayoutStore } from './app/layout/layout-store.ts';
 import { paneWidth, type Pane } from './app/layout/layout.ts';
-import { useLayoutKeys } from './app/layout/layout-keys.ts';
 import { Separator } from './app/layout/Separator.tsx';
 import { FOLD_IDS } from './app/layout/FoldToggles.tsx';
 import { ThemeToggle } from './app/layout/ThemeToggle.tsx';
@@ -44,7 +43,6 @@ export function App() {
   const partial = useDumpStore((s) => s.loading?.progress?.summary ?? null);
   useUrlSync();
   useShareLinks();
-  useLayoutKeys();
   const open = useLayoutStore((s) => s.open);
   const narrow = useLayoutStore(selectNarrow);
   const drawerOpen = useLayoutStore((s) => s.drawerOpen);

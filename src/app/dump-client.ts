@@ -2,7 +2,7 @@
 // cancelled and how a dump's memory is given back.
 import * as Comlink from 'comlink';
 import type { ByteSource } from './byte-source.ts';
-import type { DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, PointerScanResult, Progress, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from './protocol.ts';
+import type { DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, PointerScanResult, Progress, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
 
 export class DumpClient implements ByteSource {
   private readonly worker: Worker;

@@ -3,10 +3,19 @@ import { create } from 'zustand';
 import { findRangeAt, foldAddress } from '../format/addr.ts';
 import { DumpClient } from './dump-client.ts';
 import type { ByteSource } from './byte-source.ts';
-import type { DumpSummary, OpenFailure, OpenSource, Progress } from './protocol.ts';
+import { dumpChanged } from './dump-lifecycle.ts';
+import type { DumpSummary, OpenFailure, OpenSource, Progress } from '../protocol/worker-api.ts';
 
 export const SAMPLE_URL = `${import.meta.env.BASE_URL}samples/xe-6.19-sample.txt`;
 export const SAMPLE_NAME = 'xe-6.19-sample.txt';
+
+/** The bundled samples of the other formats (public/samples/, made by scripts/make-sample.ts). */
+export const OTHER_SAMPLES = [
+  { file: 'i915-error-sample.txt', label: 'i915 error state' },
+  { file: 'msm-a6xx-sample.txt', label: 'msm devcoredump' },
+  { file: 'amdgpu-sample.txt', label: 'amdgpu devcoredump' },
+] as const;
+export type SampleFile = typeof SAMPLE_NAME | (typeof OTHER_SAMPLES)[number]['file'];
 
 export interface Loading {
   name: string;
@@ -28,7 +37,8 @@ export interface DumpState {
   open(source: OpenSource): Promise<boolean>;
   openFile(file: File): Promise<boolean>;
   openText(text: string, name?: string): Promise<boolean>;
-  openSample(): Promise<boolean>;
+  /** Open a bundled sample: the xe one unless another is named. */
+  openSample(file?: SampleFile): Promise<boolean>;
   cancel(): void;
   dismissError(): void;
 }
@@ -38,15 +48,6 @@ let makeClient: ClientFactory = () => new DumpClient();
 /** Tests swap the worker client. */
 export function setClientFactory(f: ClientFactory): void {
   makeClient = f;
-}
-
-/** Told of each dump that opened, with what it was opened from (recent dumps keep the file). */
-export type OpenedListener = (source: OpenSource, summary: DumpSummary) => void;
-const openedListeners = new Set<OpenedListener>();
-/** Returns the unsubscribe. */
-export function onDumpOpened(fn: OpenedListener): () => void {
-  openedListeners.add(fn);
-  return () => openedListeners.delete(fn);
 }
 
 export const useDumpStore = create<DumpState>()((set, get) => ({
@@ -96,15 +97,12 @@ export const useDumpStore = create<DumpState>()((set, get) => ({
       get().client?.dispose();
       // Keep the range picked while parsing if the user has moved since; else open on the batch.
       const moved = autoNav >= 0 && useViewStore.getState().navSeq !== autoNav;
-      set({ dump: summary, client, loading: null, error: null, generation: get().generation + 1 });
+      const previous = get().dump;
+      const generation = get().generation + 1;
+      set({ dump: summary, client, loading: null, error: null, generation });
+      // The one trigger of the dump lifecycle: every per-dump feature resets or rebuilds here.
+      dumpChanged({ dump: summary, previous, source, generation });
       if (!moved) useViewStore.getState().reset(summary);
-      for (const fn of openedListeners) {
-        try {
-          fn(source, summary);
-        } catch {
-          // a listener's failure is its own
-        }
-      }
       return true;
     } catch (e) {
       const failure = e as OpenFailure;
@@ -125,12 +123,12 @@ export const useDumpStore = create<DumpState>()((set, get) => ({
     return get().open({ kind: 'bytes', bytes: new TextEncoder().encode(text), name });
   },
 
-  async openSample() {
+  async openSample(file: SampleFile = SAMPLE_NAME) {
     try {
-      const res = await fetch(SAMPLE_URL);
+      const res = await fetch(file === SAMPLE_NAME ? SAMPLE_URL : `${import.meta.env.BASE_URL}samples/${file}`);
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const blob = await res.blob();
-      return get().open({ kind: 'file', file: blob, name: SAMPLE_NAME });
+      return get().open({ kind: 'file', file: blob, name: file });
     } catch (e) {
       set({ error: { kind: 'read-error', message: `cannot load the sample dump: ${(e as Error).message}` } });
       return false;

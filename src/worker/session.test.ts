@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateDump } from '../gen/generate.ts';
-import type { OpenFailure, Progress } from '../app/protocol.ts';
+import type { OpenFailure, Progress } from '../protocol/worker-api.ts';
 import { blobChunks, OpenError, ParseSession } from './session.ts';
 import { sniffCompression } from './decompress.ts';
 

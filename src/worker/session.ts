@@ -5,7 +5,7 @@ import { DumpParser } from '../format/parser.ts';
 import { dumpFingerprint, FINGERPRINT_HEAD } from '../format/fingerprint.ts';
 import { NotADumpError, type DumpModel } from '../format/model.ts';
 import { writeDumpText } from '../format/write.ts';
-import type { DumpSummary, OpenFailure, OpenSource, PointerScanResult, Progress, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../app/protocol.ts';
+import type { DumpSummary, OpenFailure, OpenSource, PointerScanResult, Progress, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
 import { searchDump, yieldMacrotask, type SearchDriver } from './search.ts';
 import { DEFAULT_POINTER_LIMIT, RangeIndex, scanPointers } from './pointers.ts';
 import { decompress, sniffCompression, type Compression } from './decompress.ts';
@@ -34,6 +34,8 @@ export function summarize(model: DumpModel, meta: { fileName: string; fileSize: 
     diagnostics: model.diagnostics,
     lineCount: model.lineCount,
     byteCount: model.byteCount,
+    ...(model.addressBits !== undefined ? { addressBits: model.addressBits } : {}),
+    ...(model.fault !== undefined ? { fault: model.fault } : {}),
     done,
   };
 }

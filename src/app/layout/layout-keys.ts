@@ -1,30 +1,12 @@
-// The layout's one-key shortcuts, in one place (outside text fields, without Ctrl/Alt/Meta):
-// d dump details, m address map, h hang strip, t theme, s the sidebar drawer (narrow windows).
-// Escape closes the drawer; Alt+1…5 (the sidebar's panels) open it.
-import { useEffect } from 'react';
-import { isTextField } from '../open/format.ts';
+// The layout's keys, declared in the one keymap (shortcuts/registry.ts): d dump details, m address
+// map, h hang strip, t theme, s the sidebar drawer (narrow windows), Escape closes the drawer,
+// Alt+1…5 show their panel in it. These are the actions; the separators' arrow keys are theirs.
 import type { Fold } from './layout.ts';
 import { selectNarrow, useLayoutStore } from './layout-store.ts';
 
 export const FOLD_KEYS: Record<Fold, string> = { details: 'd', map: 'm', hang: 'h' };
 export const THEME_KEY = 't';
 export const DRAWER_KEY = 's';
-
-/** What a key does to the layout, or null when it is not one of ours. */
-export function layoutAction(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey' | 'shiftKey'>, narrow: boolean, drawerOpen: boolean):
-  | { kind: 'fold'; fold: Fold }
-  | { kind: 'theme' }
-  | { kind: 'drawer'; open: boolean }
-  | null {
-  if (e.altKey && !e.ctrlKey && !e.metaKey && narrow && /^[1-5]$/.test(e.key)) return { kind: 'drawer', open: true };
-  if (e.ctrlKey || e.altKey || e.metaKey) return null;
-  if (e.key === 'Escape') return narrow && drawerOpen ? { kind: 'drawer', open: false } : null;
-  if (e.shiftKey) return null;
-  for (const [fold, key] of Object.entries(FOLD_KEYS) as [Fold, string][]) if (e.key === key) return { kind: 'fold', fold };
-  if (e.key === THEME_KEY) return { kind: 'theme' };
-  if (e.key === DRAWER_KEY && narrow) return { kind: 'drawer', open: !drawerOpen };
-  return null;
-}
 
 /** Focus the drawer's current tab once it shows, or the button that opens it once it hides. */
 export function focusDrawer(open: boolean): void {
@@ -36,29 +18,16 @@ export function focusDrawer(open: boolean): void {
   });
 }
 
-export function useLayoutKeys(): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.repeat) return;
-      const s = useLayoutStore.getState();
-      const a = layoutAction(e, selectNarrow(s), s.drawerOpen);
-      if (!a) return;
-      if (a.kind === 'drawer' && e.altKey) {
-        // Alt+1…5: the sidebar switches the panel; the drawer shows it.
-        s.setDrawer(true);
-        focusDrawer(true);
-        return;
-      }
-      if (a.kind !== 'drawer' && isTextField(e.target)) return;
-      e.preventDefault();
-      if (a.kind === 'fold') s.toggleFold(a.fold);
-      else if (a.kind === 'theme') s.toggleTheme();
-      else {
-        s.setDrawer(a.open);
-        focusDrawer(a.open);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+export const isNarrow = () => selectNarrow(useLayoutStore.getState());
+export const drawerShown = () => isNarrow() && useLayoutStore.getState().drawerOpen;
+
+/** Show or hide the drawer and move the focus into it or back to its button. */
+export function setDrawer(open: boolean): void {
+  useLayoutStore.getState().setDrawer(open);
+  focusDrawer(open);
+}
+
+/** After Alt+1…5 in a narrow window: the panel shows in the drawer. */
+export function showPanelInDrawer(): void {
+  if (isNarrow() && !useLayoutStore.getState().drawerOpen) setDrawer(true);
 }

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, keyResize, paneBounds, paneWidth, parseSettings, shownTheme, toggledTheme } from './layout.ts';
-import { layoutAction } from './layout-keys.ts';
+import { findShortcut } from '../shortcuts/keymap.ts';
+import { SHORTCUTS } from '../shortcuts/registry.ts';
+import { useDumpStore } from '../store.ts';
+import { useLayoutStore } from './layout-store.ts';
 
 describe('pane widths', () => {
   it('default to a share of the window for the sidebar, a fixed width for the side panes', () => {
@@ -66,25 +69,50 @@ describe('theme', () => {
   });
 });
 
-describe('layoutAction', () => {
-  const k = (key: string, mods: Partial<Record<'ctrlKey' | 'altKey' | 'metaKey' | 'shiftKey', boolean>> = {}) => ({ key, ctrlKey: false, altKey: false, metaKey: false, shiftKey: false, ...mods });
-  it('maps d, m, h to the folds and t to the theme', () => {
-    expect(layoutAction(k('d'), false, false)).toEqual({ kind: 'fold', fold: 'details' });
-    expect(layoutAction(k('m'), false, false)).toEqual({ kind: 'fold', fold: 'map' });
-    expect(layoutAction(k('h'), false, false)).toEqual({ kind: 'fold', fold: 'hang' });
-    expect(layoutAction(k('t'), false, false)).toEqual({ kind: 'theme' });
+describe('layout keys in the keymap', () => {
+  const env = { isTextField: () => false, inDialog: () => false };
+  const key = (k: string, mods: Partial<Record<'ctrlKey' | 'altKey' | 'metaKey' | 'shiftKey', boolean>> = {}) =>
+    ({ key: k, code: /^[0-9]$/.test(k) ? `Digit${k}` : undefined, ctrlKey: false, altKey: false, metaKey: false, shiftKey: false, ...mods });
+  const press = (k: string, mods = {}) => {
+    const s = findShortcut(SHORTCUTS, key(k, mods), env);
+    s?.run?.({} as KeyboardEvent);
+    return s;
+  };
+  beforeEach(() => {
+    useLayoutStore.setState({ ...structuredClone(DEFAULT_SETTINGS), vw: 1366, drawerOpen: false });
+    useDumpStore.setState({ dump: { ranges: [] } as never });
   });
-  it('leaves keys with modifiers alone (Ctrl+D bookmarks, Ctrl+M…)', () => {
-    expect(layoutAction(k('d', { ctrlKey: true }), false, false)).toBeNull();
-    expect(layoutAction(k('M', { shiftKey: true }), false, false)).toBeNull();
-    expect(layoutAction(k('1', { altKey: true }), false, false)).toBeNull();
+  afterEach(() => useDumpStore.setState({ dump: null }));
+
+  it('d, m and h fold and unfold the details, the map and the hang strip', () => {
+    press('m');
+    press('h');
+    press('d');
+    expect(useLayoutStore.getState().open).toEqual({ details: true, map: false, hang: false });
+    press('m');
+    expect(useLayoutStore.getState().open.map).toBe(true);
   });
-  it('handles the drawer only in narrow windows', () => {
-    expect(layoutAction(k('s'), false, false)).toBeNull();
-    expect(layoutAction(k('s'), true, false)).toEqual({ kind: 'drawer', open: true });
-    expect(layoutAction(k('s'), true, true)).toEqual({ kind: 'drawer', open: false });
-    expect(layoutAction(k('Escape'), true, true)).toEqual({ kind: 'drawer', open: false });
-    expect(layoutAction(k('Escape'), true, false)).toBeNull();
-    expect(layoutAction(k('3', { altKey: true }), true, false)).toEqual({ kind: 'drawer', open: true });
+  it('leaves Ctrl+D (bookmark) and Shift+M alone', () => {
+    expect(press('d', { ctrlKey: true })?.group).not.toBe('Layout');
+    expect(press('M', { shiftKey: true })).toBeNull();
+    expect(useLayoutStore.getState().open).toEqual(DEFAULT_SETTINGS.open);
+  });
+  it('t toggles the theme', () => {
+    useLayoutStore.setState({ systemDark: false });
+    press('t');
+    expect(useLayoutStore.getState().theme).toBe('dark');
+    press('t');
+    expect(useLayoutStore.getState().theme).toBe('system');
+  });
+  it('s and Escape work the drawer only in a narrow window', () => {
+    expect(press('s')).toBeNull();
+    useLayoutStore.setState({ vw: 800 });
+    globalThis.requestAnimationFrame ??= (() => 0) as never;
+    press('s');
+    expect(useLayoutStore.getState().drawerOpen).toBe(true);
+    press('Escape');
+    expect(useLayoutStore.getState().drawerOpen).toBe(false);
+    press('3', { altKey: true });
+    expect(useLayoutStore.getState().drawerOpen).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { foldAddress } from '../../format/addr.ts';
 import { humanBytes } from '../../format/units.ts';
 import { hexAddress } from '../../format/report.ts';
 import type { DisplayOptions } from '../hex/options.ts';
-import type { DumpSummary, RangeInfo } from '../protocol.ts';
+import type { DumpSummary, RangeInfo } from '../../protocol/worker-api.ts';
 import { LINK_BUDGET, SNAPSHOT_BUDGET, snapshotUrl, type HangFacts, type LinkBookmark, type SnapshotLink } from './link.ts';
 import { hangFacts } from './snapshot-dump.ts';
 
@@ -74,7 +74,7 @@ export function linkSource(summary: DumpSummary, range: RangeInfo, snapshot: Sna
     file: { name: summary.fileName, size: summary.fileSize, fingerprint: summary.fingerprint ?? null },
     layout: summary.format,
     hang: hangFacts(summary),
-    range: { address: range.address, length: range.length, properties: range.properties?.raw ?? null },
+    range: { address: range.address, length: range.length, properties: range.properties?.raw ?? null, ...(range.name !== undefined ? { name: range.name } : {}) },
   };
 }
 

@@ -5,7 +5,7 @@ import { ParseSession } from '../../worker/session.ts';
 import { foldAddress } from '../../format/addr.ts';
 import { setClientFactory, useDumpStore, useViewStore } from '../store.ts';
 import type { DumpClient } from '../dump-client.ts';
-import type { OpenSource, Progress, Space } from '../protocol.ts';
+import type { OpenSource, Progress, Space } from '../../protocol/worker-api.ts';
 import { useHexStore } from '../hex/hex-store.ts';
 import { DEFAULT_OPTIONS } from '../hex/options.ts';
 import { useNoticeStore } from '../open/notice.ts';
