@@ -29,6 +29,14 @@ async function tab(page: Page, name: string): Promise<void> {
   await expect(t).toHaveAttribute('aria-selected', 'true');
 }
 
+/** Open the sample, then a dialog by its key in the hex view. */
+async function dialogByKey(page: Page, key: string, name: string): Promise<void> {
+  await openSample(page);
+  await page.getByTestId('hex-view').focus();
+  await page.keyboard.press(key);
+  await expect(page.getByRole('dialog', { name })).toBeVisible();
+}
+
 export const SCREENS: readonly Screen[] = [
   {
     name: 'welcome',
@@ -57,22 +65,6 @@ export const SCREENS: readonly Screen[] = [
       await expect(page.getByTestId('search-hit').first()).toBeVisible();
     },
   },
-  {
-    name: 'share',
-    show: async (page) => {
-      await openSample(page);
-      await page.getByTestId('hex-view').focus();
-      await page.keyboard.press('Control+Shift+S');
-      await expect(page.getByRole('dialog', { name: 'Share a snapshot' })).toBeVisible();
-    },
-  },
-  {
-    name: 'shortcuts',
-    show: async (page) => {
-      await openSample(page);
-      await page.getByTestId('hex-view').focus();
-      await page.keyboard.press('?');
-      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
-    },
-  },
+  { name: 'share', show: (page) => dialogByKey(page, 'Control+Shift+S', 'Share a snapshot') },
+  { name: 'shortcuts', show: (page) => dialogByKey(page, '?', 'Keyboard shortcuts') },
 ];

@@ -113,6 +113,19 @@ test.describe('folding', () => {
   });
 });
 
+/** Unfold a side pane by its key, then move its separator by a key: the pane's width follows. */
+async function unfoldAndResize(page: Page, unfold: string, pane: 'inspector' | 'bookmarks', key: string, delta: number): Promise<void> {
+  await page.getByTestId('hex-view').focus();
+  await page.keyboard.press(unfold);
+  const sep = page.getByRole('separator', { name: `Resize the ${pane}` });
+  await expect(sep).toBeVisible();
+  const w0 = Number(await sep.getAttribute('aria-valuenow'));
+  await sep.focus();
+  await page.keyboard.press(key);
+  await expect(sep).toHaveAttribute('aria-valuenow', String(w0 + delta));
+  expect(await page.locator(`#pane-${pane}`).evaluate((el) => Math.round(el.getBoundingClientRect().width))).toBe(w0 + delta);
+}
+
 test.describe('resizing', () => {
   test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -170,25 +183,8 @@ test.describe('resizing', () => {
     await expect(search).toHaveAttribute('aria-valuenow', String(s0 + 16));
     await page.keyboard.press('Escape');
 
-    await page.getByTestId('hex-view').focus();
-    await page.keyboard.press('i');
-    const insp = page.getByRole('separator', { name: 'Resize the inspector' });
-    await expect(insp).toBeVisible();
-    const i0 = Number(await insp.getAttribute('aria-valuenow'));
-    await insp.focus();
-    await page.keyboard.press('Shift+ArrowLeft');
-    await expect(insp).toHaveAttribute('aria-valuenow', String(i0 + 80));
-    expect(await page.locator('#pane-inspector').evaluate((el) => Math.round(el.getBoundingClientRect().width))).toBe(i0 + 80);
-
-    await page.getByTestId('hex-view').focus();
-    await page.keyboard.press('b');
-    const bm = page.getByRole('separator', { name: 'Resize the bookmarks' });
-    await expect(bm).toBeVisible();
-    const b0 = Number(await bm.getAttribute('aria-valuenow'));
-    await bm.focus();
-    await page.keyboard.press('ArrowRight');
-    await expect(bm).toHaveAttribute('aria-valuenow', String(b0 - 16));
-    expect(await page.locator('#pane-bookmarks').evaluate((el) => Math.round(el.getBoundingClientRect().width))).toBe(b0 - 16);
+    await unfoldAndResize(page, 'i', 'inspector', 'Shift+ArrowLeft', 80);
+    await unfoldAndResize(page, 'b', 'bookmarks', 'ArrowRight', -16);
   });
 
   test('a folded side pane has no separator', async ({ page }) => {

@@ -3,13 +3,13 @@
 // 1920×1080, in the light and the dark theme, into reports/screenshots/ (not committed). Serves the
 // build (`npm run build` first; the npm script does) with `vite preview` on SCREENSHOTS_PORT
 // (default 4399), and prints the whole hex rows on screen at each size.
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { SCREENS } from '../e2e/screens.ts';
 import { visibleHexRows } from '../e2e/helpers.ts';
+import { startPreview, waitForServer } from './preview-server.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'reports', 'screenshots');
@@ -17,20 +17,8 @@ const port = Number(process.env.SCREENSHOTS_PORT ?? 4399);
 const SIZES = [[1280, 720], [1366, 768], [1920, 1080]] as const;
 const THEMES = ['light', 'dark'] as const;
 
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no server at ${url}`);
-}
-
 mkdirSync(out, { recursive: true });
-const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore' });
+const server = startPreview(port);
 try {
   const base = `http://localhost:${port}`;
   await waitForServer(base);
@@ -39,7 +27,7 @@ try {
   let n = 0;
   for (const [width, height] of SIZES) {
     for (const colorScheme of THEMES) {
-      const context = await browser.newContext({ baseURL: base, viewport: { width, height }, colorScheme, serviceWorkers: 'block' });
+      const context = await browser.newContext({ baseURL: base, viewport: { width, height }, colorScheme });
       for (const screen of SCREENS) {
         const page = await context.newPage();
         await screen.show(page);

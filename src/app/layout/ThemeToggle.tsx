@@ -16,7 +16,7 @@ export function ThemeToggle() {
       title={`Dark theme ${dark ? 'on' : 'off'}: switch to ${dark ? 'light' : 'dark'} (${THEME_KEY})`}
       onClick={() => useLayoutStore.getState().toggleTheme()}
     >
-      <span aria-hidden="true">{dark ? '☾' : '☀'}</span> Dark theme
+      <span aria-hidden="true">{dark ? '☾' : '☀'}</span> <span className="theme-label">Dark theme</span>
     </button>
   );
 }

@@ -1,5 +1,5 @@
 // The header strip: what the dump is, and where the hung engine was. Folded (the default) it is
-// one line, file, kernel, hung engine and ACTHD; "Details" (key d) shows every field.
+// one line, file, format, kernel, hung engine and ACTHD; "Details" (key d) shows every field.
 import { useMemo } from 'react';
 import { useLayoutStore } from '../layout/layout-store.ts';
 import { DrawerToggle, FOLD_IDS, FoldToggles } from '../layout/FoldToggles.tsx';
@@ -8,6 +8,9 @@ import { headerFields, hex64, hungEngines } from './format.ts';
 import { JumpButton } from './JumpButton.tsx';
 import { hungEngines as hungEngineNames } from '../hang/hang.ts';
 import './panels.css';
+
+/** The folded header's fields (with the hung engines and their ACTHD). */
+const BRIEF = new Set(['File', 'Format', 'Kernel']);
 
 export function HeaderSummary({ summary }: { summary: DumpSummary }) {
   const fields = useMemo(() => headerFields(summary), [summary]);
@@ -18,7 +21,7 @@ export function HeaderSummary({ summary }: { summary: DumpSummary }) {
   }, [summary]);
   const canJump = summary.done;
   const details = useLayoutStore((s) => s.open.details);
-  const shownFields = details ? fields : fields.filter((f) => f.label === 'File' || f.label === 'Kernel');
+  const shownFields = details ? fields : fields.filter((f) => BRIEF.has(f.label));
   return (
     <section className={`header-summary${details ? '' : ' hs-folded'}`} aria-label="Dump summary">
       <DrawerToggle />
