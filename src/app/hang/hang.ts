@@ -184,6 +184,10 @@ export function xrefRowMarks(xrefs: readonly Xref[], rangeIndex: number, rangeSt
       for (let i = 0; i < 4; i++) add(at + i, 'hb-xref-acthd', title);
     } else if (x.kind === 'batch') {
       add(off, 'hb-xref-batch', `${x.label} (batch start)`);
+    } else if (x.kind === 'fault') {
+      // The faulting dword (msm fault-info iova, amdgpu page fault).
+      const at = off - (off % 4);
+      for (let i = 0; i < 4; i++) add(at + i, 'hb-xref-fault', 'fault address');
     }
   }
   const rows = new Map<number, CellMark[]>();
