@@ -74,3 +74,10 @@ export function visibleHexRows(page: Page): Promise<{ rows: number; viewHeight: 
     return { rows, viewHeight: Math.max(0, bottom - top), windowHeight: innerHeight };
   });
 }
+
+/** Show the address map (windows under 1200 px high start with it folded): its toggle, as a person does. */
+export async function showMap(page: Page): Promise<void> {
+  const toggle = page.getByTestId('fold-map');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(page.getByTestId('address-map')).toBeVisible();
+}

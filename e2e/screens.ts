@@ -2,6 +2,7 @@
 // audit (audit.spec.ts) checks each of them in both themes, and `npm run screenshots`
 // (scripts/screenshots.ts) photographs them at laptop and desktop sizes.
 import { expect, type Page } from '@playwright/test';
+import { showMap } from './helpers.ts';
 
 export interface Screen {
   name: string;
@@ -46,6 +47,16 @@ export const SCREENS: readonly Screen[] = [
     },
   },
   { name: 'dump', show: openSample },
+  {
+    // The folds open: the header's details and the address map (folded at first under 1200 px high).
+    name: 'dump-unfolded',
+    adds: '[aria-label="Dump summary"], #fold-map',
+    show: async (page) => {
+      await openSample(page);
+      await showMap(page);
+      await page.getByRole('button', { name: 'Details' }).click();
+    },
+  },
   { name: 'tab-ranges', show: (page) => tab(page, 'Ranges'), adds: '#pane-sidebar' },
   { name: 'tab-sections', show: (page) => tab(page, 'Sections'), adds: '#pane-sidebar' },
   { name: 'tab-engines', show: (page) => tab(page, 'Engines'), adds: '#pane-sidebar' },

@@ -9,6 +9,7 @@ import type { DumpSummary, OpenFailure, OpenSource, PointerScanResult, Progress,
 import { searchDump, yieldMacrotask, type SearchDriver } from './search.ts';
 import { DEFAULT_POINTER_LIMIT, RangeIndex, scanPointers } from './pointers.ts';
 import { decompress, sniffCompression, type Compression } from './decompress.ts';
+import { CommandService } from './commands.ts';
 
 const SLICE = 8 << 20;
 const PROGRESS_EVERY_MS = 100;
@@ -140,6 +141,8 @@ export class ParseSession {
   private parser: DumpParser | null = null;
   private source: OpenSource | null = null;
   private compression: Compression | null = null;
+  /** Instruction listings for the Commands view, over the parsed dump. */
+  readonly commands = new CommandService(() => this.model);
 
   get current(): DumpModel | null {
     return this.model ?? this.parser?.model ?? null;

@@ -1,5 +1,5 @@
 // The buttons that fold and unfold the header's details, the address map and the hang strip
-// (keys d, m, h), and the one that opens the sidebar drawer in narrow windows (key s).
+// (keys d, m, Shift+H), and the one that opens the sidebar drawer in narrow windows (key s).
 import { FOLD_KEYS, DRAWER_KEY, focusDrawer } from './layout-keys.ts';
 import type { Fold } from './layout.ts';
 import { selectNarrow, useLayoutStore } from './layout-store.ts';
@@ -25,8 +25,8 @@ function FoldButton({ fold }: { fold: Fold }) {
       data-testid={`fold-${fold}`}
       aria-expanded={open}
       aria-controls={open ? FOLD_IDS[fold] : undefined}
-      aria-keyshortcuts={key}
-      title={`${open ? 'Hide' : 'Show'} ${t.what} (${key})`}
+      aria-keyshortcuts={key === key.toLowerCase() ? key : `Shift+${key}`}
+      title={`${open ? 'Hide' : 'Show'} ${t.what} (${key === key.toLowerCase() ? key : `Shift+${key}`})`}
       onClick={() => useLayoutStore.getState().toggleFold(fold)}
     >
       <span className="fold-chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>

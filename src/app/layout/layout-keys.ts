@@ -1,10 +1,11 @@
 // The layout's keys, declared in the one keymap (shortcuts/registry.ts): d dump details, m address
-// map, h hang strip, t theme, s the sidebar drawer (narrow windows), Escape closes the drawer,
+// map, Shift+H hang strip, t theme, s the sidebar drawer (narrow windows), Escape closes the drawer,
 // Alt+1…5 show their panel in it. These are the actions; the separators' arrow keys are theirs.
 import type { Fold } from './layout.ts';
 import { selectNarrow, useLayoutStore } from './layout-store.ts';
 
-export const FOLD_KEYS: Record<Fold, string> = { details: 'd', map: 'm', hang: 'h' };
+// Shift+H for the hang strip: h is the Commands view's "go to ACTHD".
+export const FOLD_KEYS: Record<Fold, string> = { details: 'd', map: 'm', hang: 'H' };
 export const THEME_KEY = 't';
 export const DRAWER_KEY = 's';
 

@@ -2,32 +2,18 @@
 // The user's choices are kept in localStorage (one key), so each browser remembers its layout.
 import { create } from 'zustand';
 import { useViewStore } from '../store.ts';
-import { DEFAULT_SETTINGS, DRAWER_BELOW, parseSettings, paneWidth, shownTheme, toggledTheme, type Fold, type LayoutSettings, type Pane } from './layout.ts';
+import { readSetting, writeSetting } from '../storage.ts';
+import { defaultSettings, DRAWER_BELOW, parseSettings, paneWidth, shownTheme, toggledTheme, type Fold, type LayoutSettings, type Pane } from './layout.ts';
 
 export const LAYOUT_KEY = 'devcoredump.layout';
 
-function storage(): Storage | null {
-  try {
-    return typeof localStorage !== 'undefined' ? localStorage : null;
-  } catch {
-    return null; // storage disabled: reading `localStorage` throws
-  }
-}
-
 function load(): LayoutSettings {
-  try {
-    return parseSettings(storage()?.getItem(LAYOUT_KEY) ?? null);
-  } catch {
-    return structuredClone(DEFAULT_SETTINGS);
-  }
+  const vh = typeof window !== 'undefined' ? window.innerHeight : 1080;
+  return parseSettings(readSetting(LAYOUT_KEY), defaultSettings(vh));
 }
 
 function save(s: LayoutSettings): void {
-  try {
-    storage()?.setItem(LAYOUT_KEY, JSON.stringify(s));
-  } catch {
-    // quota or no storage: the choice lasts for this visit
-  }
+  writeSetting(LAYOUT_KEY, JSON.stringify(s));
 }
 
 const media = (q: string) => (typeof matchMedia === 'function' ? matchMedia(q) : null);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, keyResize, paneBounds, paneWidth, parseSettings, shownTheme, toggledTheme } from './layout.ts';
+import { DEFAULT_SETTINGS, defaultSettings, keyResize, paneBounds, paneWidth, parseSettings, shownTheme, toggledTheme } from './layout.ts';
 import { findShortcut } from '../shortcuts/keymap.ts';
 import { SHORTCUTS } from '../shortcuts/registry.ts';
 import { useDumpStore } from '../store.ts';
@@ -49,6 +49,12 @@ describe('parseSettings', () => {
     expect(s.sizes).toEqual({ sidebar: 412, search: null, inspector: null, bookmarks: null });
     expect(s.theme).toBe('dark');
   });
+  it('a window under 1200 px high starts with the map folded; what was stored wins', () => {
+    expect(defaultSettings(768).open).toEqual({ details: false, map: false, hang: true });
+    expect(defaultSettings(1440).open).toEqual({ details: false, map: true, hang: true });
+    expect(parseSettings(null, defaultSettings(768)).open.map).toBe(false);
+    expect(parseSettings('{"open":{"map":true}}', defaultSettings(768)).open.map).toBe(true);
+  });
   it('never shares the defaults object', () => {
     parseSettings(null).open.map = false;
     expect(DEFAULT_SETTINGS.open.map).toBe(true);
@@ -84,9 +90,9 @@ describe('layout keys in the keymap', () => {
   });
   afterEach(() => useDumpStore.setState({ dump: null }));
 
-  it('d, m and h fold and unfold the details, the map and the hang strip', () => {
+  it('d, m and Shift+H fold and unfold the details, the map and the hang strip', () => {
     press('m');
-    press('h');
+    press('H', { shiftKey: true });
     press('d');
     expect(useLayoutStore.getState().open).toEqual({ details: true, map: false, hang: false });
     press('m');

@@ -23,6 +23,16 @@ export const DEFAULT_SETTINGS: LayoutSettings = {
   theme: 'system',
 };
 
+/** Windows shorter than this start with the address map folded (laptops, 1080p): the rows need it. */
+export const MAP_SHOWN_FROM_HEIGHT = 1200;
+
+/** The layout of a new user in a window `vh` pixels high. */
+export function defaultSettings(vh: number): LayoutSettings {
+  const s = structuredClone(DEFAULT_SETTINGS);
+  s.open.map = vh >= MAP_SHOWN_FROM_HEIGHT;
+  return s;
+}
+
 interface Limits {
   min: number;
   max: number;
@@ -77,9 +87,10 @@ export function keyResize(key: string, shift: boolean, width: number, bounds: { 
   return clampTo(w, bounds.min, bounds.max);
 }
 
-/** Settings from what storage held (anything: it may be old, hand-edited or garbage). */
-export function parseSettings(text: string | null): LayoutSettings {
-  const out: LayoutSettings = structuredClone(DEFAULT_SETTINGS);
+/** Settings from what storage held (anything: it may be old, hand-edited or garbage); what it
+ *  does not say comes from `defaults`. */
+export function parseSettings(text: string | null, defaults: LayoutSettings = DEFAULT_SETTINGS): LayoutSettings {
+  const out: LayoutSettings = structuredClone(defaults);
   if (!text) return out;
   let raw: unknown;
   try {
