@@ -211,3 +211,17 @@ describe('cut anywhere', () => {
     }), { numRuns: 200 });
   });
 });
+
+describe('the command-stream decoder on an i915 error state', () => {
+  it('looks at the hung engine (rcs0, not the first idle one) and finds ACTHD in the batch object', async () => {
+    const { hangContext } = await import('./gpu/index.ts');
+    const g = generateI915({ variant: 'compressed' });
+    const h = hangContext(parseDump(g.bytes));
+    expect(h.platform.family).toBe('gen12');
+    expect(h.engine?.name).toBe('rcs0');
+    expect(h.acthd).toBe(g.expected.registers.rcs0.ACTHD);
+    expect(h.walk.acthd).not.toBeNull();
+    const b = h.walk.batches[h.walk.acthd!.batch];
+    expect(b.instructions[h.walk.acthd!.instruction].address).toBe(g.expected.registers.rcs0.ACTHD);
+  });
+});
