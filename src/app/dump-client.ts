@@ -1,5 +1,6 @@
 // The page's handle on one parse worker (one dump). Terminating the worker is how a parse is
 // cancelled and how a dump's memory is given back.
+import { openSettings } from './open-settings.ts';
 import * as Comlink from 'comlink';
 import type { ByteSource } from './byte-source.ts';
 import type { CommandRows, CommandsApi, CommandsFilter, CommandsInfo, CommandsTarget, ContextImage, InstructionAt } from '../protocol/commands.ts';
@@ -35,7 +36,7 @@ export class DumpClient implements ByteSource, CommandsApi {
       };
     });
     try {
-      return await Promise.race([this.api.open(source, Comlink.proxy(onProgress)), crashed]);
+      return await Promise.race([this.api.open(source, Comlink.proxy(onProgress), openSettings()), crashed]);
     } catch (e) {
       throw toFailure(e);
     }

@@ -79,8 +79,10 @@ export class Ascii85Decoder {
   /** Output bytes (a multiple of 4 long). Zero-filled on creation: 'z' groups are skipped, not written. */
   readonly out: Uint8Array;
   private readonly u32: Int32Array;
-  /** Dwords the output holds; decoding stops there. */
-  readonly capacity: number;
+  /** The Int32Array view covers the output (little-endian machine, aligned): the fast loop may run. */
+  private readonly fast: boolean;
+  /** Dwords decoding stops at (at most what the output holds; reset() may lower it). */
+  capacity: number;
   /** Dwords decoded so far. */
   dwords = 0;
   /** Digits of a group still open (0..4) and their value so far. */
@@ -98,10 +100,28 @@ export class Ascii85Decoder {
   constructor(out: Uint8Array) {
     if (out.byteLength % 4 !== 0) throw new Error('ascii85 output must be a whole number of dwords');
     this.out = out;
-    this.capacity = out.byteLength >>> 2;
-    this.u32 = LITTLE_ENDIAN && out.byteOffset % 4 === 0
-      ? new Int32Array(out.buffer, out.byteOffset, this.capacity)
-      : new Int32Array(0);
+    // Division, not `>>> 2`: an output of 4 GiB or more must not wrap to 0 dwords.
+    this.capacity = Math.floor(out.byteLength / 4);
+    this.fast = LITTLE_ENDIAN && out.byteOffset % 4 === 0;
+    this.u32 = this.fast ? new Int32Array(out.buffer, out.byteOffset, this.capacity) : new Int32Array(0);
+  }
+
+  /**
+   * Start again on the same output (a reused page): zero what was written, forget the group state
+   * and the counters, and stop at `capacity` dwords this time.
+   */
+  reset(capacity: number): void {
+    if (capacity > Math.floor(this.out.byteLength / 4)) throw new Error('ascii85 reset past the output');
+    this.out.fill(0, 0, this.dwords * 4);
+    this.capacity = capacity;
+    this.dwords = 0;
+    this.pendingDigits = 0;
+    this.pendingValue = 0;
+    this.overflowGroups = 0;
+    this.firstOverflowDword = -1;
+    this.invalidChars = 0;
+    this.firstInvalidChar = -1;
+    this.misplacedZ = 0;
   }
 
   get full(): boolean {
@@ -120,10 +140,10 @@ export class Ascii85Decoder {
   decode(src: Uint8Array, i: number, end: number): number {
     const wm = getWasm();
     if (wm) return this.decodeWasm(wm, src, i, end);
-    if (this.pendingDigits > 0 || !LITTLE_ENDIAN || this.u32.length !== this.capacity) {
+    if (this.pendingDigits > 0 || !this.fast) {
       i = this.slow(src, i, end, true);
       if (i < end && src[i] === LF) return i;
-      if (!LITTLE_ENDIAN || this.u32.length !== this.capacity) return this.slow(src, i, end, false);
+      if (!this.fast) return this.slow(src, i, end, false);
     }
     const u32 = this.u32;
     const cap = this.capacity;
@@ -170,7 +190,9 @@ export class Ascii85Decoder {
       }
       if (i < winStart || i >= winEnd || (winEnd - i < 5 && winEnd < end)) {
         winStart = i;
-        winEnd = Math.min(end, i + IN_CAP);
+        // No more text than the dwords still wanted can take (a page of 64 KiB is ~80 KiB of text):
+        // copying a whole window per call would copy the input many times over.
+        winEnd = Math.min(end, i + IN_CAP, i + (this.capacity - this.dwords) * 5 + 64);
         mem.set(src.subarray(winStart, winEnd), 0);
       }
       const consumed = wm.decode(i - winStart, winEnd - i, OUT_BASE, Math.min(OUT_CAP_DWORDS, this.capacity - this.dwords));

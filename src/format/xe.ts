@@ -2,10 +2,11 @@
 // The streaming core (parser.ts) splits lines and decodes ascii85; this module turns lines into the
 // model. It matches keys, never positions: sections move between kernels (see docs/xe-devcoredump.md).
 import { Ascii85Decoder } from './ascii85.ts';
+import { LazyBytes, PagedDecoder, type DecodedPageCache, type TextSource } from './paged.ts';
 import type {
   Blob, DumpModel, Engine, GtInfo, MemoryRange, Section, Severity, VmaProperties,
 } from './model.ts';
-import { emptyHeader } from './model.ts';
+import { emptyHeader, hasBytes } from './model.ts';
 import { RfcRangeBuilder } from './rfc.ts';
 import { sectionTitle } from './detect.ts';
 import { truncatedMessage } from './report.ts';
@@ -16,9 +17,41 @@ const HEX_NAME = /^(?:0x)?[0-9a-fA-F]{1,16}$/;
 const REG_VALUE = /^0x([0-9a-fA-F]{1,16})(?:_([0-9a-fA-F]{1,8}))?$/;
 const ENGINE_LINE = /^(\S+) \(physical\), logical instance=(-?\d+)/;
 
+/** Incremental hash of decoded bytes (sha256 in the CLI). */
+export interface Hasher {
+  update(bytes: Uint8Array): void;
+  /** Lowercase hex; a promise when another thread hashes (`sha256` is set once it resolves). */
+  digest(): string | Promise<string>;
+}
+
+/** Decoding on demand (paged.ts): payloads past the eager budget keep only their checkpoints. */
+export interface OnDemandOptions {
+  /** The text the parser is given, read back at any offset. */
+  text: TextSource;
+  cache: DecodedPageCache;
+  /** Payloads are decoded whole into memory while their total stays within this many bytes. */
+  eagerBytes: number;
+  /** Decoded bytes between two checkpoints (default PAGE_BYTES, 64 KiB). */
+  pageBytes?: number;
+}
+
+export interface ParseOptions {
+  onDemand?: OnDemandOptions;
+  /** Hash every payload while it is decoded (into `sha256` of its range or blob). */
+  hash?: () => Hasher;
+}
+
+/** Hash this many bytes at a time (one update of 2 GiB or more throws in Node). */
+const HASH_PIECE = 256 << 20;
+
+/** The decoder interface the parser drives: in memory (Ascii85Decoder) or paged (index scan). */
+export type PayloadDecoder = Pick<Ascii85Decoder, 'decode' | 'full' | 'dwords' | 'pending' | 'overflowGroups' | 'firstOverflowDword' | 'invalidChars' | 'firstInvalidChar' | 'misplacedZ'> & { base?: number };
+
 /** Where the decoded bytes of one `[NAME].data` line go. */
 export interface DataTarget {
-  decoder: Ascii85Decoder;
+  decoder: PayloadDecoder;
+  paged: PagedDecoder | null;
+  hasher: Hasher | null;
   owner: MemoryRange | Blob;
   line: number;
   label: string;
@@ -84,8 +117,10 @@ export class XeInterpreter {
   private range: MemoryRange | null = null;
   private readonly rfc: RfcRangeBuilder;
   private readonly log: DiagnosticLog;
+  /** Bytes of payloads decoded into memory so far (the on-demand policy's budget). */
+  private eagerBytes = 0;
 
-  constructor() {
+  constructor(private readonly options: ParseOptions = {}) {
     this.model = {
       format: 'xe', header: emptyHeader(), sections: [], ranges: [], blobs: [], engines: [],
       batchAddresses: [], vm: { uapiFlags: null, error: null }, diagnostics: [], lineCount: 0, byteCount: 0,
@@ -321,12 +356,12 @@ export class XeInterpreter {
         return;
       }
       case 'error': {
-        const b = this.lastBlob(name, (x) => x.data === null && x.error === null) ?? this.newBlob(name, 0, lineNo);
+        const b = this.lastBlob(name, (x) => !hasBytes(x) && x.error === null) ?? this.newBlob(name, 0, lineNo);
         b.error = value;
         return;
       }
       default: {
-        const b = this.lastBlob(name, (x) => x.data === null);
+        const b = this.lastBlob(name, (x) => !hasBytes(x));
         if (b) b.attributes[attr] = value;
         else this.diag(lineNo, 'info', `[${name}].${attr} without a preceding .length line, kept as an entry`);
       }
@@ -346,10 +381,10 @@ export class XeInterpreter {
       const address = BigInt(name.startsWith('0x') ? name : '0x' + name);
       label = `range 0x${address.toString(16)}`;
       owner = this.findRange(address);
-      if (owner && (owner.data !== null || owner.error !== null)) owner = null;
+      if (owner && (hasBytes(owner) || owner.error !== null)) owner = null;
     } else {
       label = name;
-      owner = this.lastBlob(name, (b) => b.data === null && b.error === null);
+      owner = this.lastBlob(name, (b) => !hasBytes(b) && b.error === null);
     }
     if (!owner) {
       this.diag(lineNo, 'error', `data for ${label} without a preceding .length line; skipped`);
@@ -357,16 +392,29 @@ export class XeInterpreter {
     }
     const bytes = Math.ceil(owner.length / 4) * 4;
     if (bytes !== owner.length) this.diag(lineNo, 'warning', `${label}: length ${owner.length} is not a whole number of dwords`);
-    let out: Uint8Array;
-    try {
-      out = new Uint8Array(bytes);
-    } catch {
-      this.diag(lineNo, 'error', `${label}: cannot allocate ${owner.length} bytes; data skipped`);
-      return null;
+    const hasher = this.options.hash?.() ?? null;
+    const od = this.options.onDemand;
+    let out: Uint8Array | null = null;
+    if (!od || this.eagerBytes + bytes <= od.eagerBytes) {
+      try {
+        out = new Uint8Array(bytes);
+        this.eagerBytes += bytes;
+      } catch {
+        if (!od) {
+          this.diag(lineNo, 'error', `${label}: cannot allocate ${owner.length} bytes; data skipped`);
+          return null;
+        }
+      }
     }
-    owner.data = out.subarray(0, owner.length);
     owner.complete = false;
-    return { decoder: new Ascii85Decoder(out), owner, line: lineNo, label };
+    if (out) {
+      owner.data = out.subarray(0, owner.length);
+      return { decoder: new Ascii85Decoder(out), paged: null, hasher, owner, line: lineNo, label };
+    }
+    // Past the budget: only the checkpoints are kept, the bytes are decoded again when read.
+    const paged = new PagedDecoder(owner.length, hasher, od!.pageBytes);
+    owner.lazy = new LazyBytes(owner.length, paged, od!.text, od!.cache);
+    return { decoder: paged, paged, hasher, owner, line: lineNo, label };
   }
 
   /** The data of `t` ended: complete, short (next line is something else) or cut by the end of file. */
@@ -375,6 +423,13 @@ export class XeInterpreter {
     const o = t.owner;
     o.decodedLength = Math.min(d.dwords * 4, o.length);
     o.complete = d.full;
+    t.paged?.finish();
+    if (t.hasher) {
+      if (o.data) for (let at = 0; at < o.decodedLength; at += HASH_PIECE) t.hasher.update(o.data.subarray(at, Math.min(o.decodedLength, at + HASH_PIECE)));
+      const d = t.hasher.digest();
+      if (typeof d === 'string') o.sha256 = d;
+      else void d.then((hex) => { o.sha256 = hex; });
+    }
     if (how === 'long') {
       this.diag(lineNo, 'error', `${t.label}: data longer than .length (${o.length} bytes); the rest of the line is ignored`);
     } else if (how === 'short') {
@@ -399,12 +454,12 @@ export class XeInterpreter {
   finish(lineCount: number, byteCount: number): DumpModel {
     this.rfc.close();
     for (const r of this.model.ranges) {
-      if (r.data === null && r.error === null && r.properties?.type !== 'null_sparse' && this.model.format === 'xe') {
+      if (!hasBytes(r) && r.error === null && r.properties?.type !== 'null_sparse' && this.model.format === 'xe') {
         this.diag(r.line, 'warning', `range 0x${r.address.toString(16)} has neither data nor error`);
       }
     }
     for (const b of this.model.blobs) {
-      if (b.data === null && b.error === null) this.diag(b.line, 'warning', `${b.name} has neither data nor error`);
+      if (!hasBytes(b) && b.error === null) this.diag(b.line, 'warning', `${b.name} has neither data nor error`);
     }
     this.log.close();
     this.model.lineCount = lineCount;

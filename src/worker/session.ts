@@ -5,10 +5,13 @@ import { DumpParser } from '../format/parser.ts';
 import { dumpFingerprint, FINGERPRINT_HEAD } from '../format/fingerprint.ts';
 import { NotADumpError, type DumpModel } from '../format/model.ts';
 import { writeDumpText } from '../format/write.ts';
-import type { DumpSummary, OpenFailure, OpenSource, PointerScanResult, Progress, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
+import type { DumpSummary, OpenFailure, OpenSettings, OpenSource, PointerScanResult, Progress, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
 import { searchDump, yieldMacrotask, type SearchDriver } from './search.ts';
 import { DEFAULT_POINTER_LIMIT, RangeIndex, scanPointers } from './pointers.ts';
 import { decompress, sniffCompression, type Compression } from './decompress.ts';
+import { DecodedPageCache, DEFAULT_EAGER_BYTES, eagerBudget, memoryTextSource, type TextSource } from '../format/paged.ts';
+import { bytesOf } from '../format/model.ts';
+import { blobTextSource, createTextSpool, type TextSpool } from './text-source.ts';
 import { CommandService } from './commands.ts';
 
 const SLICE = 8 << 20;
@@ -27,8 +30,8 @@ export function summarize(model: DumpModel, meta: { fileName: string; fileSize: 
     format: model.format,
     header: model.header,
     sections: model.sections,
-    ranges: model.ranges.map(({ data, ...r }, index) => ({ ...r, index, hasData: data !== null })),
-    blobs: model.blobs.map(({ data, ...b }, index) => ({ ...b, index, hasData: data !== null })),
+    ranges: model.ranges.map(({ data, lazy, sha256, ...r }, index) => ({ ...r, index, hasData: data !== null || !!lazy })),
+    blobs: model.blobs.map(({ data, lazy, sha256, ...b }, index) => ({ ...b, index, hasData: data !== null || !!lazy })),
     engines: model.engines,
     batchAddresses: model.batchAddresses,
     vm: model.vm,
@@ -141,6 +144,9 @@ export class ParseSession {
   private parser: DumpParser | null = null;
   private source: OpenSource | null = null;
   private compression: Compression | null = null;
+  private spool: TextSpool | null = null;
+  /** The decoded-page cache of on-demand payloads. */
+  readonly cache = new DecodedPageCache();
   /** Instruction listings for the Commands view, over the parsed dump. */
   readonly commands = new CommandService(() => this.model);
 
@@ -159,6 +165,14 @@ export class ParseSession {
       yield* blobChunks(src.file, offset);
       return;
     }
+    if (this.spool) {
+      // The decompressed text is in the temporary file already.
+      for (let at = offset; ; at += SLICE) {
+        const c = this.spool.readAt(at, SLICE);
+        if (c.length === 0) return;
+        yield c;
+      }
+    }
     let skip = offset;
     for await (const c of streamChunks(decompress(src.file.stream(), this.compression))) {
       if (skip >= c.length) {
@@ -170,12 +184,12 @@ export class ParseSession {
     }
   }
 
-  async open(source: OpenSource, onProgress: (p: Progress) => void): Promise<DumpSummary> {
+  async open(source: OpenSource, onProgress: (p: Progress) => void, settings: OpenSettings = {}): Promise<DumpSummary> {
     this.source = source;
-    const parser = new DumpParser();
-    this.parser = parser;
     const total = source.kind === 'file' ? source.file.size : source.bytes.length;
     const meta = { fileName: source.name, fileSize: total, compression: null as string | null };
+    const threshold = settings.eagerBytes ?? DEFAULT_EAGER_BYTES;
+    if (settings.cacheBytes !== undefined) this.cache.setBudget(settings.cacheBytes);
     const t0 = performance.now();
     let lastReport = t0;
     let read = 0;
@@ -195,6 +209,29 @@ export class ParseSession {
         chunks = this.compression ? streamChunks(decompress(countBytes(source.file.stream(), (n) => { fileRead += n; }), this.compression)) : blobChunks(source.file);
       }
       meta.compression = this.compression;
+      // On-demand decoding reads the text back: from the File, from the bytes given, or (compressed)
+      // from a temporary file the decompressed text is written to on the way.
+      let text: TextSource | null = null;
+      let textSize: number | null = null;
+      if (this.compression) {
+        this.spool = await createTextSpool();
+        text = this.spool;
+      } else if (source.kind === 'bytes') {
+        text = memoryTextSource(source.bytes);
+        textSize = source.bytes.length;
+      } else {
+        text = blobTextSource(source.file);
+        textSize = source.file.size;
+      }
+      const eagerBytes = eagerBudget(textSize, threshold);
+      const parser = new DumpParser(text ? { onDemand: { text, cache: this.cache, eagerBytes } } : {});
+      this.parser = parser;
+      const spool = this.spool;
+      const note = spool ? 'decompressing into a temporary file and indexing' : undefined;
+      const decoding = (): DumpSummary['decoding'] => ({
+        mode: parser.model.ranges.some((r) => r.lazy) || parser.model.blobs.some((b) => b.lazy) ? 'on-demand' : 'memory',
+        spooled: spool !== null,
+      });
       let parseMs = 0;
       let waitMs = 0;
       let tw = performance.now();
@@ -206,6 +243,7 @@ export class ParseSession {
           head.set(chunk.subarray(0, n), headLen);
           headLen += n;
         }
+        spool?.append(chunk);
         parser.push(chunk);
         tw = performance.now();
         parseMs += tw - tp;
@@ -215,12 +253,12 @@ export class ParseSession {
           lastReport = now;
           // Progress in file bytes (compressed bytes for a compressed file).
           const bytesRead = this.compression && source.kind === 'file' ? fileRead : Math.min(read, total);
-          onProgress({ bytesRead, totalBytes: total, elapsedMs: now - t0, summary: summarize(parser.model, meta, false) });
+          onProgress({ bytesRead, totalBytes: total, elapsedMs: now - t0, summary: summarize(parser.model, meta, false), ...(note ? { note } : {}) });
         }
       }
       this.model = parser.finish();
       const fingerprint = await dumpFingerprint(this.model, head.subarray(0, headLen));
-      return { ...summarize(this.model, meta, true), fingerprint, timing: { parseMs, readWaitMs: waitMs } };
+      return { ...summarize(this.model, meta, true), fingerprint, timing: { parseMs, readWaitMs: waitMs }, decoding: decoding() };
     } catch (e) {
       if (e instanceof NotADumpError) throw new OpenError({ kind: 'not-a-dump', message: e.message });
       const err = e as Error;
@@ -238,29 +276,18 @@ export class ParseSession {
     const m = this.current;
     const empty: ReadResult = { address, bytes: new Uint8Array(0), valid: 0 };
     if (!m || length <= 0) return empty;
-    let data: Uint8Array | null;
-    let start: bigint;
-    let decoded: number;
-    if (space.kind === 'blob') {
-      const b = m.blobs[space.index];
-      if (!b || !b.data) return empty;
-      data = b.data;
-      start = 0n;
-      decoded = b.decodedLength;
-    } else {
-      const r = findRangeAt(m.ranges, address);
-      if (!r || !r.data) return empty;
-      data = r.data;
-      start = foldAddress(r.address);
-      decoded = r.decodedLength;
-      address = foldAddress(address);
-    }
+    const owner = space.kind === 'blob' ? m.blobs[space.index] : findRangeAt(m.ranges, address);
+    const store = owner ? bytesOf(owner) : null;
+    if (!owner || !store) return empty;
+    const start = space.kind === 'blob' ? 0n : foldAddress((owner as { address: bigint }).address);
+    if (space.kind !== 'blob') address = foldAddress(address);
     if (address < start) address = start;
     const off = Number(address - start);
-    if (off >= data.length) return { ...empty, address };
-    const end = Math.min(data.length, off + length);
-    const bytes = data.slice(off, end);
-    return { address, bytes, valid: Math.max(0, Math.min(end, decoded) - off) };
+    if (off >= store.length) return { ...empty, address };
+    const end = Math.min(store.length, off + length);
+    // A view into decoded memory is copied (the reply transfers its buffer); a store's read is fresh.
+    const bytes = owner.data ? owner.data.slice(off, end) : store.read(off, end - off);
+    return { address, bytes, valid: Math.max(0, Math.min(end, owner.decodedLength) - off) };
   }
 
   /** Pointers in range `rangeIndex` into any captured range (see pointers.ts). */
@@ -268,11 +295,12 @@ export class ParseSession {
     const m = this.current;
     const empty: PointerScanResult = { hits: [], capped: false, words: 0, align };
     const r = m?.ranges[rangeIndex];
-    if (!m || !r || !r.data) return empty;
+    const store = r ? bytesOf(r) : null;
+    if (!m || !r || !store) return empty;
     // Every listed range is a target (as for the cross-references), captured bytes or not.
     const ranges = m.ranges.map((x, index) => ({ index, start: foldAddress(x.address), length: x.length }));
-    const data = r.data.subarray(0, Math.min(r.data.length, r.decodedLength));
-    return scanPointers(data, new RangeIndex(ranges), limit, align === 4 ? 4 : 8);
+    const decoded = { length: Math.min(store.length, r.decodedLength), read: (o: number, l: number) => store.read(o, l) };
+    return scanPointers(decoded, new RangeIndex(ranges), limit, align === 4 ? 4 : 8);
   }
 
   /** The dump as text with only the chosen memory (empty until a dump has parsed). */
