@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { startPwa } from './app/pwa/start.ts';
+import { startLayout } from './app/layout/layout-store.ts';
 import { installKeymap } from './app/shortcuts/keymap.ts';
 import { SHORTCUTS } from './app/shortcuts/registry.ts';
 
@@ -9,6 +10,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('missing #root element');
 
 startPwa();
+startLayout();
 // The page's one keydown listener: every shortcut of shortcuts/registry.ts, from the first frame on.
 installKeymap(SHORTCUTS);
 
