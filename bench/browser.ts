@@ -245,6 +245,8 @@ async function main(): Promise<void> {
       return { wallMs: performance.now() - t0, reads, count: s.getState().hits.length };
     });
     const longSearch = (await page.evaluate(() => (window as unknown as { __bench: { longTasks: number[] } }).__bench.longTasks)).slice(longBeforeSearch);
+    // Read before the browser closes: whether the dump is decoded on demand.
+    const decoding = await page.evaluate(() => window.__devcoredump!.dump.getState().dump?.decoding ?? null);
     clearInterval(poll);
     peak = Math.max(peak, rendererPeakRss());
     await browser.close();
@@ -254,7 +256,6 @@ async function main(): Promise<void> {
     console.log(`open → first hex row:   ${r.firstRow.toFixed(0)} ms (target < 1500)`);
     console.log(`open → parsed (worker): ${r.parsed.toFixed(0)} ms = ${parseMBs.toFixed(0)} MB/s of input (target >= 300)`);
     if (timing) console.log(`  of which the worker parsed for ${timing.parseMs.toFixed(0)} ms (${(dump.textBytes / 1e6 / (timing.parseMs / 1000)).toFixed(0)} MB/s) and waited for file reads for ${timing.readWaitMs.toFixed(0)} ms`);
-    const decoding = await page.evaluate(() => window.__devcoredump!.dump.getState().dump?.decoding ?? null).catch(() => null);
     console.log(`renderer peak RSS:      ${(peak / MiB).toFixed(0)} MiB (decoded ${(dump.decodedBytes / MiB).toFixed(0)} MiB; decoding ${decoding?.mode ?? 'memory'}; target <= 400 MiB past the threshold)`);
     console.log(`jump to the last range: ${lastJump.toFixed(0)} ms (select → its first row shown with its bytes; target < 200)`);
     const longest = longAll.length ? Math.max(...longAll) : 0;
