@@ -20,6 +20,8 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const IN_CAP = 1 << 20;
 const OUT_BASE = IN_CAP;
 const OUT_CAP_DWORDS = IN_CAP;
+/** Smallest output a growing decoder moves up to (dwords): 64 KiB. */
+const GROW_MIN = 1 << 14;
 
 interface WasmDecoder {
   decode: (inPtr: number, len: number, outPtr: number, capDwords: number) => number;
@@ -76,11 +78,19 @@ function isSpace(c: number): boolean {
 }
 
 export class Ascii85Decoder {
-  /** Output bytes (a multiple of 4 long). Zero-filled on creation: 'z' groups are skipped, not written. */
-  readonly out: Uint8Array;
-  private readonly u32: Int32Array;
-  /** Dwords the output holds; decoding stops there. */
-  readonly capacity: number;
+  /**
+   * Output bytes (a multiple of 4 long). Zero-filled on creation: 'z' groups are skipped, not
+   * written. It grows (doubling, up to `limit` dwords) as groups arrive, so memory follows the text
+   * actually present, never what a `.length` line claims; `onGrow` is told of each new buffer.
+   */
+  out: Uint8Array;
+  private u32: Int32Array;
+  /** Dwords the output holds now. */
+  capacity: number;
+  /** Dwords wanted in all; decoding stops there. */
+  readonly limit: number;
+  /** Called with the new output buffer after it grew (the old one is no longer written). */
+  onGrow: ((out: Uint8Array) => void) | null = null;
   /** Dwords decoded so far. */
   dwords = 0;
   /** Digits of a group still open (0..4) and their value so far. */
@@ -95,17 +105,26 @@ export class Ascii85Decoder {
   /** 'z' met inside a group. */
   misplacedZ = 0;
 
-  constructor(out: Uint8Array) {
+  /**
+   * `out` is where decoding starts; `limit` (default: all of `out`) is how many dwords are wanted in
+   * all, and `out` grows toward it as data arrives. Sizes are plain division, never `>>> 2` (which
+   * would wrap at 4 GiB).
+   */
+  constructor(out: Uint8Array, limit = out.byteLength / 4) {
     if (out.byteLength % 4 !== 0) throw new Error('ascii85 output must be a whole number of dwords');
+    if (!Number.isSafeInteger(limit) || limit < out.byteLength / 4) throw new Error('ascii85 limit must be an integer at least the output size');
     this.out = out;
-    this.capacity = out.byteLength >>> 2;
-    this.u32 = LITTLE_ENDIAN && out.byteOffset % 4 === 0
-      ? new Int32Array(out.buffer, out.byteOffset, this.capacity)
-      : new Int32Array(0);
+    this.capacity = out.byteLength / 4;
+    this.limit = limit;
+    this.u32 = this.view(out);
+  }
+
+  private view(out: Uint8Array): Int32Array {
+    return LITTLE_ENDIAN && out.byteOffset % 4 === 0 ? new Int32Array(out.buffer, out.byteOffset, out.byteLength / 4) : new Int32Array(0);
   }
 
   get full(): boolean {
-    return this.dwords >= this.capacity;
+    return this.dwords >= this.limit;
   }
 
   /** Digits of an unfinished group (0 when every group seen so far is complete). */
@@ -113,11 +132,31 @@ export class Ascii85Decoder {
     return this.pendingDigits;
   }
 
+  /** Double the output (at least GROW_MIN dwords, at most `limit`), keeping what was decoded. */
+  private grow(): void {
+    const cap = Math.min(this.limit, Math.max(this.capacity * 2, GROW_MIN));
+    const out = new Uint8Array(cap * 4);
+    out.set(this.out.subarray(0, this.dwords * 4));
+    this.out = out;
+    this.capacity = cap;
+    this.u32 = this.view(out);
+    this.onGrow?.(out);
+  }
+
   /**
    * Decode src[i, end), stopping at a line break (LF). Returns the index of the first byte not
-   * consumed: `end`, the index of the LF, or earlier when the output became full.
+   * consumed: `end`, the index of the LF, or earlier when `limit` dwords were decoded.
    */
   decode(src: Uint8Array, i: number, end: number): number {
+    for (;;) {
+      i = this.decodeSome(src, i, end);
+      if (this.dwords < this.capacity || this.capacity >= this.limit || i >= end || src[i] === LF) return i;
+      this.grow();
+    }
+  }
+
+  /** decode() into the output as it is now: stops early when it is full. */
+  private decodeSome(src: Uint8Array, i: number, end: number): number {
     const wm = getWasm();
     if (wm) return this.decodeWasm(wm, src, i, end);
     if (this.pendingDigits > 0 || !LITTLE_ENDIAN || this.u32.length !== this.capacity) {
@@ -162,15 +201,21 @@ export class Ascii85Decoder {
     const mem = wm.mem;
     let winStart = 0;
     let winEnd = 0; // src[winStart, winEnd) is in the input window
+    let winLimit = end; // where the window could reach: the line's end once a LF is in it
     while (i < end && this.dwords < this.capacity) {
       if (this.pendingDigits > 0) {
         i = this.slow(src, i, end, true);
         if (i < end && src[i] === LF) return i;
         continue;
       }
-      if (i < winStart || i >= winEnd || (winEnd - i < 5 && winEnd < end)) {
+      if (i < winStart || i >= winEnd || (winEnd - i < 5 && winEnd < winLimit)) {
+        // The window ends at the line's end: a short data line copies its own bytes, not up to
+        // IN_CAP bytes of what follows it in the chunk.
         winStart = i;
         winEnd = Math.min(end, i + IN_CAP);
+        const lf = src.subarray(i, winEnd).indexOf(LF);
+        if (lf >= 0) winEnd = i + lf + 1;
+        winLimit = lf >= 0 ? winEnd : end;
         mem.set(src.subarray(winStart, winEnd), 0);
       }
       const consumed = wm.decode(i - winStart, winEnd - i, OUT_BASE, Math.min(OUT_CAP_DWORDS, this.capacity - this.dwords));
@@ -184,7 +229,7 @@ export class Ascii85Decoder {
       }
       i += consumed;
       if (i >= end || this.dwords >= this.capacity) break;
-      if (winEnd - i < 5 && winEnd < end) continue; // a group runs past the window: move it
+      if (winEnd - i < 5 && winEnd < winLimit) continue; // a group runs past the window: move it
       if (consumed > 0 && k === OUT_CAP_DWORDS) continue; // the output window was full
       if (src[i] === LF) return i;
       i = this.slow(src, i, end, true); // whitespace, a bad byte, an overflow, or the last bytes

@@ -35,7 +35,6 @@ export class DumpParser {
   private mode: Mode = Mode.Line;
   private carry = new Uint8Array(HEAD * 4);
   private carryLen = 0;
-  private carryCut = false;
   private lineNo = 1;
   private target: DataTarget | null = null;
   /** A data line ended before its length was reached: the next line may continue it. */
@@ -51,6 +50,12 @@ export class DumpParser {
   /** Input offset of the start of every LINE_INDEX_STEP-th line (lines 1, 1 + step, …). */
   private readonly lineStarts: number[] = [0];
 
+
+  /**
+   * `size`: bytes of input in all, when known (a plain file): a data line's first buffer is then
+   * capped by what the rest of the input could hold. Without it buffers start small and grow.
+   */
+  constructor(private readonly options: { size?: number } = {}) {}
 
   /** The model as parsed so far (it grows while chunks are pushed). */
   get model(): DumpModel {
@@ -123,11 +128,10 @@ export class DumpParser {
           return;
         }
         if (this.carryLen + (nl - pos) > MAX_LINE) {
-          // Too long to keep whole (and not a data line, or it would be in blob mode by now).
-          this.appendCarry(buf, pos, pos + Math.max(0, MAX_LINE - this.carryLen));
+          // Too long to keep whole (and not a data line, or it would be in blob mode by now): keep
+          // one byte past the cap so that completeLine() cuts it as it cuts any line.
+          this.appendCarry(buf, pos, pos + Math.max(0, MAX_LINE + 1 - this.carryLen));
           this.appendCarry(NEWLINE, 0, 1);
-          this.carryCut = true;
-          this.interp.diag(this.lineNo, 'warning', `line longer than ${MAX_LINE} bytes: only its start is kept`);
         } else {
           this.appendCarry(buf, pos, nl + 1);
         }
@@ -135,7 +139,6 @@ export class DumpParser {
         const line = this.carry.subarray(0, this.carryLen);
         this.carryLen = 0;
         this.runCarry(line, 0);
-        this.carryCut = false;
         continue;
       }
       if (nl < 0) {
@@ -188,7 +191,9 @@ export class DumpParser {
   private enterBlob(head: Extract<Head, { kind: 'data' | 'cont' }>): boolean {
     if (head.kind === 'data') {
       this.endPending();
-      this.target = this.interp.beginData(head.name, head.indent, this.lineNo);
+      const size = this.options.size;
+      const room = size === undefined ? Infinity : 4 * Math.max(0, size - (this.runBase + head.start));
+      this.target = this.interp.beginData(head.name, head.indent, this.lineNo, room);
       if (!this.target) {
         this.mode = Mode.Skip;
         return false;
@@ -222,14 +227,13 @@ export class DumpParser {
       this.runCarry(line, this.enterBlob(head) ? head.start : 0);
       return;
     }
-    if (this.carryLen >= MAX_LINE) {
-      this.carryCut = true;
+    if (this.carryLen > MAX_LINE) {
+      // Longer than the cap, whatever follows: cut now (completeLine() keeps MAX_LINE bytes) and
+      // skip the rest of the line.
       const line = this.carry.subarray(0, this.carryLen);
       this.carryLen = 0;
       this.endPending();
-      this.interp.diag(this.lineNo, 'warning', `line longer than ${MAX_LINE} bytes: only its start is kept`);
       this.completeLine(line, 0, line.length);
-      this.carryCut = false;
       this.mode = Mode.Skip;
     }
   }
@@ -331,15 +335,22 @@ export class DumpParser {
   }
 
   /** A whole line (without its line break) that is not a data line. */
+  /**
+   * A whole line (without its line break) that is not a data line. One cap for every line, however
+   * the input was chunked: past MAX_LINE bytes only the start is kept, with a diagnostic.
+   */
   private completeLine(buf: Uint8Array, s: number, e: number): void {
+    const cut = e - s > MAX_LINE;
+    if (cut) e = s + MAX_LINE;
     if (!this.detected) {
       this.detect(buf, s, e);
       if (!this.detected) return;
     }
+    if (cut) this.interp.diag(this.lineNo, 'warning', `line longer than ${MAX_LINE} bytes: only its start is kept`);
     let text = utf8.decode(buf.subarray(s, e));
     if (this.lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.endsWith('\r')) text = text.slice(0, -1);
-    if (this.carryCut) text += ' …';
+    if (cut) text += ' …';
     this.interp.line(text, this.lineNo);
   }
 }
@@ -354,7 +365,7 @@ function allSpace(buf: Uint8Array, s: number, e: number): boolean {
 
 /** Parse a whole dump held in memory, or given as a sequence of chunks. */
 export function parseDump(input: Uint8Array | Iterable<Uint8Array>): DumpModel {
-  const p = new DumpParser();
+  const p = new DumpParser(input instanceof Uint8Array ? { size: input.length } : {});
   if (input instanceof Uint8Array) p.push(input);
   else for (const chunk of input) p.push(chunk);
   return p.finish();

@@ -15,6 +15,8 @@ const HEX_NAME = /^(?:0x)?[0-9a-fA-F]{1,16}$/;
 const REG_VALUE = /^0x([0-9a-fA-F]{1,16})(?:_([0-9a-fA-F]{1,8}))?$/;
 const ENGINE_LINE = /^(\S+) \(physical\), logical instance=(-?\d+)/;
 const MAX_DIAGNOSTICS = 1000;
+/** First buffer of a data line whose input size is unknown (it grows from there). */
+const INITIAL_DATA = 1 << 20;
 
 /** Where the decoded bytes of one `[NAME].data` line go. */
 export interface DataTarget {
@@ -56,16 +58,60 @@ export function parseProperties(raw: string): VmaProperties {
   return p;
 }
 
-/** Decimal or 0x-hex integer (as a JS number), null if the text is neither. */
+/** Longest `.length` taken (256 TiB): anything longer is an error on its range, not a size to allocate. */
+export const MAX_LENGTH = 2 ** 48;
+/** Digits read at most: a longer number cannot be in range whatever it says, and is not scanned further. */
+const MAX_DIGITS = 24;
+
+/**
+ * Decimal or 0x-hex integer (as a JS number), null if the text is neither or its value is not a
+ * safe integer (beyond ±2^53 a number would lose digits or become Infinity).
+ */
 export function parseNumber(text: string): number | null {
   const t = text.trim();
+  if (t.length > MAX_DIGITS + 3) return null;
+  let v: number;
   if (/^-?0x[0-9a-fA-F]+$/.test(t)) {
     const neg = t.startsWith('-');
-    const v = parseInt(t.slice(neg ? 3 : 2), 16);
-    return neg ? -v : v;
+    v = parseInt(t.slice(neg ? 3 : 2), 16);
+    if (neg) v = -v;
+  } else if (/^-?\d+$/.test(t)) v = parseInt(t, 10);
+  else return null;
+  return Number.isSafeInteger(v) ? v : null;
+}
+
+/** A `.length` value: bytes (0 … MAX_LENGTH), or why it is not one. */
+export function parseLength(text: string): { ok: true; length: number } | { ok: false; reason: string } {
+  const t = text.trim();
+  const n = parseNumber(t);
+  const shown = t.length > 40 ? `${t.slice(0, 20)}…${t.slice(-8)} (${t.length} characters)` : t;
+  if (n === null) {
+    if (/^-?(0x[0-9a-fA-F]+|\d+)$/.test(t)) return { ok: false, reason: `length ${shown} is out of range (more than 2^48 bytes)` };
+    return { ok: false, reason: `bad length "${shown}"` };
   }
-  if (/^-?\d+$/.test(t)) return parseInt(t, 10);
-  return null;
+  if (n < 0) return { ok: false, reason: `negative length ${shown}` };
+  if (n > MAX_LENGTH) return { ok: false, reason: `length ${shown} is out of range (more than 2^48 bytes)` };
+  return { ok: true, length: n };
+}
+
+/** `NAME [PID]` as printed by the Process line, split without a backtracking regex. */
+export function splitProcess(value: string): { name: string; pid: number | null } {
+  if (value.endsWith(']')) {
+    const open = value.lastIndexOf('[');
+    if (open >= 0) {
+      const pid = value.slice(open + 1, -1);
+      if (/^-?\d{1,15}$/.test(pid)) return { name: value.slice(0, open).trimEnd(), pid: parseInt(pid, 10) };
+    }
+  }
+  return { name: value, pid: null };
+}
+
+/** Digits at the end of a text (an engine's instance), found without a backtracking regex. */
+function trailingNumber(text: string): number | null {
+  let i = text.length;
+  while (i > 0 && text.charCodeAt(i - 1) >= 48 && text.charCodeAt(i - 1) <= 57) i--;
+  if (i === text.length || text.length - i > 15) return null;
+  return parseInt(text.slice(i), 10);
 }
 
 function parseBig(text: string): bigint | null {
@@ -84,6 +130,7 @@ export class XeInterpreter {
   private range: MemoryRange | null = null;
   private readonly rfc: RfcRangeBuilder;
   private suppressed = 0;
+  private readonly blobByName = new Map<string, Blob>();
 
   constructor() {
     this.model = {
@@ -189,9 +236,9 @@ export class XeInterpreter {
       case 'Uptime': h.uptime = value; break;
       case 'Boot time': h.bootTime = value; break;
       case 'Process': {
-        const m = /^(.*?)\s*\[(-?\d+)\]$/.exec(value);
-        h.process = m ? m[1] : value;
-        h.pid = m ? parseInt(m[2], 10) : null;
+        const p = splitProcess(value);
+        h.process = p.name;
+        h.pid = p.pid;
         break;
       }
       case 'PCI ID': h.pciId = parseNumber(value); break;
@@ -220,10 +267,9 @@ export class XeInterpreter {
   private engineLine(trimmed: string, key: string, value: string, indent: number, hasColon: boolean, lineNo: number): void {
     const m = indent === 0 ? ENGINE_LINE.exec(trimmed) : null;
     if (m) {
-      const inst = /(\d+)$/.exec(m[1]);
       this.engine = {
-        name: m[1], engineClass: engineClassOf(m[1]), instance: inst ? parseInt(inst[1], 10) : null,
-        logicalInstance: parseInt(m[2], 10), line: lineNo, captureSource: null, attributes: {}, registers: [],
+        name: m[1], engineClass: engineClassOf(m[1]), instance: trailingNumber(m[1]),
+        logicalInstance: parseNumber(m[2]), line: lineNo, captureSource: null, attributes: {}, registers: [],
       };
       this.model.engines.push(this.engine);
       return;
@@ -260,12 +306,10 @@ export class XeInterpreter {
     return null;
   }
 
+  /** The last blob of this name, if `free` accepts it (one map lookup: never a scan of all blobs). */
   private lastBlob(name: string, free: (b: Blob) => boolean): Blob | null {
-    for (let i = this.model.blobs.length - 1; i >= 0; i--) {
-      const b = this.model.blobs[i];
-      if (b.name === name) return free(b) ? b : null;
-    }
-    return null;
+    const b = this.blobByName.get(name);
+    return b && free(b) ? b : null;
   }
 
   private newBlob(name: string, length: number, lineNo: number): Blob {
@@ -274,6 +318,7 @@ export class XeInterpreter {
       complete: true, error: null, attributes: {}, gucId: this.gucId,
     };
     this.model.blobs.push(b);
+    this.blobByName.set(name, b);
     return b;
   }
 
@@ -282,13 +327,13 @@ export class XeInterpreter {
       const address = BigInt(name.startsWith('0x') ? name : '0x' + name);
       switch (attr) {
         case 'length': {
-          const len = parseNumber(value);
-          if (len === null || len < 0) {
-            this.diag(lineNo, 'error', `bad length "${value}" for range 0x${address.toString(16)}`);
-          }
+          // A length that is not a number in range is an error on the range (shown as such); its
+          // data line, if any, is skipped.
+          const len = parseLength(value);
+          if (!len.ok) this.diag(lineNo, 'error', `${len.reason} for range 0x${address.toString(16)}`);
           this.range = {
-            address, length: len !== null && len >= 0 ? len : 0, line: lineNo, properties: null,
-            data: null, decodedLength: 0, complete: true, error: null,
+            address, length: len.ok ? len.length : 0, line: lineNo, properties: null,
+            data: null, decodedLength: 0, complete: true, error: len.ok ? null : len.reason,
           };
           this.model.ranges.push(this.range);
           return;
@@ -319,9 +364,9 @@ export class XeInterpreter {
     }
     switch (attr) {
       case 'length': {
-        const len = parseNumber(value);
-        if (len === null || len < 0) this.diag(lineNo, 'error', `bad length "${value}" for ${name}`);
-        this.newBlob(name, len !== null && len >= 0 ? len : 0, lineNo);
+        const len = parseLength(value);
+        if (!len.ok) this.diag(lineNo, 'error', `${len.reason} for ${name}`);
+        this.newBlob(name, len.ok ? len.length : 0, lineNo).error = len.ok ? null : len.reason;
         return;
       }
       case 'error': {
@@ -341,7 +386,7 @@ export class XeInterpreter {
    * A `[NAME].data:` line starts. Returns where its bytes go, or null to skip the line (no length to
    * size it by, or the buffer cannot be allocated).
    */
-  beginData(name: string, indent: number, lineNo: number): DataTarget | null {
+  beginData(name: string, indent: number, lineNo: number, room = Infinity): DataTarget | null {
     this.rfc.close();
     this.section.entries.push({ key: `[${name}].data`, value: '', indent, line: lineNo });
     let owner: MemoryRange | Blob | null;
@@ -350,35 +395,55 @@ export class XeInterpreter {
       const address = BigInt(name.startsWith('0x') ? name : '0x' + name);
       label = `range 0x${address.toString(16)}`;
       owner = this.findRange(address);
+      if (owner && owner.data === null && owner.error !== null && owner.length === 0 && owner.line === this.range?.line) {
+        this.diag(lineNo, 'error', `data for ${label} skipped: ${owner.error}`);
+        return null;
+      }
       if (owner && (owner.data !== null || owner.error !== null)) owner = null;
     } else {
       label = name;
+      const bad = this.blobByName.get(name);
+      if (bad && bad.data === null && bad.error !== null && bad.length === 0 && bad.error.includes('length')) {
+        this.diag(lineNo, 'error', `data for ${label} skipped: ${bad.error}`);
+        return null;
+      }
       owner = this.lastBlob(name, (b) => b.data === null && b.error === null);
     }
     if (!owner) {
       this.diag(lineNo, 'error', `data for ${label} without a preceding .length line; skipped`);
       return null;
     }
-    const bytes = Math.ceil(owner.length / 4) * 4;
-    if (bytes !== owner.length) this.diag(lineNo, 'warning', `${label}: length ${owner.length} is not a whole number of dwords`);
+    const dwords = Math.ceil(owner.length / 4);
+    if (dwords * 4 !== owner.length) this.diag(lineNo, 'warning', `${label}: length ${owner.length} is not a whole number of dwords`);
+    // Memory follows the text, not the claim: the buffer starts at what the rest of the input could
+    // hold (4 bytes a character, a 'z') or INITIAL_DATA when that is unknown, and grows as groups
+    // arrive (Ascii85Decoder).
+    const first = Math.min(dwords, Math.ceil((Number.isFinite(room) ? Math.max(0, room) : INITIAL_DATA) / 4));
     let out: Uint8Array;
     try {
-      out = new Uint8Array(bytes);
+      out = new Uint8Array(first * 4);
     } catch {
       this.diag(lineNo, 'error', `${label}: cannot allocate ${owner.length} bytes; data skipped`);
       return null;
     }
-    owner.data = out.subarray(0, owner.length);
-    owner.complete = false;
-    return { decoder: new Ascii85Decoder(out), owner, line: lineNo, label };
+    const o = owner;
+    const length = o.length;
+    o.data = out.subarray(0, Math.min(length, out.length));
+    o.complete = false;
+    const decoder = new Ascii85Decoder(out, dwords);
+    decoder.onGrow = (grown) => { o.data = grown.subarray(0, Math.min(length, grown.length)); };
+    return { decoder, owner: o, line: lineNo, label };
   }
 
   /** The data of `t` ended: complete, short (next line is something else) or cut by the end of file. */
   endData(t: DataTarget, how: 'complete' | 'long' | 'short' | 'eof', lineNo: number): void {
     const d = t.decoder;
     const o = t.owner;
+    d.onGrow = null;
     o.decodedLength = Math.min(d.dwords * 4, o.length);
     o.complete = d.full;
+    // Cut short: keep only what was decoded (the buffer may have been sized for more).
+    o.data = d.full ? d.out.subarray(0, o.length) : d.out.slice(0, o.decodedLength);
     if (how === 'long') {
       this.diag(lineNo, 'error', `${t.label}: data longer than .length (${o.length} bytes); the rest of the line is ignored`);
     } else if (how === 'short') {

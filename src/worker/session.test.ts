@@ -170,3 +170,19 @@ describe('ParseSession.exportSnapshot', () => {
     expect(again.engines).toEqual(summary.engines.map((e) => ({ ...e, line: expect.any(Number), registers: e.registers.map((x) => ({ ...x, line: expect.any(Number) })) })));
   });
 });
+
+describe('ParseSession with hostile input', () => {
+  it('a truncated range keeps only its decoded bytes; reads past them are zeros, not valid', async () => {
+    const text = '**** Xe Device Coredump ****\nkernel: k\n**** VM state ****\n[1000].length: 0x10000\n[1000].data: !!!!#!!!!$\n';
+    const s = new ParseSession();
+    const summary = await s.open({ kind: 'bytes', bytes: new TextEncoder().encode(text), name: 'short' }, () => {});
+    expect(summary.ranges[0]).toMatchObject({ length: 0x10000, decodedLength: 8, complete: false, hasData: true });
+    const head = s.read({ kind: 'gpu' }, 0x1000n, 16);
+    expect([...head.bytes]).toEqual([2, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(head.valid).toBe(8);
+    const far = s.read({ kind: 'gpu' }, 0x1000n + 0xfff8n, 64);
+    expect(far.bytes).toHaveLength(8);
+    expect([...far.bytes].every((b) => b === 0)).toBe(true);
+    expect(far.valid).toBe(0);
+  });
+});

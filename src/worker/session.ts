@@ -167,9 +167,10 @@ export class ParseSession {
 
   async open(source: OpenSource, onProgress: (p: Progress) => void): Promise<DumpSummary> {
     this.source = source;
-    const parser = new DumpParser();
-    this.parser = parser;
     const total = source.kind === 'file' ? source.file.size : source.bytes.length;
+    const plain = sniffCompression(source.kind === 'bytes' ? source.bytes.subarray(0, 8) : new Uint8Array(await source.file.slice(0, 8).arrayBuffer())) === null;
+    const parser = new DumpParser(plain ? { size: total } : {});
+    this.parser = parser;
     const meta = { fileName: source.name, fileSize: total, compression: null as string | null };
     const t0 = performance.now();
     let lastReport = t0;
@@ -236,25 +237,30 @@ export class ParseSession {
     let data: Uint8Array | null;
     let start: bigint;
     let decoded: number;
+    let size: number;
     if (space.kind === 'blob') {
       const b = m.blobs[space.index];
       if (!b || !b.data) return empty;
       data = b.data;
       start = 0n;
       decoded = b.decodedLength;
+      size = b.length;
     } else {
       const r = findRangeAt(m.ranges, address);
       if (!r || !r.data) return empty;
       data = r.data;
       start = foldAddress(r.address);
       decoded = r.decodedLength;
+      size = r.length;
       address = foldAddress(address);
     }
     if (address < start) address = start;
     const off = Number(address - start);
-    if (off >= data.length) return { ...empty, address };
-    const end = Math.min(data.length, off + length);
-    const bytes = data.slice(off, end);
+    if (off >= size) return { ...empty, address };
+    // A truncated range keeps only its decoded bytes: the rest reads as zeros (not valid).
+    const end = Math.min(size, off + length);
+    const bytes = end <= data.length ? data.slice(off, end) : new Uint8Array(end - off);
+    if (end > data.length && off < data.length) bytes.set(data.subarray(off));
     return { address, bytes, valid: Math.max(0, Math.min(end, decoded) - off) };
   }
 
