@@ -2,6 +2,7 @@
 // (structured clone): no functions, no decoded memory except the slices the page asks for.
 import type { Blob, DumpModel, MemoryRange } from '../format/model.ts';
 import type { SearchMode } from '../format/search.ts';
+import type { SummaryDelta } from './summary-delta.ts';
 
 /** A range as the page sees it: everything but the bytes. */
 export type RangeInfo = Omit<MemoryRange, 'data'> & {
@@ -41,6 +42,14 @@ export interface Progress {
   summary: DumpSummary;
 }
 
+/** Progress as the worker sends it: what changed in the summary since the last report. */
+export interface ProgressReport {
+  bytesRead: number;
+  totalBytes: number;
+  elapsedMs: number;
+  delta: SummaryDelta;
+}
+
 export type OpenSource =
   | { kind: 'file'; file: Blob_; name: string }
   /** `transient`: made by the page (a share link's snapshot), not kept among recent dumps. */
@@ -74,8 +83,11 @@ export interface SourceLine {
 
 /** The worker's API (exposed with Comlink). */
 export interface ParseWorkerApi {
-  /** Parse a dump; resolves with the full summary or rejects with an Error whose message is JSON of OpenFailure. */
-  open(source: OpenSource, onProgress: (p: Progress) => void): Promise<DumpSummary>;
+  /**
+   * Parse a dump; resolves with the full summary or rejects with an Error whose message is JSON of
+   * OpenFailure. Progress comes as deltas (src/app/summary-delta.ts).
+   */
+  open(source: OpenSource, onProgress: (p: ProgressReport) => void): Promise<DumpSummary>;
   /**
    * Bytes [address, address + length) of a space, clipped to the range (or blob) that holds
    * `address`; empty when nothing holds it or it has no data.

@@ -4,6 +4,7 @@ import { closeSync, fstatSync, openSync, read, readSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { DumpParser, NotADumpError, type DumpModel } from '../format/index.ts';
+import { expandsTooMuch, MAX_DECOMPRESSED } from '../format/limits.ts';
 
 export const CHUNK = 4 << 20;
 
@@ -20,7 +21,7 @@ function readAsync(fd: number, into: Uint8Array): Promise<number> {
 }
 
 /** Feed an async stream of chunks to the parser, inflating it first when it is gzip. */
-async function parseStream(source: AsyncIterable<Uint8Array>, parser: DumpParser): Promise<void> {
+async function parseStream(source: AsyncIterable<Uint8Array>, parser: DumpParser, maxBytes: number): Promise<void> {
   const it = source[Symbol.asyncIterator]();
   const head = await it.next();
   if (head.done) return;
@@ -32,14 +33,19 @@ async function parseStream(source: AsyncIterable<Uint8Array>, parser: DumpParser
   const stream: AsyncIterable<Uint8Array> = isGzip(first)
     ? Readable.from(all()).pipe(createGunzip({ chunkSize: 1 << 20 }))
     : all();
-  for await (const chunk of stream) parser.push(chunk);
+  let total = 0;
+  for await (const chunk of stream) {
+    total += chunk.length;
+    if (total > maxBytes) throw new InputError(expandsTooMuch('gzip', maxBytes));
+    parser.push(chunk);
+  }
 }
 
 /** Parse the dump at `path` ('-' for standard input). Throws NotADumpError or InputError. */
-export async function parseFile(path: string): Promise<DumpModel> {
+export async function parseFile(path: string, maxBytes = MAX_DECOMPRESSED): Promise<DumpModel> {
   let parser = new DumpParser();
   if (path === '-') {
-    await parseStream(process.stdin, parser);
+    await parseStream(process.stdin, parser, maxBytes);
     return parser.finish();
   }
   let fd: number;
@@ -62,7 +68,7 @@ export async function parseFile(path: string): Promise<DumpModel> {
           yield b.subarray(0, k);
         }
       }
-      await parseStream(chunks(), parser);
+      await parseStream(chunks(), parser, maxBytes);
       return parser.finish();
     }
     // A plain regular file: its size caps what a data line's buffer starts at (see DumpParser).

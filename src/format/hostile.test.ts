@@ -193,3 +193,15 @@ describe('lookups stay fast', () => {
     expect(m.blobs.map((b) => [b.length, b.decodedLength, b.error])).toEqual([[4, 4, null], [8, 8, null], [0, 0, '-5']]);
   });
 });
+
+describe('entries stay bounded', () => {
+  it(`past ${500_000} lines, lines are still read but no longer listed, with one diagnostic`, async () => {
+    const { MAX_ENTRIES } = await import('./xe.ts');
+    const n = MAX_ENTRIES + 100_000;
+    const m = parseDump(enc(`${HEAD}${'a\n'.repeat(n)}**** HW Engines ****\nrcs0 (physical), logical instance=0\n`));
+    expect(m.sections.reduce((k, s) => k + s.entries.length, 0)).toBe(MAX_ENTRIES);
+    expect(m.diagnostics.filter((d) => /lines are read but not listed/.test(d.message))).toHaveLength(1);
+    expect(m.engines.map((e) => e.name)).toEqual(['rcs0']); // still read after the cap
+    expect(m.lineCount).toBe(3 + n + 2);
+  });
+});

@@ -3,7 +3,7 @@
 // model. It matches keys, never positions: sections move between kernels (see the format reference).
 import { Ascii85Decoder } from './ascii85.ts';
 import type {
-  Blob, Diagnostic, DumpModel, Engine, GtInfo, MemoryRange, Section, Severity, VmaProperties,
+  Blob, Diagnostic, DumpModel, Engine, Entry, GtInfo, MemoryRange, Section, Severity, VmaProperties,
 } from './model.ts';
 import { emptyHeader } from './model.ts';
 import { RfcRangeBuilder } from './rfc.ts';
@@ -15,6 +15,8 @@ const HEX_NAME = /^(?:0x)?[0-9a-fA-F]{1,16}$/;
 const REG_VALUE = /^0x([0-9a-fA-F]{1,16})(?:_([0-9a-fA-F]{1,8}))?$/;
 const ENGINE_LINE = /^(\S+) \(physical\), logical instance=(-?\d+)/;
 const MAX_DIAGNOSTICS = 1000;
+/** Most section entries kept (see addEntry): a few times what the largest real dumps print. */
+export const MAX_ENTRIES = 500_000;
 /** First buffer of a data line whose input size is unknown (it grows from there). */
 const INITIAL_DATA = 1 << 20;
 
@@ -131,6 +133,7 @@ export class XeInterpreter {
   private readonly rfc: RfcRangeBuilder;
   private suppressed = 0;
   private readonly blobByName = new Map<string, Blob>();
+  private entryCount = 0;
 
   constructor() {
     this.model = {
@@ -148,6 +151,20 @@ export class XeInterpreter {
     }
     const d: Diagnostic = { line, severity, message };
     this.model.diagnostics.push(d);
+  }
+
+  /**
+   * Keep a line as an entry of its section. Entries are the one part of the model that grows with
+   * every line of text (an object each), so there is a cap: past MAX_ENTRIES the lines are still
+   * read (ranges, engines, header) but no longer kept as entries, with one diagnostic.
+   */
+  private addEntry(e: Entry, lineNo: number): void {
+    if (this.entryCount >= MAX_ENTRIES) {
+      if (this.entryCount++ === MAX_ENTRIES) this.diag(lineNo, 'warning', `more than ${MAX_ENTRIES} lines of text: from here on lines are read but not listed in their section`);
+      return;
+    }
+    this.entryCount++;
+    this.section.entries.push(e);
   }
 
   private get inVm(): boolean {
@@ -180,7 +197,7 @@ export class XeInterpreter {
     const colon = trimmed.indexOf(':');
     const key = colon < 0 ? trimmed : trimmed.slice(0, colon).trimEnd();
     const value = colon < 0 ? '' : trimmed.slice(colon + 1).trim();
-    this.section.entries.push(colon < 0 ? { key, value, indent, line: lineNo, bare: true } : { key, value, indent, line: lineNo });
+    this.addEntry(colon < 0 ? { key, value, indent, line: lineNo, bare: true } : { key, value, indent, line: lineNo }, lineNo);
 
     const b = BRACKET.exec(trimmed);
     if (b) {
@@ -204,7 +221,7 @@ export class XeInterpreter {
     const last = this.section.entries[this.section.entries.length - 1];
     const value = r.error ?? `${r.length} bytes`;
     if (last && last.key === key && last.line === r.line) last.value = value;
-    else this.section.entries.push({ key, value, indent: 0, line: lineNo });
+    else this.addEntry({ key, value, indent: 0, line: lineNo }, lineNo);
   }
 
   private openSection(title: string, lineNo: number): void {
@@ -388,7 +405,7 @@ export class XeInterpreter {
    */
   beginData(name: string, indent: number, lineNo: number, room = Infinity): DataTarget | null {
     this.rfc.close();
-    this.section.entries.push({ key: `[${name}].data`, value: '', indent, line: lineNo });
+    this.addEntry({ key: `[${name}].data`, value: '', indent, line: lineNo }, lineNo);
     let owner: MemoryRange | Blob | null;
     let label: string;
     if (this.isRangeName(name)) {

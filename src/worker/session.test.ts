@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateDump } from '../gen/generate.ts';
-import type { OpenFailure, Progress } from '../app/protocol.ts';
+import type { DumpSummary, OpenFailure, ProgressReport } from '../app/protocol.ts';
+import { applyDelta } from '../app/summary-delta.ts';
 import { blobChunks, OpenError, ParseSession } from './session.ts';
 import { sniffCompression } from './decompress.ts';
 
@@ -69,12 +70,15 @@ describe('ParseSession', () => {
   it('reports progress in file bytes while a larger file parses, and the last source line', async () => {
     const g = generateDump({ layout: '6.14', seed: 3 });
     const s = new ParseSession();
-    const seen: Progress[] = [];
+    const seen: ProgressReport[] = [];
     const summary = await s.open(fileOf(gzipSync(g.bytes), 'g.gz'), (p) => seen.push(p));
     expect(summary.ranges.length).toBe(g.expected.ranges.length);
+    let sofar: DumpSummary | null = null;
     for (const p of seen) {
       expect(p.bytesRead).toBeLessThanOrEqual(p.totalBytes);
-      expect(p.summary.done).toBe(false);
+      sofar = applyDelta(sofar, p.delta);
+      expect(sofar.done).toBe(false);
+      expect(sofar.ranges.length).toBeLessThanOrEqual(summary.ranges.length);
     }
     const last = summary.lineCount;
     const lines = await s.sourceLines(last, 0, 5);

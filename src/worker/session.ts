@@ -5,10 +5,11 @@ import { DumpParser } from '../format/parser.ts';
 import { dumpFingerprint, FINGERPRINT_HEAD } from '../format/fingerprint.ts';
 import { NotADumpError, type DumpModel } from '../format/model.ts';
 import { writeDumpText } from '../format/write.ts';
-import type { DumpSummary, OpenFailure, OpenSource, PointerScanResult, Progress, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../app/protocol.ts';
+import type { DumpSummary, OpenFailure, OpenSource, PointerScanResult, ProgressReport, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../app/protocol.ts';
 import { searchDump, yieldMacrotask, type SearchDriver } from './search.ts';
 import { DEFAULT_POINTER_LIMIT, RangeIndex, scanPointers } from './pointers.ts';
-import { decompress, sniffCompression, type Compression } from './decompress.ts';
+import { DecompressError, decompress, decompressFailure, sniffCompression, type Compression, type DecompressLimits } from './decompress.ts';
+import { blobInfos, DeltaTracker, rangeInfos } from '../app/summary-delta.ts';
 
 const SLICE = 8 << 20;
 const PROGRESS_EVERY_MS = 100;
@@ -26,8 +27,8 @@ export function summarize(model: DumpModel, meta: { fileName: string; fileSize: 
     format: model.format,
     header: model.header,
     sections: model.sections,
-    ranges: model.ranges.map(({ data, ...r }, index) => ({ ...r, index, hasData: data !== null })),
-    blobs: model.blobs.map(({ data, ...b }, index) => ({ ...b, index, hasData: data !== null })),
+    ranges: rangeInfos(model),
+    blobs: blobInfos(model),
     engines: model.engines,
     batchAddresses: model.batchAddresses,
     vm: model.vm,
@@ -134,6 +135,9 @@ function countBytes(stream: ReadableStream<Uint8Array>, count: (n: number) => vo
 }
 
 export class ParseSession {
+  /** `limits`: caps on decompression (defaults in decompress.ts; tests set small ones). */
+  constructor(private readonly limits: DecompressLimits = {}) {}
+
   private model: DumpModel | null = null;
   private parser: DumpParser | null = null;
   private source: OpenSource | null = null;
@@ -155,7 +159,7 @@ export class ParseSession {
       return;
     }
     let skip = offset;
-    for await (const c of streamChunks(decompress(src.file.stream(), this.compression))) {
+    for await (const c of streamChunks(decompress(src.file.stream(), this.compression, this.limits))) {
       if (skip >= c.length) {
         skip -= c.length;
         continue;
@@ -165,7 +169,7 @@ export class ParseSession {
     }
   }
 
-  async open(source: OpenSource, onProgress: (p: Progress) => void): Promise<DumpSummary> {
+  async open(source: OpenSource, onProgress: (p: ProgressReport) => void): Promise<DumpSummary> {
     this.source = source;
     const total = source.kind === 'file' ? source.file.size : source.bytes.length;
     const plain = sniffCompression(source.kind === 'bytes' ? source.bytes.subarray(0, 8) : new Uint8Array(await source.file.slice(0, 8).arrayBuffer())) === null;
@@ -174,6 +178,7 @@ export class ParseSession {
     const meta = { fileName: source.name, fileSize: total, compression: null as string | null };
     const t0 = performance.now();
     let lastReport = t0;
+    const tracker = new DeltaTracker();
     let read = 0;
     let fileRead = 0;
     const head = new Uint8Array(FINGERPRINT_HEAD);
@@ -183,12 +188,12 @@ export class ParseSession {
       if (source.kind === 'bytes') {
         this.compression = sniffCompression(source.bytes.subarray(0, 8));
         chunks = this.compression
-          ? streamChunks(decompress(new Blob([source.bytes as Uint8Array<ArrayBuffer>]).stream(), this.compression))
+          ? streamChunks(decompress(new Blob([source.bytes as Uint8Array<ArrayBuffer>]).stream(), this.compression, this.limits))
           : (async function* () { yield source.bytes; })();
       } else {
         const head = new Uint8Array(await source.file.slice(0, 8).arrayBuffer());
         this.compression = sniffCompression(head);
-        chunks = this.compression ? streamChunks(decompress(countBytes(source.file.stream(), (n) => { fileRead += n; }), this.compression)) : blobChunks(source.file);
+        chunks = this.compression ? streamChunks(decompress(countBytes(source.file.stream(), (n) => { fileRead += n; }), this.compression, this.limits)) : blobChunks(source.file);
       }
       meta.compression = this.compression;
       let parseMs = 0;
@@ -211,14 +216,16 @@ export class ParseSession {
           lastReport = now;
           // Progress in file bytes (compressed bytes for a compressed file).
           const bytesRead = this.compression && source.kind === 'file' ? fileRead : Math.min(read, total);
-          onProgress({ bytesRead, totalBytes: total, elapsedMs: now - t0, summary: summarize(parser.model, meta, false) });
+          onProgress({ bytesRead, totalBytes: total, elapsedMs: now - t0, delta: tracker.delta(parser.model, meta) });
         }
       }
       this.model = parser.finish();
       const fingerprint = await dumpFingerprint(this.model, head.subarray(0, headLen));
       return { ...summarize(this.model, meta, true), fingerprint, timing: { parseMs, readWaitMs: waitMs } };
-    } catch (e) {
-      if (e instanceof NotADumpError) throw new OpenError({ kind: 'not-a-dump', message: e.message });
+    } catch (raw) {
+      if (raw instanceof NotADumpError) throw new OpenError({ kind: 'not-a-dump', message: raw.message });
+      const e = this.compression ? decompressFailure(raw, this.compression) : raw;
+      if (e instanceof DecompressError) throw new OpenError({ kind: 'read-error', message: `cannot open ${source.name}: ${e.message}` });
       const err = e as Error;
       if (err && (err.name === 'NotReadableError' || err.name === 'NotFoundError' || err.name === 'SecurityError')) {
         throw new OpenError({ kind: 'read-error', message: `cannot read ${source.name}: ${err.message}` });
