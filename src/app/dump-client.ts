@@ -2,8 +2,8 @@
 // cancelled and how a dump's memory is given back.
 import * as Comlink from 'comlink';
 import type { ByteSource } from './byte-source.ts';
-import { applyDelta } from './summary-delta.ts';
-import type { DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, PointerScanResult, Progress, ProgressReport, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from './protocol.ts';
+import { applyDelta } from './progress-merge.ts';
+import type { DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, PointerScanResult, Progress, ProgressReport, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
 
 export class DumpClient implements ByteSource {
   private readonly worker: Worker;

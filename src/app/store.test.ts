@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { onDumpOpened, setClientFactory, useDumpStore, useViewStore, selectSummary, selectSource } from './store.ts';
 import type { DumpClient } from './dump-client.ts';
-import type { DumpSummary, OpenFailure, Progress, RangeInfo } from './protocol.ts';
+import type { DumpSummary, OpenFailure, Progress, RangeInfo } from '../protocol/worker-api.ts';
 
 const range = (index: number, address: bigint, complete = true): RangeInfo => ({
   index, address, length: 0x1000, line: 1, properties: null, decodedLength: complete ? 0x1000 : 0, complete, error: null, hasData: true,

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import { findRangeAt, foldAddress } from '../format/addr.ts';
 import { DumpClient } from './dump-client.ts';
 import type { ByteSource } from './byte-source.ts';
-import type { DumpSummary, OpenFailure, OpenSource, Progress } from './protocol.ts';
+import type { DumpSummary, OpenFailure, OpenSource, Progress } from '../protocol/worker-api.ts';
 
 export const SAMPLE_URL = `${import.meta.env.BASE_URL}samples/xe-6.19-sample.txt`;
 export const SAMPLE_NAME = 'xe-6.19-sample.txt';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatViewQuery, parseViewQuery, resolveView } from './url.ts';
-import type { DumpSummary, RangeInfo } from './protocol.ts';
+import type { DumpSummary, RangeInfo } from '../protocol/worker-api.ts';
 
 const range = (index: number, address: bigint, length: number): RangeInfo => ({
   index, address, length, line: 1, properties: null, decodedLength: length, complete: true, error: null, hasData: true,

@@ -3,7 +3,7 @@
 // one, and Back/Forward bring the view back. Pure parse/format functions plus one hook.
 import { useEffect } from 'react';
 import { findRangeAt, foldAddress, parseAddress } from '../format/addr.ts';
-import type { DumpSummary } from './protocol.ts';
+import type { DumpSummary } from '../protocol/worker-api.ts';
 import { useDumpStore, useViewStore, type ViewTarget } from './store.ts';
 
 export interface UrlView {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crossReferences, xrefAddress } from './xref.ts';
-import type { DumpSummary, RangeInfo } from './protocol.ts';
+import type { DumpSummary, RangeInfo } from '../protocol/worker-api.ts';
 import type { Engine } from '../format/model.ts';
 
 const range = (index: number, address: bigint, length: number): RangeInfo => ({

@@ -4,7 +4,7 @@
 // map, the engine panel and the hex view all read this one list. Pure.
 import { findRangeAt, foldAddress } from '../format/addr.ts';
 import { REGISTER_ALIASES, findRegister } from '../format/model.ts';
-import type { DumpSummary } from './protocol.ts';
+import type { DumpSummary } from '../protocol/worker-api.ts';
 
 export type XrefKind = 'batch' | 'acthd' | 'bbaddr' | 'ring-start' | 'dma-fadd';
 

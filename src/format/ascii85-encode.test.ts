@@ -77,7 +77,7 @@ describe('ascii85 encoder (kernel flavour)', () => {
     expect(String.fromCharCode(...out2.subarray(0, 6))).toBe('z!!!!*');
   });
 
-  // Lines from /work/shared/formats/xe-6.19-constructed-example.txt (z runs compressed here).
+  // Lines from docs/xe-6.19-constructed-example.txt (z runs compressed here).
   const exampleLines: { name: string; length: number; text: string; nonZero: [number, number][] }[] = [
     { name: 'CTB', length: 0x40, text: 'zzzzJ5Q@Lzzzzzzzzzzz', nonZero: [[4, 0x80520003]] },
     {

@@ -1,6 +1,6 @@
 // The xe devcoredump text (kernels 6.8 … 6.19 and newer): what each line means.
 // The streaming core (parser.ts) splits lines and decodes ascii85; this module turns lines into the
-// model. It matches keys, never positions: sections move between kernels (see the format reference).
+// model. It matches keys, never positions: sections move between kernels (see docs/xe-devcoredump.md).
 import { Ascii85Decoder } from './ascii85.ts';
 import type {
   Blob, Diagnostic, DumpModel, Engine, Entry, GtInfo, MemoryRange, Section, Severity, VmaProperties,

@@ -1,7 +1,7 @@
 // Fixture generator: synthetic xe devcoredumps for every known layout, plus what a correct
 // parser must report (InspectJson). Runs in Node (uses node:crypto for sha256 only).
 //
-// Layouts follow /work/shared/formats/xe-devcoredump.md (§3, §4, §8). 'rfc' is the 2023 pre-merge
+// Layouts follow docs/xe-devcoredump.md (§3, §4, §8). 'rfc' is the 2023 pre-merge
 // form as defined by this project (no kernel source exists): header `**** Xe Device Coredump ****`,
 // `kernel:`, `module: xe`, `Snapshot time:`, `Uptime:`, `Boot time: <sec>.<nsec>`; `**** GuC CT ****`
 // (6.9-like text incl. the exec-queue block, no blobs); `**** Job ****`; `**** HW Engines ****`

@@ -1,7 +1,7 @@
 // Decompression caps: zstd window, total output, xz over its memory limit — each a clear message.
 import { crc32, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { OpenFailure } from '../app/protocol.ts';
+import type { OpenFailure } from '../protocol/worker-api.ts';
 import { OpenError, ParseSession } from './session.ts';
 import { ZstdFrameGuard, DecompressError } from './decompress.ts';
 

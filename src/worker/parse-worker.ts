@@ -1,7 +1,7 @@
 // The parse worker: one dump per worker. The page creates a worker per open, and terminates it to
 // cancel (which stops the work and frees its memory at once) or when another dump replaces it.
 import * as Comlink from 'comlink';
-import type { ParseWorkerApi } from '../app/protocol.ts';
+import type { ParseWorkerApi } from '../protocol/worker-api.ts';
 import { ParseSession } from './session.ts';
 
 const session = new ParseSession();

@@ -2,7 +2,7 @@
 // address, falls inside a captured range. The value is tried canonical-folded (foldAddress), then
 // masked to 48 bits like Mesa does. Pure; fast path in doubles, exact for addresses below 2^53.
 import { foldAddress } from '../format/addr.ts';
-import type { PointerHit, PointerScanResult } from '../app/protocol.ts';
+import type { PointerHit, PointerScanResult } from '../protocol/worker-api.ts';
 
 export interface ScanRange {
   /** Range index in the dump (reported as `target`). */

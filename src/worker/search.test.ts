@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateDump } from '../gen/generate.ts';
-import type { SearchBatch, SearchHit } from '../app/protocol.ts';
+import type { SearchBatch, SearchHit } from '../protocol/worker-api.ts';
 import { ParseSession } from './session.ts';
 import { CONTEXT_BEFORE, searchDump, WORKER_CHUNK } from './search.ts';
 import { foldAddress } from '../format/addr.ts';

@@ -4,7 +4,7 @@
 import { foldAddress } from '../format/addr.ts';
 import type { DumpModel } from '../format/model.ts';
 import { compilePatterns, DEFAULT_LIMIT, SearchRun, type SearchRange } from '../format/search.ts';
-import type { SearchBatch, SearchDone, SearchHit, SearchQuery, SearchWhere } from '../app/protocol.ts';
+import type { SearchBatch, SearchDone, SearchHit, SearchQuery, SearchWhere } from '../protocol/worker-api.ts';
 
 /** Bytes searched per step: ~1 ms of work on the fast path, a few ms with wildcards or folding. */
 export const WORKER_CHUNK = 2 << 20;

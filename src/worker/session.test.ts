@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateDump } from '../gen/generate.ts';
-import type { DumpSummary, OpenFailure, ProgressReport } from '../app/protocol.ts';
-import { applyDelta } from '../app/summary-delta.ts';
+import type { DumpSummary, OpenFailure, ProgressReport } from '../protocol/worker-api.ts';
+import { applyDelta } from '../app/progress-merge.ts';
 import { blobChunks, OpenError, ParseSession } from './session.ts';
 import { sniffCompression } from './decompress.ts';
 

@@ -5,11 +5,11 @@ import { DumpParser } from '../format/parser.ts';
 import { dumpFingerprint, FINGERPRINT_HEAD } from '../format/fingerprint.ts';
 import { NotADumpError, type DumpModel } from '../format/model.ts';
 import { writeDumpText } from '../format/write.ts';
-import type { DumpSummary, OpenFailure, OpenSource, PointerScanResult, ProgressReport, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../app/protocol.ts';
+import type { DumpSummary, OpenFailure, OpenSource, PointerScanResult, ProgressReport, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
 import { searchDump, yieldMacrotask, type SearchDriver } from './search.ts';
 import { DEFAULT_POINTER_LIMIT, RangeIndex, scanPointers } from './pointers.ts';
 import { DecompressError, decompress, decompressFailure, sniffCompression, type Compression, type DecompressLimits } from './decompress.ts';
-import { blobInfos, DeltaTracker, rangeInfos } from '../app/summary-delta.ts';
+import { blobInfos, DeltaTracker, rangeInfos } from './progress-delta.ts';
 
 const SLICE = 8 << 20;
 const PROGRESS_EVERY_MS = 100;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createBookmarksStore, followDump, type StorageLike } from './bookmarks-store.ts';
 import { useDumpStore } from '../store.ts';
-import type { DumpSummary } from '../protocol.ts';
+import type { DumpSummary } from '../../protocol/worker-api.ts';
 
 class FakeStorage implements StorageLike {
   map = new Map<string, string>();

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { foldAddress } from '../../format/addr.ts';
 import { humanBytes } from '../../format/units.ts';
 import { selectSource, selectSummary, useDumpStore } from '../store.ts';
-import type { DumpSummary } from '../protocol.ts';
+import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { dwordWindow, dwordsOf, hangReport, hex32, hexA, type HangActhd, type HangReport } from './hang.ts';
 import { XrefLink } from './XrefLink.tsx';
 import { openAt } from '../hex/hex-store.ts';

@@ -1,54 +1,32 @@
 // Pointers in the current range: on demand, the worker scans the range's 64-bit words for values
 // that fall inside a captured range (src/worker/pointers.ts). Each hit is a link.
-import { useState } from 'react';
 import { foldAddress } from '../../format/addr.ts';
 import { useDumpStore, useViewStore } from '../store.ts';
-import type { PointerScanResult } from '../protocol.ts';
 import { hexA } from './hang.ts';
 import { openAt } from '../hex/hex-store.ts';
+import { usePointerStore } from './pointer-store.ts';
 
 /** Rows listed at most; the rest are counted. */
 export const POINTER_ROWS = 200;
 
-interface Scan {
-  generation: number;
-  range: number;
-  result: PointerScanResult;
-}
-
 export function PointerScan() {
-  const client = useDumpStore((s) => s.client);
+  // The scan runs once the dump has finished parsing (its worker is the open dump's).
   const dump = useDumpStore((s) => s.dump);
-  const generation = useDumpStore((s) => s.generation);
   const target = useViewStore((s) => s.target);
-  const [dwordAligned, setDwordAligned] = useState(false);
-  const [scan, setScan] = useState<Scan | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { dwordAligned, scan: current, busy, error, setDwordAligned } = usePointerStore();
   const range = target?.kind === 'range' ? target.index : null;
   const info = range !== null ? dump?.ranges[range] : undefined;
 
-  const run = async () => {
-    if (!client || range === null) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await client.scanPointers(range, undefined, dwordAligned ? 4 : 8);
-      setScan({ generation, range, result });
-    } catch (e) {
-      setError((e as Error).message ?? String(e));
-    } finally {
-      setBusy(false);
-    }
+  const run = () => {
+    if (range !== null) void usePointerStore.getState().run(range);
   };
 
-  const current = scan && scan.generation === generation ? scan : null;
   const hits = current?.result.hits ?? [];
   const start = current && dump ? foldAddress(dump.ranges[current.range].address) : 0n;
   return (
     <section className="hang-pointers" aria-label="Pointers">
       <span className="hang-item">
-        <button type="button" onClick={run} disabled={!client || !info?.hasData || busy}>
+        <button type="button" onClick={run} disabled={!dump || !info?.hasData || busy}>
           {busy ? 'Scanning…' : range !== null ? `Pointers in range ${range}` : 'Pointers'}
         </button>
         <label className="hang-note">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acthdPlace, dwordWindow, dwordsOf, hangReport, xrefRowMarks, type HangInput } from './hang.ts';
-import type { RangeInfo } from '../protocol.ts';
+import type { RangeInfo } from '../../protocol/worker-api.ts';
 import type { Engine } from '../../format/model.ts';
 
 const range = (index: number, address: bigint, length: number): RangeInfo => ({

@@ -2,7 +2,7 @@
 // (in the batch, in another range, or outside every captured range), the dword window around
 // ACTHD, and the cross-reference marks the hex view draws. Built on crossReferences (xref.ts).
 import { foldAddress } from '../../format/addr.ts';
-import type { DumpSummary, RangeInfo } from '../protocol.ts';
+import type { DumpSummary, RangeInfo } from '../../protocol/worker-api.ts';
 import { crossReferences, type Xref } from '../xref.ts';
 
 export type HangInput = Pick<DumpSummary, 'ranges' | 'engines' | 'batchAddresses' | 'header'>;

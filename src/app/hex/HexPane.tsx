@@ -5,7 +5,7 @@ import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, typ
 import { flushSync } from 'react-dom';
 import { foldAddress } from '../../format/addr.ts';
 import type { ByteSource } from '../byte-source.ts';
-import type { BlobInfo, DumpSummary, RangeInfo, Space } from '../protocol.ts';
+import type { BlobInfo, DumpSummary, RangeInfo, Space } from '../../protocol/worker-api.ts';
 import { selectSource, selectSummary, useDumpStore, useViewStore } from '../store.ts';
 import { resolveTarget, type HexTarget } from './target.ts';
 import { useDisplayOptionKeys } from './option-keys.ts';

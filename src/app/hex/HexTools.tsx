@@ -1,6 +1,6 @@
 // The hex view's toolbar (Go to address, Back/Forward, display options) and status bar.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DumpSummary } from '../protocol.ts';
+import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { useViewStore } from '../store.ts';
 import { lengthText } from './cursor.ts';
 import { planGoto, rangeSpans } from './goto.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ByteSource } from '../byte-source.ts';
-import type { ReadResult, Space } from '../protocol.ts';
+import type { ReadResult, Space } from '../../protocol/worker-api.ts';
 import { PageCache } from './page-cache.ts';
 
 interface Call {

@@ -3,7 +3,7 @@
 // what is near the viewport; nothing blocks. One cache belongs to one target: a new target gets
 // a new cache, so a late answer about an old target can never land in the new one.
 import type { ByteSource } from '../byte-source.ts';
-import type { Space } from '../protocol.ts';
+import type { Space } from '../../protocol/worker-api.ts';
 
 export const PAGE_SIZE = 4096;
 export const PAGE_CAPACITY = 16;

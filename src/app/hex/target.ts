@@ -1,6 +1,6 @@
 // The view target (a range or a blob) as the hex view and the inspector need it. Pure.
 import { foldAddress } from '../../format/addr.ts';
-import type { BlobInfo, DumpSummary, RangeInfo, Space } from '../protocol.ts';
+import type { BlobInfo, DumpSummary, RangeInfo, Space } from '../../protocol/worker-api.ts';
 import type { ViewTarget } from '../store.ts';
 import { hexAddr } from './format.ts';
 

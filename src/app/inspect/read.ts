@@ -1,7 +1,7 @@
 // Reading a span of a space through the ByteSource in chunks (≤ READ_CHUNK a read): into one
 // array (for a copy, capped by the caller) or into a Blob (for a download of up to a whole range).
 import type { ByteSource } from '../byte-source.ts';
-import type { Space } from '../protocol.ts';
+import type { Space } from '../../protocol/worker-api.ts';
 import { READ_CHUNK } from './copy.ts';
 
 export interface ReadOptions {

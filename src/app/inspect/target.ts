@@ -1,6 +1,6 @@
 // The current view target as the inspector needs it: its space, span and names.
 import { resolveTarget } from '../hex/target.ts';
-import type { DumpSummary, Space } from '../protocol.ts';
+import type { DumpSummary, Space } from '../../protocol/worker-api.ts';
 import type { ViewTarget } from '../store.ts';
 import { targetFileName } from './copy.ts';
 

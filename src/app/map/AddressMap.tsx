@@ -5,7 +5,7 @@
 // +/- zoom, 0 resets, Enter/Space opens the range in the hex view.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { foldAddress } from '../../format/addr.ts';
-import type { DumpSummary, RangeInfo } from '../protocol.ts';
+import type { DumpSummary, RangeInfo } from '../../protocol/worker-api.ts';
 import { useViewStore } from '../store.ts';
 import { crossReferences, type XrefKind } from '../xref.ts';
 import { clampPan, clampZoom, layoutMap, panToShow, shortBytes, xOfAddress, zoomAround, type MapLayout, type MapRange, type Segment } from './layout.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorTitle, formatBytes, formatElapsed, formatRate, isTextField, manyFilesNotice, oneLine, percentRead, progressText } from './format.ts';
-import type { DumpSummary } from '../protocol.ts';
+import type { DumpSummary } from '../../protocol/worker-api.ts';
 
 describe('progress figures', () => {
   it('percent of bytes read, floored to a tenth, clamped, null without a size', () => {

@@ -1,5 +1,5 @@
 // Pure helpers for the open UI: progress figures and error wording.
-import type { OpenErrorKind, Progress } from '../protocol.ts';
+import type { OpenErrorKind, Progress } from '../../protocol/worker-api.ts';
 
 const MB = 1e6;
 

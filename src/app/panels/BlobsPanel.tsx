@@ -1,5 +1,5 @@
 // HWSP / HWCTX / LOG / CTB buffers: a click shows the blob in the hex view.
-import type { DumpSummary } from '../protocol.ts';
+import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { useViewStore } from '../store.ts';
 import { blobAttributes, blobStatus, humanBytes } from './format.ts';
 

@@ -1,5 +1,5 @@
 // Parser diagnostics: a click shows the source line in context.
-import type { DumpSummary } from '../protocol.ts';
+import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { useViewStore } from '../store.ts';
 import { SEVERITY_ICON } from './format.ts';
 

@@ -1,5 +1,5 @@
 // Engines of the hung queue: identity, attributes and registers; address registers jump.
-import type { DumpSummary } from '../protocol.ts';
+import type { DumpSummary } from '../../protocol/worker-api.ts';
 import type { Engine } from '../../format/model.ts';
 import { hexRegister, isJumpRegister, jumpAddress } from './format.ts';
 import { JumpButton, LineButton } from './JumpButton.tsx';

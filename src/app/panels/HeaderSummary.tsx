@@ -1,6 +1,6 @@
 // The header strip: what the dump is, and where the hung engine was.
 import { useMemo } from 'react';
-import type { DumpSummary } from '../protocol.ts';
+import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { headerFields, hex64, hungEngines } from './format.ts';
 import { JumpButton } from './JumpButton.tsx';
 import './panels.css';

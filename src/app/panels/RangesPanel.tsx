@@ -1,6 +1,6 @@
 // The VM ranges table: sortable, filterable, windowed when long; a row selects the range.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { DumpSummary } from '../protocol.ts';
+import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { useViewStore } from '../store.ts';
 import { filterRanges, rangeRows, sortRanges, type RangeRow, type RangeSortKey } from './format.ts';
 import { usePanelsStore } from './panels-store.ts';

@@ -1,6 +1,6 @@
 // Section outline, and the key/value entries of the chosen section.
 import { useRef } from 'react';
-import type { DumpSummary } from '../protocol.ts';
+import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { useViewStore } from '../store.ts';
 import type { Section } from '../../format/model.ts';
 import { sectionTitle } from './format.ts';

@@ -1,6 +1,6 @@
 // The side column: tabs for ranges, sections, engines, diagnostics and blobs, plus the source view.
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
-import type { DumpSummary } from '../protocol.ts';
+import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { useViewStore } from '../store.ts';
 import { PANELS, PANEL_LABELS, diagnosticCounts, nextTab, shortcutPanel, type PanelId } from './format.ts';
 import { RangesPanel } from './RangesPanel.tsx';

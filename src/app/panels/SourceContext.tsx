@@ -1,10 +1,7 @@
 // The dump text around one line (from a diagnostic, an entry or a register), in a small dialog.
-import { useEffect, useRef, useState } from 'react';
-import type { SourceLine } from '../protocol.ts';
+import { useEffect, useRef } from 'react';
 import { useDumpStore, useViewStore } from '../store.ts';
-
-const BEFORE = 5;
-const AFTER = 5;
+import { useSourceStore } from './source-store.ts';
 
 export function SourceContext() {
   const line = useViewStore((s) => s.sourceLine);
@@ -12,31 +9,20 @@ export function SourceContext() {
   return <SourceDialog key={line} line={line} />;
 }
 
-type Loaded = { status: 'loading' } | { status: 'ok'; lines: SourceLine[] } | { status: 'error'; message: string };
+const LOADING = { status: 'loading' } as const;
 
 function close(): void {
   useViewStore.getState().showLine(null);
 }
 
 function SourceDialog({ line }: { line: number }) {
-  const client = useDumpStore((s) => s.client);
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  // A new dump (its worker replaces the old one) asks again.
+  const generation = useDumpStore((s) => s.generation);
+  const loaded = useSourceStore((s) => (s.line === line ? s.loaded : LOADING));
   const closeRef = useRef<HTMLButtonElement>(null);
   const currentRef = useRef<HTMLLIElement>(null);
 
-  useEffect(() => {
-    if (!client) {
-      setLoaded({ status: 'error', message: 'The source text can be shown once the dump has finished parsing.' });
-      return;
-    }
-    let live = true;
-    setLoaded({ status: 'loading' });
-    client.sourceLines(line, BEFORE, AFTER).then(
-      (lines) => { if (live) setLoaded({ status: 'ok', lines }); },
-      (e: unknown) => { if (live) setLoaded({ status: 'error', message: e instanceof Error ? e.message : String(e) }); },
-    );
-    return () => { live = false; };
-  }, [client, line]);
+  useEffect(() => useSourceStore.getState().load(line), [generation, line]);
 
   // Focus moves into the dialog, and back to where it was when the dialog closes.
   useEffect(() => {

@@ -3,7 +3,7 @@ import { parseDump } from '../../format/parser.ts';
 import { summarize } from '../../worker/session.ts';
 import { generateDump } from '../../gen/generate.ts';
 import { sampleDump } from '../../../scripts/make-sample.ts';
-import type { RangeInfo } from '../protocol.ts';
+import type { RangeInfo } from '../../protocol/worker-api.ts';
 import type { Engine, VmaProperties } from '../../format/model.ts';
 import {
   blobAttributes, diagnosticCounts, displayDate, errnoName, filterRanges, formatError, formatPci,

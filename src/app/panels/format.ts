@@ -1,7 +1,7 @@
 // Pure helpers of the side panels: formatting, derived rows, sorting and filtering.
 // No React, no DOM: unit-tested in format.test.ts.
 import { findRangeAt, foldAddress, parseAddress } from '../../format/addr.ts';
-import type { BlobInfo, DumpSummary, RangeInfo } from '../protocol.ts';
+import type { BlobInfo, DumpSummary, RangeInfo } from '../../protocol/worker-api.ts';
 import type { DumpHeader, Engine, Register, VmaProperties } from '../../format/model.ts';
 import { REGISTER_ALIASES, findRegister } from '../../format/model.ts';
 import { humanBytes, snapshotDate } from '../../format/units.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DumpSummary, OpenSource } from '../protocol.ts';
+import type { DumpSummary, OpenSource } from '../../protocol/worker-api.ts';
 import { memoryBackend } from './backend.ts';
 import { createRecentStore, KEEP_KEY, keptBytes } from './recent-store.ts';
 import { describeRecent, parseRecord, usageText } from './records.ts';

@@ -6,7 +6,7 @@
 // Storing runs after a dump has opened, in the background, one store operation at a time. The
 // backend is injected (OPFS in the page, memory in unit tests).
 import { create } from 'zustand';
-import type { DumpSummary, OpenSource } from '../protocol.ts';
+import type { DumpSummary, OpenSource } from '../../protocol/worker-api.ts';
 import type { RecentBackend, RecentDump, StorageFigures } from './backend.ts';
 import { notKeptText, sortRecent } from './records.ts';
 

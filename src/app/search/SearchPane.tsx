@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SearchMode } from '../../format/search.ts';
 import { useDumpStore } from '../store.ts';
-import type { DumpSummary, SearchHit } from '../protocol.ts';
+import type { DumpSummary, SearchHit } from '../../protocol/worker-api.ts';
 import { isSearchKey, matchStepKey } from '../shortcuts/registry.ts';
 import { SEARCH_MODES, TEXT_MODES, hexValueHint, statusText, useSearchStore } from './search-store.ts';
 import { contextText } from './marks.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { SearchHit } from '../protocol.ts';
+import type { SearchHit } from '../../protocol/worker-api.ts';
 import { contextText, hasCol, lowerBound, rowHitMask, spanMask, stepIndex, targetOffsets } from './marks.ts';
 
 const hit = (kind: 'range' | 'blob', index: number, offset: number): SearchHit => ({ where: { kind, index }, offset, address: BigInt(offset), context: '', at: 0 });

@@ -1,7 +1,7 @@
 // Pure helpers of memory search in the page: which hex cells a match covers (for the visible rows
 // only, by binary search over sorted offsets), the text of a hit's context, and wrap-around
 // navigation through the results.
-import type { SearchHit, SearchWhere } from '../protocol.ts';
+import type { SearchHit, SearchWhere } from '../../protocol/worker-api.ts';
 
 /** Sorted, distinct offsets of the hits in one range or blob (hits come sorted per target). */
 export function targetOffsets(hits: readonly SearchHit[], where: SearchWhere): number[] {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { useDumpStore, useViewStore } from '../store.ts';
 import { useHexStore } from '../hex/hex-store.ts';
 import type { DumpClient } from '../dump-client.ts';
-import type { BlobInfo, DumpSummary, RangeInfo, SearchBatch, SearchDone, SearchHit, SearchQuery } from '../protocol.ts';
+import type { BlobInfo, DumpSummary, RangeInfo, SearchBatch, SearchDone, SearchHit, SearchQuery } from '../../protocol/worker-api.ts';
 import { hexValueHint, queryError, statusText, useSearchStore } from './search-store.ts';
 
 const range = (index: number, address: bigint): RangeInfo => ({

@@ -3,7 +3,7 @@
 // this store starts, follows and cancels it, and moves the hex view from match to match.
 import { create } from 'zustand';
 import { compilePatterns, DEFAULT_LIMIT, type SearchMode } from '../../format/search.ts';
-import type { SearchHit } from '../protocol.ts';
+import type { SearchHit } from '../../protocol/worker-api.ts';
 import { useDumpStore, useViewStore } from '../store.ts';
 import { openAt, useHexStore } from '../hex/hex-store.ts';
 import { stepIndex } from './marks.ts';

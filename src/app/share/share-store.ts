@@ -7,7 +7,7 @@ import { selectionOf, useHexStore } from '../hex/hex-store.ts';
 import { useBookmarksStore } from '../bookmarks/bookmarks-store.ts';
 import { saveBlob } from '../download.ts';
 import { hangReport } from '../hang/hang.ts';
-import type { SnapshotOptions } from '../protocol.ts';
+import type { SnapshotOptions } from '../../protocol/worker-api.ts';
 import { LINK_BUDGET, SNAPSHOT_BUDGET, snapshotUrl, type SnapshotLink } from './link.ts';
 import { bugReportMarkdown, fitLength, linkBookmarks, linkSource, makeLink, shareRequest, type ShareRequest } from './share.ts';
 import { useSnapshotStore } from './snapshot-store.ts';

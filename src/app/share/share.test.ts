@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { Rng, mixedBuffer } from '../../gen/content.ts';
-import type { RangeInfo } from '../protocol.ts';
+import type { RangeInfo } from '../../protocol/worker-api.ts';
 import { DEFAULT_OPTIONS } from '../hex/options.ts';
 import { LINK_BUDGET, SNAPSHOT_BUDGET, decodeSnapshot, fragmentPayload, snapshotUrl, type SnapshotLink } from './link.ts';
 import { LINK_BOOKMARKS, bugReportMarkdown, fitLength, linkBookmarks, shareRequest, snapshotBannerText } from './share.ts';

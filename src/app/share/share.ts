@@ -5,7 +5,7 @@ import { foldAddress } from '../../format/addr.ts';
 import { humanBytes } from '../../format/units.ts';
 import { hexAddress } from '../../format/report.ts';
 import type { DisplayOptions } from '../hex/options.ts';
-import type { DumpSummary, RangeInfo } from '../protocol.ts';
+import type { DumpSummary, RangeInfo } from '../../protocol/worker-api.ts';
 import { LINK_BUDGET, SNAPSHOT_BUDGET, snapshotUrl, type HangFacts, type LinkBookmark, type SnapshotLink } from './link.ts';
 import { hangFacts } from './snapshot-dump.ts';
 

@@ -6,7 +6,7 @@ import { foldAddress } from '../../format/addr.ts';
 import { REGISTER_ALIASES, emptyHeader, findRegister, type DumpModel, type Entry, type Section } from '../../format/model.ts';
 import { concatChunks, writeDumpText } from '../../format/write.ts';
 import { hex64 } from '../../format/report.ts';
-import type { DumpSummary } from '../protocol.ts';
+import type { DumpSummary } from '../../protocol/worker-api.ts';
 import type { HangFacts, SnapshotLink } from './link.ts';
 
 /** The facts of the hang a link carries: kernel, reason, the hung engine with ACTHD, the batch addresses. */

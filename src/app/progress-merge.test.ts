@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DumpParser } from '../format/parser.ts';
 import { generateDump, LAYOUTS } from '../gen/generate.ts';
 import { summarize } from '../worker/session.ts';
-import { applyDelta, DeltaTracker } from './summary-delta.ts';
-import type { DumpSummary } from './protocol.ts';
+import { applyDelta } from './progress-merge.ts';
+import { DeltaTracker } from '../worker/progress-delta.ts';
+import type { DumpSummary } from '../protocol/worker-api.ts';
 
 const meta = { fileName: 'f', fileSize: 1, compression: null };
 const sentItems = (d: ReturnType<DeltaTracker['delta']>) => d.sections.items.reduce((n, s) => n + s.entries.length, 0) + d.ranges.items.length + d.diagnostics.items.length;

@@ -1,8 +1,7 @@
 // The typed boundary between the page and the parse worker. Everything here crosses postMessage
 // (structured clone): no functions, no decoded memory except the slices the page asks for.
-import type { Blob, DumpModel, MemoryRange } from '../format/model.ts';
+import type { Blob, Diagnostic, DumpModel, Engine, MemoryRange, Section } from '../format/model.ts';
 import type { SearchMode } from '../format/search.ts';
-import type { SummaryDelta } from './summary-delta.ts';
 
 /** A range as the page sees it: everything but the bytes. */
 export type RangeInfo = Omit<MemoryRange, 'data'> & {
@@ -85,7 +84,7 @@ export interface SourceLine {
 export interface ParseWorkerApi {
   /**
    * Parse a dump; resolves with the full summary or rejects with an Error whose message is JSON of
-   * OpenFailure. Progress comes as deltas (src/app/summary-delta.ts).
+   * OpenFailure. Progress comes as deltas (made by src/worker/progress-delta.ts, applied by src/app/progress-merge.ts).
    */
   open(source: OpenSource, onProgress: (p: ProgressReport) => void): Promise<DumpSummary>;
   /**
@@ -192,3 +191,24 @@ export interface PointerScanResult {
   words: number;
   align: 4 | 8;
 }
+
+// Progress while a dump parses is sent as what changed since the last report, never the whole
+// summary again (each report would clone every entry of every section).
+
+/** The items of a list from index `from` on (what was there from `from` is replaced). */
+export interface ListDelta<T> {
+  from: number;
+  items: T[];
+}
+
+export interface SummaryDelta {
+  meta: Pick<DumpSummary, 'fileName' | 'fileSize' | 'compression' | 'format' | 'header' | 'vm' | 'lineCount' | 'byteCount'>;
+  /** Sections from `from` on; the first one's entries start at `entriesFrom` when it was sent before. */
+  sections: ListDelta<Section> & { entriesFrom: number };
+  ranges: ListDelta<RangeInfo>;
+  blobs: ListDelta<BlobInfo>;
+  engines: ListDelta<Engine>;
+  batchAddresses: ListDelta<bigint>;
+  diagnostics: ListDelta<Diagnostic>;
+}
+
