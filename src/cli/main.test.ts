@@ -229,7 +229,7 @@ describe('devcoredump with hostile input', () => {
     const t0 = performance.now();
     const r = await run('inspect', f);
     expect(r.code).toBe(0);
-    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(performance.now() - t0).toBeLessThan(5000);
   });
 
   it('a gzip file that expands past the cap is an I/O error with the reason', async () => {

@@ -22,15 +22,28 @@ function timed<T>(f: () => T): { value: T; ms: number } {
   return { value, ms: performance.now() - t0 };
 }
 
+/**
+ * Time to parse `text`, against the time to parse a text of the same size and shape made of plain
+ * letters (measured side by side, so a loaded machine slows both): a linear parser keeps the ratio
+ * near 1, a backtracking pattern makes it hundreds.
+ */
+function slowdown(body: string): { model: DumpModel; ratio: number } {
+  const text = HEAD + body;
+  const plain = HEAD + body.replace(/[^\n]/g, 'x');
+  const base = Math.min(timed(() => parseDump(enc(plain))).ms, timed(() => parseDump(enc(plain))).ms);
+  const { value: model, ms } = timed(() => parseDump(enc(text)));
+  return { model, ratio: ms / Math.max(base, 5) };
+}
+
 const heldBytes = (m: DumpModel) => [...m.ranges, ...m.blobs].reduce((n, r) => n + (r.data ? r.data.buffer.byteLength : 0), 0);
 
 describe('line matching is linear', () => {
   it('a Process line of 200,000 spaces between two words parses at once (was 20 s)', () => {
-    const { value: m, ms } = timed(() => parseDump(enc(`${HEAD}Process: a${' '.repeat(200_000)}b\n`)));
+    const { model: m, ratio } = slowdown(`Process: a${' '.repeat(200_000)}b\n`);
     expect(m.header.process).toBe(`a${' '.repeat(200_000)}b`);
     expect(m.header.pid).toBeNull();
-    expect(ms).toBeLessThan(2000);
-  });
+    expect(ratio).toBeLessThan(20);
+  }, 30_000);
 
   it('still splits NAME [PID]', () => {
     expect(splitProcess('hang test [4242]')).toEqual({ name: 'hang test', pid: 4242 });
@@ -38,26 +51,26 @@ describe('line matching is linear', () => {
     expect(splitProcess('[12]')).toEqual({ name: '', pid: 12 });
     expect(splitProcess('a [b]')).toEqual({ name: 'a [b]', pid: null });
     expect(splitProcess(`a [${'9'.repeat(40)}]`).pid).toBeNull();
-  });
+  }, 30_000);
 
   it('an engine line with a megabyte of digits in its name', () => {
     const name = `rcs${'1'.repeat(500_000)}x`;
-    const text = `${HEAD}**** HW Engines ****\n${name} (physical), logical instance=0\n`;
-    const { value: m, ms } = timed(() => parseDump(enc(text)));
+    const text = `**** HW Engines ****\n${name} (physical), logical instance=0\n`;
+    const { model: m, ratio } = slowdown(text);
     expect(m.engines).toHaveLength(1);
     expect(m.engines[0].instance).toBeNull();
-    expect(ms).toBeLessThan(2000);
-  });
+    expect(ratio).toBeLessThan(20);
+  }, 30_000);
 
   it('long runs of every character a pattern repeats, on every key', () => {
     const runs = [' ', '9', '[', ']', '*', ',', ':', 'a', '\t', '0x'];
     const keys = ['Process: ', 'Reason: ', '**** ', 'GT id: ', '[1000].length: ', '[1000] = { ', 'rcs0 (physical), logical instance=', 'batch_addr[0]: ', 'Unable to capture range [', 'Size not word aligned: '];
-    const lines = keys.flatMap((k) => runs.map((r) => `${k}${r.repeat(20_000)}!`));
-    const text = `${HEAD}${lines.join('\n')}\n${VM}${lines.join('\n')}\n**** HW Engines ****\n${lines.join('\n')}\n`;
-    const { value: m, ms } = timed(() => parseDump(enc(text)));
+    const lines = keys.flatMap((k) => runs.map((r) => `${k}${r.repeat(10_000)}!`));
+    const text = `${lines.join('\n')}\n${VM}${lines.join('\n')}\n**** HW Engines ****\n${lines.join('\n')}\n`;
+    const { model: m, ratio } = slowdown(text);
     expect(m.lineCount).toBeGreaterThan(3 * lines.length);
-    expect(ms).toBeLessThan(5000);
-  });
+    expect(ratio).toBeLessThan(20);
+  }, 30_000);
 });
 
 describe('numbers are validated into range', () => {
@@ -67,7 +80,7 @@ describe('numbers are validated into range', () => {
     expect(parseNumber('0x20000000000000')).toBeNull(); // 2^53
     expect(parseNumber('0x1fffffffffffff')).toBe(2 ** 53 - 1);
     expect(parseNumber('-12')).toBe(-12);
-  });
+  }, 30_000);
 
   it('parseLength: 0 … 2^48, anything else is a reason', () => {
     expect(parseLength('0x1000')).toEqual({ ok: true, length: 4096 });
@@ -77,7 +90,7 @@ describe('numbers are validated into range', () => {
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.reason.length).toBeLessThan(120); // a 400-digit number is shown shortened
     }
-  });
+  }, 30_000);
 
   it.each([
     ['400 digits', '9'.repeat(400)],
@@ -96,14 +109,14 @@ describe('numbers are validated into range', () => {
     // The next range is read as usual.
     expect(m.ranges[1].complete).toBe(true);
     expect(m.ranges[1].data).toHaveLength(8);
-  });
+  }, 30_000);
 
   it('a blob whose .length does not fit is an error on that blob', () => {
     const m = parseDump(enc(`${HEAD}**** GuC CT ****\n[CTB].length: ${'9'.repeat(30)}\n[CTB].data: zz\n`));
     expect(m.blobs).toHaveLength(1);
     expect(m.blobs[0].error).toMatch(/out of range/);
     expect(m.blobs[0].data).toBeNull();
-  });
+  }, 30_000);
 
   it('.length: 0x100000000 does not wrap to 0 bytes in the decoder', () => {
     const m = parseDump(enc(`${HEAD}${VM}[1000].length: 0x100000000\n[1000].data: zzzz!!!!#\n`));
@@ -113,7 +126,7 @@ describe('numbers are validated into range', () => {
     expect(r.complete).toBe(false);
     expect(r.data!.length).toBe(20);
     expect(m.diagnostics.some((d) => /decoded 20 of 4294967296/.test(d.message))).toBe(true);
-  });
+  }, 30_000);
 });
 
 describe('memory follows the input, not its claims', () => {
@@ -129,13 +142,13 @@ describe('memory follows the input, not its claims', () => {
       expect(m.ranges.every((r) => r.decodedLength === 4 && !r.complete)).toBe(true);
       expect(heldBytes(m)).toBeLessThanOrEqual(20_000 * 4);
     }
-  });
+  }, 30_000);
 
   it('a claim of 2^48 bytes with a little data allocates by the data', () => {
     const m = parseDump(enc(`${HEAD}${VM}[1000].length: ${MAX_LENGTH}\n[1000].data: ${'!!!!#'.repeat(1000)}\n`));
     expect(m.ranges[0].decodedLength).toBe(4000);
     expect(heldBytes(m)).toBe(4000);
-  });
+  }, 30_000);
 
   it('a range decoded through many small chunks grows to its exact bytes', () => {
     const words = Array.from({ length: 300_000 }, (_, i) => (i % 7 === 0 ? 'z' : '!!!!' + String.fromCharCode(34 + (i % 80)))).join('');
@@ -145,7 +158,7 @@ describe('memory follows the input, not its claims', () => {
     expect(whole.ranges[0].complete).toBe(true);
     expect(bits.ranges[0].complete).toBe(true);
     expect(Buffer.from(bits.ranges[0].data!).equals(Buffer.from(whole.ranges[0].data!))).toBe(true);
-  });
+  }, 30_000);
 });
 
 describe('results do not depend on chunking', () => {
@@ -160,7 +173,7 @@ describe('results do not depend on chunking', () => {
     expect(reports[0].reason).toBe((1 << 20) - 'Reason: '.length + ' …'.length);
     expect(reports[0].diags).toEqual([{ line: 3, severity: 'warning', message: 'line longer than 1048576 bytes: only its start is kept' }]);
     for (const r of reports) expect(r).toEqual(reports[0]);
-  });
+  }, 30_000);
 
   it('a line of exactly the cap is kept whole, however it is cut', () => {
     const line = 'Reason: ' + 'y'.repeat((1 << 20) - 8);
@@ -172,7 +185,7 @@ describe('results do not depend on chunking', () => {
       expect(m.diagnostics).toEqual([]);
       expect(m.header.kernel).toBe('k');
     }
-  });
+  }, 30_000);
 });
 
 describe('lookups stay fast', () => {
@@ -186,12 +199,12 @@ describe('lookups stay fast', () => {
     expect(m.blobs.every((b) => b.complete && b.decodedLength === 4)).toBe(true);
     expect(m.blobs[12_345].attributes).toEqual({ note: '12345' });
     expect(ms).toBeLessThan(3000);
-  });
+  }, 30_000);
 
   it('a second blob of one name takes the later data, as before', () => {
     const m = parseDump(enc(`${HEAD}**** GuC CT ****\n[LOG].length: 0x4\n[LOG].data: z\n[LOG].length: 0x8\n[LOG].data: zz\n[LOG].error: -5\n`));
     expect(m.blobs.map((b) => [b.length, b.decodedLength, b.error])).toEqual([[4, 4, null], [8, 8, null], [0, 0, '-5']]);
-  });
+  }, 30_000);
 });
 
 describe('entries stay bounded', () => {
@@ -203,5 +216,5 @@ describe('entries stay bounded', () => {
     expect(m.diagnostics.filter((d) => /lines are read but not listed/.test(d.message))).toHaveLength(1);
     expect(m.engines.map((e) => e.name)).toEqual(['rcs0']); // still read after the cap
     expect(m.lineCount).toBe(3 + n + 2);
-  });
+  }, 30_000);
 });
