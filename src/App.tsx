@@ -19,6 +19,7 @@ import { AddressMap } from './app/map/AddressMap.tsx';
 import { ShareControls, SnapshotBanner } from './app/share/ShareControls.tsx';
 import { useShareLinks } from './app/share/use-share-links.ts';
 import { SearchPane } from './app/search/SearchPane.tsx';
+import { PaneBoundary } from './app/common/PaneBoundary.tsx';
 import './app/app.css';
 
 export function App() {
@@ -46,15 +47,15 @@ export function App() {
       <DropZone />
       {shown ? (
         <main className="workspace" aria-busy={!dump}>
-          <HeaderSummary summary={shown} />
-          <AddressMap summary={shown} />
-          <HangSummary />
+          <PaneBoundary name="Header"><HeaderSummary summary={shown} /></PaneBoundary>
+          <PaneBoundary name="Address map"><AddressMap summary={shown} /></PaneBoundary>
+          <PaneBoundary name="Hang summary"><HangSummary /></PaneBoundary>
           <div className="columns">
-            <Sidebar summary={shown} />
-            <HexPane />
-            {sides && <SearchPane />}
-            {sides && <InspectorPane />}
-            {sides && <BookmarksPane />}
+            <PaneBoundary name="Sidebar"><Sidebar summary={shown} /></PaneBoundary>
+            <PaneBoundary name="Hex view"><HexPane /></PaneBoundary>
+            {sides && <PaneBoundary name="Search"><SearchPane /></PaneBoundary>}
+            {sides && <PaneBoundary name="Inspector"><InspectorPane /></PaneBoundary>}
+            {sides && <PaneBoundary name="Bookmarks"><BookmarksPane /></PaneBoundary>}
           </div>
         </main>
       ) : (

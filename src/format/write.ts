@@ -80,7 +80,10 @@ class Out {
 
   private readonly enc = new TextEncoder();
 
-  line(s: string, indent = 0): void {
+  line(text: string, indent = 0): void {
+    // A value never starts a new line: line breaks and other control characters in it (from a
+    // hostile share link, say) are written as spaces, so the text reads back as the same lines.
+    const s = sanitizeLine(text);
     // Dump text is ASCII but for what a process or a driver put in it (a process name): that goes as UTF-8.
     if (/[^\x00-\x7f]/.test(s)) this.w.lineBytes(this.enc.encode('\t'.repeat(indent) + s), true);
     else this.w.line(s, indent);
@@ -98,6 +101,14 @@ class Out {
 }
 
 const hex = (v: bigint | number) => v.toString(16);
+
+/** Control characters but TAB (LF, CR, NUL, VT, FF, …, DEL, and the Unicode line separators). */
+const CONTROL = /[\x00-\x08\x0a-\x1f\x7f\u0085\u2028\u2029]/g;
+
+/** One line of text as it may be written: every control character but TAB becomes a space. */
+export function sanitizeLine(text: string): string {
+  return text.replace(CONTROL, ' ');
+}
 
 function entryText(e: Entry): string {
   return e.bare ? e.key : `${e.key}: ${e.value}`;
