@@ -107,6 +107,8 @@ export default defineConfig({
   optimizeDeps: { include: ['comlink', 'fzstd', 'xz-decompress', 'zustand', '@tanstack/react-virtual', 'workbox-window'] },
   test: {
     environment: 'node',
+    // The default 5 s is too tight when several test runs share two cores; no test waits on time.
+    testTimeout: 20_000,
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
   },
 });

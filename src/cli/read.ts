@@ -1,6 +1,6 @@
 // Reading a dump from a file or standard input into the streaming parser, in chunks: the file is
 // never held whole, and its text never becomes a JS string. Gzip input is inflated on the way.
-import { closeSync, fstatSync, openSync, read, readSync } from 'node:fs';
+import { closeSync, openSync, read, readSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { DumpParser, NotADumpError, type DumpModel } from '../format/index.ts';
@@ -43,7 +43,7 @@ async function parseStream(source: AsyncIterable<Uint8Array>, parser: DumpParser
 
 /** Parse the dump at `path` ('-' for standard input). Throws NotADumpError or InputError. */
 export async function parseFile(path: string, maxBytes = MAX_DECOMPRESSED): Promise<DumpModel> {
-  let parser = new DumpParser();
+  const parser = new DumpParser();
   if (path === '-') {
     await parseStream(process.stdin, parser, maxBytes);
     return parser.finish();
@@ -71,9 +71,6 @@ export async function parseFile(path: string, maxBytes = MAX_DECOMPRESSED): Prom
       await parseStream(chunks(), parser, maxBytes);
       return parser.finish();
     }
-    // A plain regular file: its size caps what a data line's buffer starts at (see DumpParser).
-    const st = fstatSync(fd);
-    if (st.isFile()) parser = new DumpParser({ size: st.size });
     // Double buffering: the next read runs on libuv's thread pool (the other core) while this
     // thread parses the chunk before it. The parser copies what it keeps, so two buffers serve all.
     let cur = buf;

@@ -51,12 +51,6 @@ export class DumpParser {
   private readonly lineStarts: number[] = [0];
 
 
-  /**
-   * `size`: bytes of input in all, when known (a plain file): a data line's first buffer is then
-   * capped by what the rest of the input could hold. Without it buffers start small and grow.
-   */
-  constructor(private readonly options: { size?: number } = {}) {}
-
   /** The model as parsed so far (it grows while chunks are pushed). */
   get model(): DumpModel {
     return this.interp.model;
@@ -145,7 +139,7 @@ export class DumpParser {
         // A line that goes on in the next chunk: decide early if it is a data line.
         const head = this.classify(buf, pos, len, false);
         if (head.kind === 'data' || head.kind === 'cont') {
-          if (this.enterBlob(head)) pos = head.start;
+          if (this.enterBlob(head, buf, len)) pos = head.start;
           continue;
         }
         this.appendCarry(buf, pos, len);
@@ -154,7 +148,7 @@ export class DumpParser {
       }
       const head = this.classify(buf, pos, nl, true);
       if (head.kind === 'data' || head.kind === 'cont') {
-        if (this.enterBlob(head)) pos = head.start;
+        if (this.enterBlob(head, buf, nl)) pos = head.start;
         continue;
       }
       this.endPending();
@@ -188,12 +182,14 @@ export class DumpParser {
   }
 
   /** Switch to blob mode for a data or continuation line; false (and skip mode) when it cannot be decoded. */
-  private enterBlob(head: Extract<Head, { kind: 'data' | 'cont' }>): boolean {
+  /**
+   * `buf[head.start, end)` is the part of the line at hand (to its line break, or to the end of the
+   * chunk): its first buffer is sized by what those characters could decode to, never by the claim.
+   */
+  private enterBlob(head: Extract<Head, { kind: 'data' | 'cont' }>, buf: Uint8Array, end: number): boolean {
     if (head.kind === 'data') {
       this.endPending();
-      const size = this.options.size;
-      const room = size === undefined ? Infinity : 4 * Math.max(0, size - (this.runBase + head.start));
-      this.target = this.interp.beginData(head.name, head.indent, this.lineNo, room);
+      this.target = this.interp.beginData(head.name, head.indent, this.lineNo, 4 * Math.max(0, end - head.start));
       if (!this.target) {
         this.mode = Mode.Skip;
         return false;
@@ -224,7 +220,7 @@ export class DumpParser {
     if (head.kind === 'data' || head.kind === 'cont') {
       const line = this.carry.subarray(0, this.carryLen);
       this.carryLen = 0;
-      this.runCarry(line, this.enterBlob(head) ? head.start : 0);
+      this.runCarry(line, this.enterBlob(head, line, line.length) ? head.start : 0);
       return;
     }
     if (this.carryLen > MAX_LINE) {
@@ -365,7 +361,7 @@ function allSpace(buf: Uint8Array, s: number, e: number): boolean {
 
 /** Parse a whole dump held in memory, or given as a sequence of chunks. */
 export function parseDump(input: Uint8Array | Iterable<Uint8Array>): DumpModel {
-  const p = new DumpParser(input instanceof Uint8Array ? { size: input.length } : {});
+  const p = new DumpParser();
   if (input instanceof Uint8Array) p.push(input);
   else for (const chunk of input) p.push(chunk);
   return p.finish();

@@ -17,8 +17,8 @@ const ENGINE_LINE = /^(\S+) \(physical\), logical instance=(-?\d+)/;
 const MAX_DIAGNOSTICS = 1000;
 /** Most section entries kept (see addEntry): a few times what the largest real dumps print. */
 export const MAX_ENTRIES = 500_000;
-/** First buffer of a data line whose input size is unknown (it grows from there). */
-const INITIAL_DATA = 1 << 20;
+/** Largest first buffer of a data line (it grows from there as the line goes on). */
+const MAX_FIRST_DATA = 64 << 20;
 
 /** Where the decoded bytes of one `[NAME].data` line go. */
 export interface DataTarget {
@@ -403,7 +403,7 @@ export class XeInterpreter {
    * A `[NAME].data:` line starts. Returns where its bytes go, or null to skip the line (no length to
    * size it by, or the buffer cannot be allocated).
    */
-  beginData(name: string, indent: number, lineNo: number, room = Infinity): DataTarget | null {
+  beginData(name: string, indent: number, lineNo: number, room = MAX_FIRST_DATA): DataTarget | null {
     this.rfc.close();
     this.addEntry({ key: `[${name}].data`, value: '', indent, line: lineNo }, lineNo);
     let owner: MemoryRange | Blob | null;
@@ -432,10 +432,10 @@ export class XeInterpreter {
     }
     const dwords = Math.ceil(owner.length / 4);
     if (dwords * 4 !== owner.length) this.diag(lineNo, 'warning', `${label}: length ${owner.length} is not a whole number of dwords`);
-    // Memory follows the text, not the claim: the buffer starts at what the rest of the input could
-    // hold (4 bytes a character, a 'z') or INITIAL_DATA when that is unknown, and grows as groups
-    // arrive (Ascii85Decoder).
-    const first = Math.min(dwords, Math.ceil((Number.isFinite(room) ? Math.max(0, room) : INITIAL_DATA) / 4));
+    // Memory follows the text, not the claim: the buffer starts at what the characters at hand
+    // could decode to (`room`: 4 bytes a character, a 'z') and grows as groups arrive
+    // (Ascii85Decoder); what a line cut short did not fill is given back in endData().
+    const first = Math.min(dwords, Math.ceil(Math.max(0, Math.min(room, MAX_FIRST_DATA)) / 4));
     let out: Uint8Array;
     try {
       out = new Uint8Array(first * 4);

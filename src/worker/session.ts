@@ -171,10 +171,9 @@ export class ParseSession {
 
   async open(source: OpenSource, onProgress: (p: ProgressReport) => void): Promise<DumpSummary> {
     this.source = source;
-    const total = source.kind === 'file' ? source.file.size : source.bytes.length;
-    const plain = sniffCompression(source.kind === 'bytes' ? source.bytes.subarray(0, 8) : new Uint8Array(await source.file.slice(0, 8).arrayBuffer())) === null;
-    const parser = new DumpParser(plain ? { size: total } : {});
+    const parser = new DumpParser();
     this.parser = parser;
+    const total = source.kind === 'file' ? source.file.size : source.bytes.length;
     const meta = { fileName: source.name, fileSize: total, compression: null as string | null };
     const t0 = performance.now();
     let lastReport = t0;
