@@ -4,6 +4,7 @@ import { benchAscii85 } from './ascii85.ts';
 import { benchParse } from './parse.ts';
 import { benchSearch, benchSearchWorkerPath } from './search.ts';
 import { benchShare } from './share.ts';
+import { benchI915 } from './i915.ts';
 
 const MiB = 2 ** 20;
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
@@ -36,3 +37,16 @@ console.log('\n== share links: 64 KiB of batch-like memory in a link (budget 16,
 for (const f of benchShare()) {
   console.log(`  ${f.what}: ${f.bytes} bytes -> link of ${f.urlLength} characters (${f.ratio.toFixed(2)} bytes a character), packed in ${f.encodeMs.toFixed(1)} ms`);
 }
+
+const i915Size = Number(process.env.BENCH_I915_SIZE ?? 2 ** 30);
+console.log(`\n== i915 error state with zlib-compressed objects (inflate + decode), ${(i915Size / MiB).toFixed(0)} MiB of text, side by side with the xe parse of the same bytes ==`);
+const z = benchI915(i915Size);
+console.log(`${z.objects} objects of 8 MiB: i915 text ${(z.i915Bytes / MiB).toFixed(0)} MiB, xe text of the same ${(z.decodedBytes / MiB).toFixed(0)} MiB decoded: ${(z.xeBytes / MiB).toFixed(0)} MiB`);
+for (let i = 0; i < z.i915Runs.length; i++) {
+  console.log(`  run ${i + 1}: xe ${z.xeRuns[i].ms} ms (peak RSS ${(z.xeRuns[i].maxRssBytes / MiB).toFixed(0)} MiB), i915 ${z.i915Runs[i].ms} ms (peak RSS ${(z.i915Runs[i].maxRssBytes / MiB).toFixed(0)} MiB)`);
+}
+const zi = median(z.i915Runs.map((r) => r.ms));
+const zx = median(z.xeRuns.map((r) => r.ms));
+console.log(`i915: median ${zi} ms = ${(z.i915Bytes / 1e6 / (zi / 1000)).toFixed(0)} MB/s of text, ${(z.decodedBytes / 1e6 / (zi / 1000)).toFixed(0)} MB/s decoded; peak RSS median ${(median(z.i915Runs.map((r) => r.maxRssBytes)) / MiB).toFixed(0)} MiB`);
+console.log(`xe:   median ${zx} ms = ${(z.xeBytes / 1e6 / (zx / 1000)).toFixed(0)} MB/s of text, ${(z.decodedBytes / 1e6 / (zx / 1000)).toFixed(0)} MB/s decoded; peak RSS median ${(median(z.xeRuns.map((r) => r.maxRssBytes)) / MiB).toFixed(0)} MiB`);
+console.log(`ratio i915 / xe (same decoded bytes): ${(zi / zx).toFixed(2)}x the time`);

@@ -8,6 +8,14 @@ import type { DumpSummary, OpenFailure, OpenSource, Progress } from '../protocol
 export const SAMPLE_URL = `${import.meta.env.BASE_URL}samples/xe-6.19-sample.txt`;
 export const SAMPLE_NAME = 'xe-6.19-sample.txt';
 
+/** The bundled samples of the other formats (public/samples/, made by scripts/make-sample.ts). */
+export const OTHER_SAMPLES = [
+  { file: 'i915-error-sample.txt', label: 'i915 error state' },
+  { file: 'msm-a6xx-sample.txt', label: 'msm devcoredump' },
+  { file: 'amdgpu-sample.txt', label: 'amdgpu devcoredump' },
+] as const;
+export type SampleFile = typeof SAMPLE_NAME | (typeof OTHER_SAMPLES)[number]['file'];
+
 export interface Loading {
   name: string;
   client: DumpClient;
@@ -28,7 +36,8 @@ export interface DumpState {
   open(source: OpenSource): Promise<boolean>;
   openFile(file: File): Promise<boolean>;
   openText(text: string, name?: string): Promise<boolean>;
-  openSample(): Promise<boolean>;
+  /** Open a bundled sample: the xe one unless another is named. */
+  openSample(file?: SampleFile): Promise<boolean>;
   cancel(): void;
   dismissError(): void;
 }
@@ -125,12 +134,12 @@ export const useDumpStore = create<DumpState>()((set, get) => ({
     return get().open({ kind: 'bytes', bytes: new TextEncoder().encode(text), name });
   },
 
-  async openSample() {
+  async openSample(file: SampleFile = SAMPLE_NAME) {
     try {
-      const res = await fetch(SAMPLE_URL);
+      const res = await fetch(file === SAMPLE_NAME ? SAMPLE_URL : `${import.meta.env.BASE_URL}samples/${file}`);
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const blob = await res.blob();
-      return get().open({ kind: 'file', file: blob, name: SAMPLE_NAME });
+      return get().open({ kind: 'file', file: blob, name: file });
     } catch (e) {
       set({ error: { kind: 'read-error', message: `cannot load the sample dump: ${(e as Error).message}` } });
       return false;

@@ -6,7 +6,7 @@ import { findRangeAt, foldAddress } from '../format/addr.ts';
 import { REGISTER_ALIASES, findRegister } from '../format/model.ts';
 import type { DumpSummary } from '../protocol/worker-api.ts';
 
-export type XrefKind = 'batch' | 'acthd' | 'bbaddr' | 'ring-start' | 'dma-fadd';
+export type XrefKind = 'batch' | 'acthd' | 'bbaddr' | 'ring-start' | 'dma-fadd' | 'fault';
 
 export interface Xref {
   kind: XrefKind;
@@ -49,14 +49,24 @@ const REGISTERS: [XrefKind, readonly string[]][] = [
   ['dma-fadd', REGISTER_ALIASES.dmaFadd],
 ];
 
-export function crossReferences(summary: Pick<DumpSummary, 'ranges' | 'engines' | 'batchAddresses'>): Xref[] {
+export function crossReferences(summary: Pick<DumpSummary, 'ranges' | 'engines' | 'batchAddresses'> & Partial<Pick<DumpSummary, 'fault'>>): Xref[] {
   const out: Xref[] = [];
-  summary.batchAddresses.forEach((b, i) => out.push(resolve(summary, 'batch', `batch_addr[${i}]`, b, null)));
+  summary.batchAddresses.forEach((b, i) => {
+    const x = resolve(summary, 'batch', `batch_addr[${i}]`, b, null);
+    // An i915 batch object is named by its engine ("rcs0 batch"): that names the reference too.
+    const name = x.range !== null ? summary.ranges[x.range]?.name : undefined;
+    out.push(name?.endsWith(' batch') ? { ...x, label: name } : x);
+  });
   for (const e of summary.engines) {
+    // An msm ringbuffer: where the CP reads (RPTR counts dwords from the ring's IOVA) plays ACTHD's part.
+    const iova = findRegister(e, 'IOVA');
+    const rptr = findRegister(e, 'RPTR');
+    if (iova && rptr) out.push(resolve(summary, 'acthd', `${e.name} RPTR`, iova.value + rptr.value * 4n, e.name));
     for (const [kind, names] of REGISTERS) {
       const r = findRegister(e, ...names);
       if (r) out.push(resolve(summary, kind, `${e.name} ${r.name}`, r.value, e.name));
     }
   }
+  if (summary.fault) out.push(resolve(summary, 'fault', 'fault address', summary.fault.address, null));
   return out;
 }

@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDump, LAYOUTS } from '../gen/generate.ts';
 import { main } from './main.ts';
+import { generateI915 } from '../gen/i915.ts';
+import { generateMsm } from '../gen/msm.ts';
+import { generateAmdgpu } from '../gen/amdgpu.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'devcoredump-cli-'));
 const bin = fileURLToPath(new URL('../../scripts/devcoredump.mjs', import.meta.url));
@@ -107,6 +110,66 @@ describe('devcoredump extract', () => {
   });
 });
 
+describe('the other formats (i915, msm, amdgpu)', () => {
+  const cases = [
+    ['i915-z.txt', generateI915({ variant: 'compressed', userObjects: [8192] })],
+    ['i915-raw.txt', generateI915({ variant: 'raw' })],
+    ['i915-legacy.txt', generateI915({ variant: 'legacy' })],
+    ['msm.txt', generateMsm()],
+    ['amdgpu.txt', generateAmdgpu()],
+  ] as const;
+
+  it.each(cases)('inspect --json of %s gives its format and every range by name, address and sha256', async (name, g) => {
+    const r = await run('inspect', write(name, g.bytes), '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(Object.keys(json)).toEqual(['format', 'kernel', 'sections', 'ranges', 'blobs', 'engines', 'batchAddresses', 'diagnostics']);
+    expect(json.format).toBe(g.expected.format);
+    expect(json.ranges.map((x: { address: string; name: string; length: number; sha256: string | null }) => ({ address: x.address, name: x.name, length: x.length, sha256: x.sha256 })))
+      .toEqual(g.expected.ranges);
+    expect(json.blobs).toEqual(g.expected.blobs);
+  });
+
+  it('prints a human summary naming the format, the ranges and the fault', async () => {
+    const i = await run('inspect', write('s-i915.txt', generateI915({ variant: 'compressed' }).bytes));
+    expect(i.out).toMatch(/i915 GPU error state/);
+    expect(i.out).toMatch(/rcs0 batch/);
+    const m = await run('inspect', write('s-msm.txt', generateMsm().bytes));
+    expect(m.out).toMatch(/msm devcoredump/);
+    expect(m.out).toMatch(/Fault: +0x0000000100021234 .* in bo vertex-buffer \(\+0x1234\)/);
+    const a = await run('inspect', write('s-amd.txt', generateAmdgpu().bytes));
+    expect(a.out).toMatch(/amdgpu devcoredump/);
+    expect(a.out).toMatch(/Memory: +none/);
+  });
+
+  it('snapshot of an i915 error state is an i915 error state, of an msm devcoredump an msm devcoredump', async () => {
+    for (const [name, g, range] of [
+      ['sn-i915.txt', generateI915({ variant: 'compressed' }), 'rcs0 batch'],
+      ['sn-msm.txt', generateMsm(), 'bo cmdstream'],
+    ] as const) {
+      const want = g.expected.ranges.find((x) => x.name === range)!;
+      const out = join(dir, `out-${name}`);
+      expect((await run('snapshot', write(name, g.bytes), '--range', want.address, '-o', out)).code).toBe(0);
+      const back = JSON.parse((await run('inspect', out, '--json')).out);
+      expect(back.format).toBe(g.expected.format);
+      expect(back.ranges).toEqual([expect.objectContaining({ address: want.address, name: range, length: want.length, sha256: want.sha256 })]);
+    }
+  });
+
+  it('extracts an i915 object and an msm bo (padded past its trimmed payload) by address', async () => {
+    const g = generateI915({ variant: 'compressed' });
+    const batch = g.expected.ranges.find((x) => x.name === 'rcs0 batch')!;
+    const out = join(dir, 'batch.bin');
+    expect((await run('extract', write('x-i915.txt', g.bytes), '--address', batch.address, '-o', out)).code).toBe(0);
+    expect(Buffer.from(readFileSync(out)).equals(Buffer.from(g.rangeBytes.get('rcs0 batch')!))).toBe(true);
+    const m = generateMsm();
+    const bo = m.expected.ranges.find((x) => x.name === 'bo vertex-buffer')!;
+    const out2 = join(dir, 'bo.bin');
+    expect((await run('extract', write('x-msm.txt', m.bytes), '--address', bo.address, '-o', out2)).code).toBe(0);
+    expect(Buffer.from(readFileSync(out2)).equals(Buffer.from(m.rangeBytes.get('bo vertex-buffer')!))).toBe(true);
+  });
+});
+
 describe('the devcoredump command', () => {
   beforeAll(() => {
     // The bin builds its bundle if `npm ci` has not.
@@ -120,9 +183,9 @@ describe('the devcoredump command', () => {
       expect(r.status).toBe(0);
       expect(JSON.parse(r.stdout)).toEqual(g.expected);
     }
-    const bad = spawnSync(process.execPath, [bin, 'inspect', '-'], { input: 'GPU HANG: ecode 9:1:0\n', encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [bin, 'inspect', '-'], { input: 'hello, not a dump\n', encoding: 'utf8' });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/i915/);
+    expect(bad.stderr).toMatch(/not an xe devcoredump/);
   });
 
   it('streams input larger than 2 GiB and reads the ranges past the 2 GiB mark', async () => {

@@ -2,7 +2,7 @@
 import { findRangeAt, foldAddress } from '../format/addr.ts';
 import type { DumpModel, MemoryRange } from '../format/model.ts';
 import { REGISTER_ALIASES, findRegister } from '../format/model.ts';
-import { hex64, hexRegister } from '../format/report.ts';
+import { formatTitle, hex64, hexRegister } from '../format/report.ts';
 import { humanBytes, snapshotDate } from '../format/units.ts';
 
 function rangeKind(r: MemoryRange): string {
@@ -17,7 +17,7 @@ export function formatSummary(m: DumpModel, file: string, hash: (b: Uint8Array) 
   const h = m.header;
   const out: string[] = [];
   const row = (k: string, v: string | null | undefined) => { if (v) out.push(`${(k + ':').padEnd(12)}${v}`); };
-  out.push(`${file}: ${m.format === 'xe-rfc' ? 'xe devcoredump (2023 RFC layout)' : 'xe devcoredump'}, ${humanBytes(m.byteCount)}, ${m.lineCount} lines`);
+  out.push(`${file}: ${formatTitle(m.format)}, ${humanBytes(m.byteCount)}, ${m.lineCount} lines`);
   row('Kernel', h.kernel);
   row('Reason', h.reason);
   row('Process', h.process === null ? null : h.pid === null ? h.process : `${h.process} [${h.pid}]`);
@@ -37,13 +37,18 @@ export function formatSummary(m: DumpModel, file: string, hash: (b: Uint8Array) 
     row('Batch', `${hex64(b)} ${r ? `in range 0x${foldAddress(r.address).toString(16)} (+0x${(foldAddress(b) - foldAddress(r.address)).toString(16)})` : 'outside every captured range'}`);
   }
   if (m.vm.error !== null) row('VM', `snapshot failed: ${m.vm.error}`);
+  if (m.fault) {
+    const r = findRangeAt(m.ranges, m.fault.address);
+    row('Fault', `${hex64(m.fault.address)} (${m.fault.detail}) ${r ? `in ${r.name ?? `range 0x${foldAddress(r.address).toString(16)}`} (+0x${(foldAddress(m.fault.address) - foldAddress(r.address)).toString(16)})` : 'outside every captured range'}`);
+  }
+  if (m.format === 'amdgpu') out.push('Memory:     none: an amdgpu devcoredump carries registers and ring words, not GPU memory');
   const decoded = m.ranges.reduce((s, r) => s + r.decodedLength, 0);
   out.push(`Ranges:     ${m.ranges.length} (${humanBytes(decoded)} decoded)`);
   for (const r of m.ranges) {
     const a = foldAddress(r.address);
     const end = a + BigInt(Math.max(r.length, 1) - 1);
     const sha = r.data ? hash(r.data.subarray(0, r.decodedLength)).slice(0, 16) : '';
-    out.push(`  ${hex64(a)}-${hex64(end)} ${humanBytes(r.length).padStart(10)}  ${rangeKind(r).padEnd(12)} ${r.properties?.raw ?? ''}${sha ? `  sha256 ${sha}…` : ''}`);
+    out.push(`  ${hex64(a)}-${hex64(end)} ${humanBytes(r.length).padStart(10)}  ${rangeKind(r).padEnd(12)} ${r.name ?? ''}${r.name && r.properties ? ' ' : ''}${r.properties?.raw ?? ''}${sha ? `  sha256 ${sha}…` : ''}`);
   }
   if (m.blobs.length) out.push(`Blobs:      ${m.blobs.map((b) => `${b.name} ${humanBytes(b.length)}${b.error ? ` (error ${b.error})` : b.complete ? '' : ' (truncated)'}`).join(', ')}`);
   if (m.diagnostics.length === 0) out.push('Diagnostics: none');

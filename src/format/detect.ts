@@ -1,5 +1,7 @@
-// Is this text a devcoredump we read? Decided on the first non-blank line, with a one-line reason
-// for everything we refuse.
+// Is this text a dump we read, and which format? Decided on the first non-blank line, with a
+// one-line reason for everything we refuse: xe (`**** Xe Device Coredump ****` or an excerpt from
+// one of its sections), i915 (`GPU HANG: ecode …`, `No error state collected`, or the pre-2015
+// `Time: %ld s %ld us`), msm (`---`), amdgpu (`**** AMDGPU Device Coredump ****`).
 
 const KNOWN_SECTIONS = new Set([
   'Xe Device Coredump', 'GT', 'GuC Log', 'GuC CT', 'Contexts', 'Job', 'HW Engines', 'VM state',
@@ -19,25 +21,27 @@ export function compressedKind(head: Uint8Array): string | null {
   return null;
 }
 
+export type TextFormat = 'xe' | 'i915' | 'msm' | 'amdgpu';
+
 export type Detection =
-  | { ok: true; title: string; excerpt: boolean }
+  | { ok: true; format: TextFormat; title: string; excerpt: boolean }
   | { ok: false; reason: string };
 
 /** Judge the first non-blank line (BOM and line end already removed). */
 export function detectFirstLine(line: string): Detection {
   const title = sectionTitle(line);
   if (title !== null) {
-    if (title === 'Xe Device Coredump') return { ok: true, title, excerpt: false };
+    if (title === 'Xe Device Coredump') return { ok: true, format: 'xe', title, excerpt: false };
     const base = title.replace(/ #\d+$/, '');
-    if (KNOWN_SECTIONS.has(base)) return { ok: true, title, excerpt: true };
-    if (/AMDGPU/i.test(title)) return { ok: false, reason: 'this is an amdgpu devcoredump; only Intel xe devcoredumps are supported' };
+    if (KNOWN_SECTIONS.has(base)) return { ok: true, format: 'xe', title, excerpt: true };
+    if (/^AMDGPU Device Coredump$/i.test(title)) return { ok: true, format: 'amdgpu', title, excerpt: false };
     return { ok: false, reason: `not an xe devcoredump: first section is "${clip(title)}", expected "**** Xe Device Coredump ****"` };
   }
   if (line.includes('\0')) return { ok: false, reason: 'not an xe devcoredump: the file is binary, not dump text' };
-  if (/^GPU HANG: ecode/.test(line) || /^No error state collected/.test(line)) {
-    return { ok: false, reason: 'this is an i915 GPU error state, not an xe devcoredump' };
+  if (/^GPU HANG: ecode/.test(line) || /^No error state collected/.test(line) || /^Time: -?\d+ s \d+ us\s*$/.test(line)) {
+    return { ok: true, format: 'i915', title: 'i915 GPU error state', excerpt: false };
   }
-  if (/^---\s*$/.test(line)) return { ok: false, reason: 'this looks like an msm (freedreno) devcoredump, not an xe devcoredump' };
+  if (/^---\s*$/.test(line)) return { ok: true, format: 'msm', title: 'msm devcoredump', excerpt: false };
   if (/^\s*(\|\s*)?(\[\s*\d+\.\d+\]\s*)?(xe|i915) [0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d+: /.test(line)
     || /\[drm\]/.test(line) || /^\s*\[\s*\d+\.\d+\] /.test(line)) {
     return { ok: false, reason: 'this is a kernel log (dmesg) excerpt, not a devcoredump: read /sys/class/drm/cardN/device/devcoredump/data instead' };

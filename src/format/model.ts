@@ -2,7 +2,13 @@
 // Pure data, no DOM, no Node APIs. GPU addresses are bigint (64-bit, no precision loss);
 // byte counts are numbers (exact up to 2^53).
 
-export type DumpFormat = 'xe' | 'xe-rfc';
+/**
+ * Which text the model came from: the xe devcoredump (and its 2023 RFC form), the i915 GPU error
+ * state, the msm (freedreno) devcoredump or the amdgpu devcoredump.
+ */
+export type DumpFormat = 'xe' | 'xe-rfc' | 'i915' | 'msm' | 'amdgpu';
+
+export const DUMP_FORMATS: readonly DumpFormat[] = ['xe', 'xe-rfc', 'i915', 'msm', 'amdgpu'];
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -95,6 +101,11 @@ export interface MemoryRange {
    * why its `.length` could not be taken (not a number, or more than 2^48 bytes).
    */
   error: string | null;
+  /**
+   * What the range is, for formats that name their objects: "rcs0 batch", "global GuC log buffer"
+   * (i915), "ringbuffer 0", "bo vertex-buffer" (msm). Absent for xe VM ranges (named by address).
+   */
+  name?: string;
 }
 
 export interface Blob {
@@ -156,6 +167,10 @@ export interface DumpModel {
   batchAddresses: bigint[];
   vm: VmInfo;
   diagnostics: Diagnostic[];
+  /** Address width of the GPU address space the ranges live in, when the format tells (i915, msm). */
+  addressBits?: 32 | 48;
+  /** A faulting GPU address the dump reports (msm fault-info iova, amdgpu page fault), when any. */
+  fault?: { address: bigint; line: number; detail: string };
   /** Lines read. */
   lineCount: number;
   /** Bytes of input read. */

@@ -296,9 +296,10 @@ describe('detection', () => {
     expect(refuse('\n\n  \n')).toMatch(/blank/);
     expect(refuse('| xe 0000:00:02.0: [drm] *ERROR* H2G CTB (all sizes in DW):\n| **** VM state ****\n')).toMatch(/kernel log/);
     expect(refuse('[  12.345678] xe 0000:03:00.0: [drm] Xe device coredump has been created\n')).toMatch(/kernel log/);
-    expect(refuse('GPU HANG: ecode 9:1:85dffffb, in Xorg [906]\n')).toMatch(/i915/);
-    expect(refuse('**** AMDGPU Device Coredump ****\nversion: 1\n')).toMatch(/amdgpu/);
-    expect(refuse('---\nkernel: 6.1\nmodule: msm\n')).toMatch(/msm/);
+    // The other GPU crash dumps are read now (src/format/i915.ts, msm.ts, amdgpu.ts), each as its format.
+    expect(parseDump(enc('GPU HANG: ecode 9:1:85dffffb, in Xorg [906]\n')).format).toBe('i915');
+    expect(parseDump(enc('**** AMDGPU Device Coredump ****\nversion: 1\n')).format).toBe('amdgpu');
+    expect(parseDump(enc('---\nkernel: 6.1\nmodule: msm\n')).format).toBe('msm');
     expect(refuse(Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0))).toMatch(/gzip/);
     expect(refuse(Uint8Array.of(0x28, 0xb5, 0x2f, 0xfd, 0, 0))).toMatch(/zstd/);
     expect(refuse(new Uint8Array(5000).fill(0x41))).toMatch(/not an xe devcoredump/);

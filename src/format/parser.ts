@@ -1,10 +1,13 @@
-// The streaming core: bytes in any chunking → lines → XeInterpreter, with `[NAME].data:` payloads
+// The streaming core: bytes in any chunking → lines → the format's interpreter (XeInterpreter for xe;
+// i915, msm and amdgpu once the first line names them), with data-line payloads
 // decoded straight from the chunks into their buffers (never through a JS string, whatever the line
 // length). A chunk boundary may fall anywhere: inside a line, a group, a CRLF or the BOM.
 import { detectFirstLine, compressedKind } from './detect.ts';
 import { isAscii85Byte } from './ascii85.ts';
 import { NotADumpError, type DumpModel } from './model.ts';
-import { XeInterpreter, type DataTarget } from './xe.ts';
+import { XeInterpreter } from './xe.ts';
+import type { DataSink, LineInterpreter } from './dialect.ts';
+import { interpreterFor } from './formats.ts';
 
 const NL = 10;
 const OPEN_BRACKET = 0x5b;
@@ -31,12 +34,12 @@ const latin1 = new TextDecoder('latin1');
 const utf8 = new TextDecoder('utf-8');
 
 export class DumpParser {
-  private readonly interp = new XeInterpreter();
+  private interp: LineInterpreter = new XeInterpreter();
   private mode: Mode = Mode.Line;
   private carry = new Uint8Array(HEAD * 4);
   private carryLen = 0;
   private lineNo = 1;
-  private target: DataTarget | null = null;
+  private target: DataSink | null = null;
   /** A data line ended before its length was reached: the next line may continue it. */
   private cont = false;
   private detected = false;
@@ -267,6 +270,14 @@ export class DumpParser {
       return nl + 1;
     }
     if (i >= len) return len;
+    if (t.singleLine) {
+      // A format whose data is one physical line: its line break ends it.
+      this.interp.endData(t, 'complete', this.lineNo);
+      this.target = null;
+      this.mode = Mode.Line;
+      this.newLine(i + 1);
+      return i + 1;
+    }
     // The decoder stopped at a line break before the length was reached: the data may go on in
     // the next line (a split blob).
     this.mode = Mode.Line;
@@ -290,6 +301,7 @@ export class DumpParser {
       p++;
     }
     if (spaces) indent++;
+    if (this.interp.dataHead && !this.cont) return this.interp.dataHead(buf, s, p, e, complete, indent);
     if (this.cont) {
       // Continuation of a split blob: a line made of ascii85 only.
       const probeEnd = Math.min(e, p + CONT_PROBE);
@@ -325,6 +337,7 @@ export class DumpParser {
     const d = detectFirstLine(text);
     if (!d.ok) throw new NotADumpError(d.reason);
     this.detected = true;
+    if (d.format !== 'xe') this.interp = interpreterFor(d.format);
     if (d.excerpt) {
       this.interp.diag(this.lineNo, 'warning', `the dump starts at "**** ${d.title} ****": the "**** Xe Device Coredump ****" header is missing (an excerpt?)`);
     }

@@ -10,6 +10,8 @@ export interface InspectRange {
   sha256: string | null;
   error: string | null;
   properties: string | null;
+  /** What the range is, in the formats that name their objects ("rcs0 batch", "bo vertex-buffer"); absent for xe. */
+  name?: string;
 }
 
 export interface InspectJson {
@@ -21,6 +23,17 @@ export interface InspectJson {
   engines: { name: string; registers: Record<string, string> }[];
   batchAddresses: string[];
   diagnostics: { line: number; severity: Severity; message: string }[];
+}
+
+/** The format as people call it: "i915 GPU error state", "msm devcoredump", … */
+export function formatTitle(format: DumpFormat): string {
+  switch (format) {
+    case 'xe': return 'xe devcoredump';
+    case 'xe-rfc': return 'xe devcoredump (2023 RFC layout)';
+    case 'i915': return 'i915 GPU error state';
+    case 'msm': return 'msm devcoredump';
+    case 'amdgpu': return 'amdgpu devcoredump';
+  }
 }
 
 export function hexAddress(v: bigint): string {
@@ -55,6 +68,7 @@ export function toInspectJson(model: DumpModel, sha256: (bytes: Uint8Array) => s
       sha256: hashOf(r.data, r.decodedLength),
       error: r.error ?? (r.data && !r.complete ? truncatedMessage(r.decodedLength, r.length) : null),
       properties: r.properties ? r.properties.raw : null,
+      ...(r.name !== undefined ? { name: r.name } : {}),
     })),
     blobs: model.blobs.map((b) => ({ name: b.name, length: b.length, sha256: hashOf(b.data, b.decodedLength) })),
     engines: model.engines.map((e) => {

@@ -7,6 +7,7 @@ import { foldAddress } from './addr.ts';
 import { encodeAscii85 } from './ascii85-encode.ts';
 import type { Blob, DumpModel, Entry, MemoryRange } from './model.ts';
 import { TextWriter } from './text-writer.ts';
+import { writeOtherText } from './write-other.ts';
 
 /** A piece of captured memory to keep: GPU address (either form) and byte count. */
 export interface Piece {
@@ -72,7 +73,7 @@ export function resolvePieces(ranges: readonly MemoryRange[], pieces: readonly P
 }
 
 /** Text out, in chunks: a large payload is a chunk of its own, staged lines are copied out. */
-class Out {
+export class Out {
   readonly chunks: Uint8Array[] = [];
   private readonly w = new TextWriter((chunk, stable) => this.chunks.push(stable ? chunk : chunk.slice()), {
     crlf: false, spaces: false, splitWidth: 0, splitMode: 'exact',
@@ -110,7 +111,7 @@ export function sanitizeLine(text: string): string {
   return text.replace(CONTROL, ' ');
 }
 
-function entryText(e: Entry): string {
+export function entryText(e: Entry): string {
   return e.bare ? e.key : `${e.key}: ${e.value}`;
 }
 
@@ -157,9 +158,11 @@ function writeUncaptured(out: Out, r: MemoryRange, rfc: boolean): void {
  * is one chunk of its own), ready for a Blob or a file.
  */
 export function writeDumpText(model: DumpModel, opts: WriteOptions): Uint8Array[] {
+  const pieces = resolvePieces(model.ranges, opts.pieces);
+  // The other formats are written in their own text: a snapshot keeps the source's format.
+  if (model.format === 'i915' || model.format === 'msm' || model.format === 'amdgpu') return writeOtherText(model, opts, pieces);
   const out = new Out();
   const rfc = model.format === 'xe-rfc';
-  const pieces = resolvePieces(model.ranges, opts.pieces);
   const rangeByName = new Map<string, MemoryRange>();
   for (const r of model.ranges) rangeByName.set(hex(r.address), r);
   const rangesDone = { done: false };

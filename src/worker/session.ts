@@ -35,6 +35,8 @@ export function summarize(model: DumpModel, meta: { fileName: string; fileSize: 
     diagnostics: model.diagnostics,
     lineCount: model.lineCount,
     byteCount: model.byteCount,
+    ...(model.addressBits !== undefined ? { addressBits: model.addressBits } : {}),
+    ...(model.fault !== undefined ? { fault: model.fault } : {}),
     done,
   };
 }

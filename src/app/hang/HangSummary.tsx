@@ -31,10 +31,19 @@ export function HangSummary() {
             {report.engines.length > 0 ? report.engines.join(', ') : <span className="hang-note">none in HW Engines</span>}
           </dd>
         </div>
-        <BatchItems report={report} />
+        {summary.format === 'amdgpu' && (
+          <div className="hang-item">
+            <dt>Memory</dt>
+            <dd className="hang-note" data-testid="hang-no-memory">
+              none: an amdgpu devcoredump carries registers, ring words and text, not GPU memory
+            </dd>
+          </div>
+        )}
+        {summary.format !== 'msm' && summary.format !== 'amdgpu' && <BatchItems report={report} />}
         {report.acthds.map((a) => (
           <ActhdItem key={a.xref.label} summary={summary} report={report} acthd={a} />
         ))}
+        {report.fault && <FaultItem report={report} />}
       </dl>
       <PointerScan />
     </section>
@@ -87,11 +96,11 @@ function ActhdItem({ summary, report, acthd }: { summary: DumpSummary; report: H
   }
   return (
     <div className="hang-item" data-testid="hang-acthd">
-      <dt>ACTHD <span className="mono">{acthd.engine}</span></dt>
+      <dt>{acthd.register} <span className="mono">{acthd.engine}</span></dt>
       <dd>
-        <XrefLink address={acthd.xref.address} label={`${acthd.engine} ACTHD`} captured={p.kind !== 'outside'} />
+        <XrefLink address={acthd.xref.address} label={`${acthd.engine} ${acthd.register}`} captured={p.kind !== 'outside'} />
         {where}
-        {p.kind !== 'outside' && <ActhdWords summary={summary} address={acthd.xref.address} range={p.range} />}
+        {p.kind !== 'outside' && <ActhdWords summary={summary} address={acthd.xref.address} range={p.range} register={acthd.register} />}
       </dd>
     </div>
   );
@@ -104,7 +113,26 @@ interface Words {
   words: (number | null)[];
 }
 
-function ActhdWords({ summary, address, range }: { summary: DumpSummary; address: bigint; range: number }) {
+function FaultItem({ report }: { report: HangReport }) {
+  const f = report.fault!;
+  const p = f.place;
+  const name = (r: number, n: string | null) => n ?? `range ${r}`;
+  return (
+    <div className="hang-item" data-testid="hang-fault">
+      <dt>Fault</dt>
+      <dd>
+        <XrefLink address={f.xref.address} label="fault address" captured={p.kind === 'inside'} />
+        <span data-testid="hang-fault-place">
+          {p.kind === 'inside' && <> == <strong className="mono">{name(p.range, p.name)}</strong> +{hexA(p.offset)}</>}
+          {p.kind === 'below' && <> nearest below: <strong className="mono">{name(p.range, p.name)}</strong> +{hexA(p.offset)}</>}
+        </span>
+        <span className="hang-note"> ({f.detail})</span>
+      </dd>
+    </div>
+  );
+}
+
+function ActhdWords({ summary, address, range, register }: { summary: DumpSummary; address: bigint; range: number; register: string }) {
   const source = useDumpStore(selectSource);
   const r = summary.ranges[range];
   const win = useMemo(() => (r ? dwordWindow(address, foldAddress(r.address), r.length) : null), [r, address]);
@@ -128,7 +156,7 @@ function ActhdWords({ summary, address, range }: { summary: DumpSummary; address
   const w = words?.key === key ? words : null;
   return (
     <>
-      <span className="hang-dwords" data-testid="hang-dwords" aria-label={`Dwords around ACTHD from ${w ? hexA(w.start) : '…'}`}>
+      <span className="hang-dwords" data-testid="hang-dwords" aria-label={`Dwords around ${register} from ${w ? hexA(w.start) : '…'}`}>
         {w
           ? w.words.map((d, i) => (
               <span
@@ -144,7 +172,7 @@ function ActhdWords({ summary, address, range }: { summary: DumpSummary; address
           : '…'}
       </span>
       <button type="button" className="hang-open" onClick={() => openAt(address)}>
-        Open at ACTHD
+        Open at {register}
       </button>
     </>
   );

@@ -5,7 +5,7 @@ import { foldAddress } from '../../format/addr.ts';
 import type { DumpSummary, RangeInfo } from '../../protocol/worker-api.ts';
 import { crossReferences, type Xref } from '../xref.ts';
 
-export type HangInput = Pick<DumpSummary, 'ranges' | 'engines' | 'batchAddresses' | 'header'>;
+export type HangInput = Pick<DumpSummary, 'ranges' | 'engines' | 'batchAddresses' | 'header'> & Partial<Pick<DumpSummary, 'format' | 'fault'>>;
 
 export interface HangBatch {
   xref: Xref;
@@ -26,6 +26,8 @@ export type ActhdPlace =
 
 export interface HangActhd {
   engine: string;
+  /** The register that says where the engine reads: ACTHD (xe, i915) or RPTR (an msm ringbuffer). */
+  register: string;
   xref: Xref;
   place: ActhdPlace;
 }
@@ -38,6 +40,51 @@ export interface HangReport {
   acthds: HangActhd[];
   /** Every cross-reference (batch_addr, ACTHD, BBADDR, RING_START, DMA_FADD). */
   xrefs: Xref[];
+  /** The faulting address the dump reports (msm fault-info, amdgpu page fault), and the range it falls in or after. */
+  fault: HangFault | null;
+}
+
+export interface HangFault {
+  xref: Xref;
+  detail: string;
+  /**
+   * `inside`: in a range (`offset` from its start); `below`: in no range, `offset` past the start of
+   * the nearest range below it (as crashdec matches a fault to a bo); `none`: no range below.
+   */
+  place: { kind: 'inside' | 'below'; range: number; name: string | null; offset: number } | { kind: 'none' };
+}
+
+/** The range holding `address`, or else the nearest range that starts below it. */
+export function faultPlace(ranges: HangInput['ranges'], address: bigint): HangFault['place'] {
+  const a = foldAddress(address);
+  let best: { r: HangInput['ranges'][number]; start: bigint } | null = null;
+  for (const r of ranges) {
+    const start = foldAddress(r.address);
+    if (a >= start && a < start + BigInt(r.length)) return { kind: 'inside', range: r.index, name: r.name ?? null, offset: Number(a - start) };
+    if (start <= a && (!best || start > best.start)) best = { r, start };
+  }
+  return best ? { kind: 'below', range: best.r.index, name: best.r.name ?? null, offset: Number(a - best.start) } : { kind: 'none' };
+}
+
+/**
+ * The engines that hung. xe prints only the hung queue's engines; an i915 error state prints every
+ * engine, and the hung one is the one whose batch was captured; an msm devcoredump prints every
+ * ring, and the busy ones have RPTR ≠ WPTR (or fences not yet retired).
+ */
+export function hungEngines(summary: Pick<HangInput, 'engines' | 'format'> & { ranges: readonly { name?: string }[] }): string[] {
+  if (summary.format === 'i915') {
+    const hung = summary.engines.filter((e) => summary.ranges.some((r) => r.name === `${e.name} batch`)).map((e) => e.name);
+    return hung.length ? hung : summary.engines.filter((e) => e.name !== 'global').map((e) => e.name);
+  }
+  if (summary.format === 'msm') {
+    const rings = summary.engines.filter((e) => e.registers.some((r) => r.name === 'RPTR'));
+    const busy = rings.filter((e) => {
+      const reg = (n: string) => e.registers.find((r) => r.name === n)?.value;
+      return reg('RPTR') !== reg('WPTR') || e.attributes['last-fence'] !== e.attributes['retired-fence'];
+    });
+    return (busy.length ? busy : rings).map((e) => e.name);
+  }
+  return summary.engines.map((e) => e.name);
 }
 
 export function hangReport(summary: HangInput): HangReport {
@@ -49,10 +96,13 @@ export function hangReport(summary: HangInput): HangReport {
       const start = range ? foldAddress(range.address) : null;
       return { xref, range, start, end: range && start !== null ? start + BigInt(range.length) : null, size: range ? range.length : null };
     });
+  const engines = hungEngines(summary);
   const acthds: HangActhd[] = xrefs
-    .filter((x) => x.kind === 'acthd')
-    .map((xref) => ({ engine: xref.engine ?? '', xref, place: acthdPlace(xref, batches) }));
-  return { reason: summary.header.reason, engines: summary.engines.map((e) => e.name), batches, acthds, xrefs };
+    .filter((x) => x.kind === 'acthd' && engines.includes(x.engine ?? ''))
+    .map((xref) => ({ engine: xref.engine ?? '', register: xref.label.slice((xref.engine ?? '').length + 1) || 'ACTHD', xref, place: acthdPlace(xref, batches) }));
+  const fx = xrefs.find((x) => x.kind === 'fault');
+  const fault: HangFault | null = fx && summary.fault ? { xref: fx, detail: summary.fault.detail, place: faultPlace(summary.ranges, fx.address) } : null;
+  return { reason: summary.header.reason, engines, batches, acthds, xrefs, fault };
 }
 
 export function acthdPlace(acthd: Pick<Xref, 'address' | 'range' | 'offset'>, batches: readonly HangBatch[]): ActhdPlace {
@@ -130,7 +180,7 @@ export function xrefRowMarks(xrefs: readonly Xref[], rangeIndex: number, rangeSt
     const off = Number(x.address - rangeStart);
     if (x.kind === 'acthd') {
       const at = off - (off % 4);
-      const title = `ACTHD (${x.engine ?? '?'})`;
+      const title = `${x.label.slice((x.engine ?? '').length + 1) || 'ACTHD'} (${x.engine ?? '?'})`;
       for (let i = 0; i < 4; i++) add(at + i, 'hb-xref-acthd', title);
     } else if (x.kind === 'batch') {
       add(off, 'hb-xref-batch', `${x.label} (batch start)`);

@@ -30,12 +30,18 @@ const LEGEND: [BlockKind, string][] = [
   ['nodata', 'no data'],
 ];
 
-const TICK_TEXT: Record<XrefKind, string> = { batch: 'batch', acthd: 'ACTHD', bbaddr: 'BBADDR', 'ring-start': 'RING', 'dma-fadd': 'DMA' };
+const TICK_TEXT: Record<XrefKind, string> = { batch: 'batch', acthd: 'ACTHD', bbaddr: 'BBADDR', 'ring-start': 'RING', 'dma-fadd': 'DMA', fault: 'FAULT' };
 
 const hex = (a: bigint) => `0x${a.toString(16)}`;
 
+/** What the address space is called in each format's terms. */
+function spaceTitle(format: DumpSummary['format']): string {
+  return format === 'i915' ? 'GPU address space (GTT)' : format === 'msm' ? 'GPU address space (IOVA)' : 'GPU address space';
+}
+
 function describe(r: RangeInfo, seg: Segment): string {
   const parts = [`Range ${hex(seg.start)}–${hex(seg.end)}`, seg.label];
+  if (r.name) parts.push(r.name);
   if (r.properties?.type) parts.push(r.properties.type);
   if (r.properties?.permission) parts.push(r.properties.permission);
   if (r.error) parts.push(`error ${r.error}`);
@@ -62,7 +68,7 @@ export function AddressMap({ summary }: { summary: DumpSummary }) {
 
   const ranges = summary.ranges;
   const mapRanges = useMemo<MapRange[]>(() => ranges.map((r) => ({ index: r.index, start: foldAddress(r.address), length: r.length })), [ranges]);
-  const lay: MapLayout = useMemo(() => layoutMap(mapRanges, { width, zoom: view.zoom, pan: view.pan }), [mapRanges, width, view]);
+  const lay: MapLayout = useMemo(() => layoutMap(mapRanges, { width, zoom: view.zoom, pan: view.pan, spaceBits: summary.addressBits }), [mapRanges, width, view, summary.addressBits]);
   const layRef = useRef(lay);
   layRef.current = lay;
   const blocks = useMemo(() => lay.segments.filter((s) => s.kind === 'range'), [lay]);
@@ -218,7 +224,7 @@ export function AddressMap({ summary }: { summary: DumpSummary }) {
   return (
     <section className="addr-map" aria-label="Address map" data-testid="address-map">
       <div className="am-head">
-        <span className="am-title">GPU address space ({lay.bits}-bit)</span>
+        <span className="am-title">{spaceTitle(summary.format)} ({lay.bits}-bit)</span>
         <ul className="am-legend" aria-label="Legend">
           {LEGEND.map(([k, text]) => (
             <li key={k}>

@@ -36,6 +36,8 @@ export interface LayoutOptions {
   gapWidth?: number;
   /** Smallest width of a range block at zoom 1. */
   minRangeWidth?: number;
+  /** The dump's address width when it tells one (an i915 GTT is 32 or 48 bits, msm IOVAs 48). */
+  spaceBits?: 32 | 48;
 }
 
 export interface MapLayout {
@@ -45,8 +47,8 @@ export interface MapLayout {
   /** Pan actually applied (clamped). */
   pan: number;
   zoom: number;
-  /** Address bits of the space shown: 48, or 57 when an address needs it. */
-  bits: 48 | 57;
+  /** Address bits of the space shown: the format's width (32 for an old i915 GTT), more when an address needs it. */
+  bits: 32 | 48 | 57;
 }
 
 export const GAP_WIDTH = 44;
@@ -56,9 +58,11 @@ export const MAX_ZOOM = 64;
 
 const LIMIT48 = 1n << 48n;
 
-/** 48, or 57 when any range reaches past the 48-bit space. */
-export function addressBits(ranges: readonly MapRange[]): 48 | 57 {
-  return ranges.some((r) => r.start + BigInt(r.length) > LIMIT48) ? 57 : 48;
+/** 48 (or the dump's own width, 32 for an old i915 GTT), or more when a range reaches past it. */
+export function addressBits(ranges: readonly MapRange[], spaceBits: 32 | 48 = 48): 32 | 48 | 57 {
+  if (ranges.some((r) => r.start + BigInt(r.length) > LIMIT48)) return 57;
+  if (spaceBits === 32 && ranges.every((r) => r.start + BigInt(r.length) <= 1n << 32n)) return 32;
+  return 48;
 }
 
 /** Log weight of a range: 1 for a page or less, +1 per doubling beyond. */
@@ -98,7 +102,7 @@ export function layoutMap(input: readonly MapRange[], opts: LayoutOptions): MapL
   const minW = opts.minRangeWidth ?? MIN_RANGE_WIDTH;
   const zoom = clampZoom(opts.zoom ?? 1);
   const ranges = [...input].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.index - b.index));
-  const bits = addressBits(ranges);
+  const bits = addressBits(ranges, opts.spaceBits);
   const limit = 1n << BigInt(bits);
 
   // Abstract spans: ranges and the gaps between them (before the first, after the last too).

@@ -72,7 +72,7 @@ export function OpenControls() {
       >
         Paste
       </button>
-      <button type="button" onClick={openSample} title="Open a bundled example dump">
+      <button type="button" onClick={() => openSample()} title="Open a bundled example dump">
         Try a sample
       </button>
       <RecentButton />

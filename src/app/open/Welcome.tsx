@@ -1,6 +1,7 @@
 // The empty state: what this is, and the ways to open a dump.
 import './open.css';
 import { openSample } from './actions.ts';
+import { OTHER_SAMPLES } from '../store.ts';
 import { chooseFile } from './notice.ts';
 import { RecentDumps } from '../recent/RecentDumps.tsx';
 import { useUpdateStore } from '../pwa/update-store.ts';
@@ -16,9 +17,20 @@ export function Welcome() {
           Devcoredump Viewer reads the devcoredump that the Linux xe driver writes when the GPU hangs, and shows its
           header, engines, GuC state and captured GPU memory.
         </p>
-        <button type="button" className="welcome-sample" onClick={openSample}>
+        <button type="button" className="welcome-sample" onClick={() => openSample()}>
           Try a sample
         </button>
+        <p className="welcome-others" data-testid="other-samples">
+          It reads the other GPU crash dumps of bug reports too; samples:{' '}
+          {OTHER_SAMPLES.map((s, i) => (
+            <span key={s.file}>
+              {i > 0 && ' · '}
+              <button type="button" className="welcome-other-sample" onClick={() => openSample(s.file)}>
+                {s.label}
+              </button>
+            </span>
+          ))}
+        </p>
         <p className="welcome-or">
           or{' '}
           <button type="button" onClick={chooseFile}>

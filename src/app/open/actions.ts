@@ -1,5 +1,5 @@
 // What the open controls do (buttons, shortcuts, drop and paste all end here).
-import { useDumpStore } from '../store.ts';
+import { useDumpStore, type SampleFile } from '../store.ts';
 import { manyFilesNotice } from './format.ts';
 import { useNoticeStore } from './notice.ts';
 import { fragmentPayload } from '../share/link.ts';
@@ -67,7 +67,7 @@ export async function pasteFromClipboard(): Promise<void> {
   openPastedText(text);
 }
 
-export function openSample(): void {
+export function openSample(file?: SampleFile): void {
   useNoticeStore.getState().clear();
-  void useDumpStore.getState().openSample();
+  void useDumpStore.getState().openSample(file);
 }

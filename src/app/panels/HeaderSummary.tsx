@@ -3,11 +3,16 @@ import { useMemo } from 'react';
 import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { headerFields, hex64, hungEngines } from './format.ts';
 import { JumpButton } from './JumpButton.tsx';
+import { hungEngines as hungEngineNames } from '../hang/hang.ts';
 import './panels.css';
 
 export function HeaderSummary({ summary }: { summary: DumpSummary }) {
   const fields = useMemo(() => headerFields(summary), [summary]);
-  const engines = useMemo(() => hungEngines(summary.engines), [summary.engines]);
+  // i915 and msm dumps print every engine or ring: only the hung ones go in the strip.
+  const engines = useMemo(() => {
+    const hung = hungEngineNames(summary);
+    return hungEngines(summary.engines.filter((e) => hung.includes(e.name)));
+  }, [summary]);
   const canJump = summary.done;
   return (
     <section className="header-summary" aria-label="Dump summary">

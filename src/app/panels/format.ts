@@ -179,7 +179,9 @@ export function rangeRows(summary: Pick<DumpSummary, 'ranges' | 'engines' | 'bat
   return summary.ranges.map((r) => {
     const start = r.address & MASK64;
     const end = (start + BigInt(Math.max(r.length, 1) - 1)) & MASK64;
-    const props = formatProperties(r.properties);
+    // A named object (i915 "rcs0 batch", msm "bo vertex-buffer") shows its name first.
+    const own = formatProperties(r.properties);
+    const props = r.name ? (own ? `${r.name} · ${own}` : r.name) : own;
     const status = rangeStatus(r);
     const badges: RangeRow['badges'] = [];
     if (batch.has(r.index)) badges.push('batch');
@@ -289,7 +291,13 @@ export interface HeaderField {
 }
 
 export function formatName(format: DumpSummary['format']): string {
-  return format === 'xe-rfc' ? '2023 RFC layout' : 'xe';
+  switch (format) {
+    case 'xe': return 'xe';
+    case 'xe-rfc': return '2023 RFC layout';
+    case 'i915': return 'i915 error state';
+    case 'msm': return 'msm devcoredump';
+    case 'amdgpu': return 'amdgpu devcoredump';
+  }
 }
 
 export function processText(h: Pick<DumpHeader, 'process' | 'pid'>): string | null {

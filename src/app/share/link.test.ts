@@ -243,7 +243,7 @@ describe('hostile links', () => {
   });
   it('wrong types', () => {
     fail(pack({ ...header, file: 'x' }, four), /file/);
-    fail(pack({ ...header, layout: 'i915' }, four), /layout/);
+    fail(pack({ ...header, layout: 'nouveau' }, four), /layout/);
     fail(pack({ ...header, file: { name: 'a', size: 1, fingerprint: 'not hex' } }, four), /fingerprint/);
     fail(pack({ ...header, bookmarks: [{ address: 5, name: 'x' }] }, four), /bookmark 1 address/);
     fail(pack([1, 2], four), /snapshot header/);

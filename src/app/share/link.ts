@@ -8,7 +8,7 @@
 // MAX_INFLATED. Pure: no DOM (fflate for deflate, which runs the same in the page and in Node).
 import { deflateSync, Inflate } from 'fflate';
 import { foldAddress } from '../../format/addr.ts';
-import type { DumpFormat } from '../../format/model.ts';
+import { DUMP_FORMATS, type DumpFormat } from '../../format/model.ts';
 import { concatChunks } from '../../format/write.ts';
 import { hexAddress } from '../../format/report.ts';
 import { normalizeOptions, type DisplayOptions } from '../hex/options.ts';
@@ -54,7 +54,7 @@ export interface SnapshotLink {
   layout: DumpFormat;
   hang: HangFacts;
   /** The range the snapshot lies in, as printed (canonical or plain), with its length and properties. */
-  range: { address: bigint; length: number; properties: string | null };
+  range: { address: bigint; length: number; properties: string | null; name?: string };
   /** GPU address (plain) of the snapshot's first byte, and its bytes. */
   address: bigint;
   bytes: Uint8Array;
@@ -256,7 +256,7 @@ export function decodeSnapshot(payload: string): SnapshotLink {
   const hang = obj(j.hang, 'hang facts');
   const range = obj(j.range, 'range');
   const view = obj(j.view, 'view');
-  const layout = j.layout === 'xe' || j.layout === 'xe-rfc' ? j.layout : null;
+  const layout = DUMP_FORMATS.find((f) => f === j.layout) ?? null;
   if (!layout) throw new LinkError('the link names an unknown dump layout');
   const fingerprint = str(file.fingerprint, 'fingerprint', true);
   if (fingerprint !== null && !/^[0-9a-f]{16,128}$/.test(fingerprint)) throw new LinkError('the link\'s fingerprint is not a hex digest');
@@ -292,7 +292,10 @@ export function decodeSnapshot(payload: string): SnapshotLink {
       acthd: addr(hang.acthd, 'ACTHD', true),
       batch,
     },
-    range: { address: rangeAddress, length: rangeLength, properties: str(range.properties ?? null, 'range properties', true) },
+    range: {
+      address: rangeAddress, length: rangeLength, properties: str(range.properties ?? null, 'range properties', true),
+      ...(typeof range.name === 'string' ? { name: str(range.name, 'range name')! } : {}),
+    },
     address,
     bytes,
     view: {

@@ -74,7 +74,7 @@ export function linkSource(summary: DumpSummary, range: RangeInfo, snapshot: Sna
     file: { name: summary.fileName, size: summary.fileSize, fingerprint: summary.fingerprint ?? null },
     layout: summary.format,
     hang: hangFacts(summary),
-    range: { address: range.address, length: range.length, properties: range.properties?.raw ?? null },
+    range: { address: range.address, length: range.length, properties: range.properties?.raw ?? null, ...(range.name !== undefined ? { name: range.name } : {}) },
   };
 }
 

@@ -7,12 +7,18 @@ import { REGISTER_ALIASES, emptyHeader, findRegister, type DumpModel, type Entry
 import { concatChunks, writeDumpText } from '../../format/write.ts';
 import { hex64 } from '../../format/report.ts';
 import type { DumpSummary } from '../../protocol/worker-api.ts';
+import { hungEngines } from '../hang/hang.ts';
 import type { HangFacts, SnapshotLink } from './link.ts';
 
 /** The facts of the hang a link carries: kernel, reason, the hung engine with ACTHD, the batch addresses. */
-export function hangFacts(summary: Pick<DumpSummary, 'header' | 'engines' | 'batchAddresses'>): HangFacts {
-  // The engine with an ACTHD (the one the GuC captured for the hung queue), else the first one.
-  const engine = summary.engines.find((e) => findRegister(e, ...REGISTER_ALIASES.acthd)) ?? summary.engines[0] ?? null;
+export function hangFacts(summary: Pick<DumpSummary, 'header' | 'engines' | 'batchAddresses'> & Partial<Pick<DumpSummary, 'format'>> & { ranges?: readonly { name?: string }[] }): HangFacts {
+  // The hung engine of an i915 error state or msm dump (they print every engine); for xe the engine
+  // with an ACTHD (the one the GuC captured for the hung queue), else the first one.
+  const hung = summary.format === 'i915' || summary.format === 'msm'
+    ? hungEngines({ ...summary, ranges: summary.ranges ?? [] })[0]
+    : undefined;
+  const engine = summary.engines.find((e) => e.name === hung)
+    ?? summary.engines.find((e) => findRegister(e, ...REGISTER_ALIASES.acthd)) ?? summary.engines[0] ?? null;
   const acthd = engine ? findRegister(engine, ...REGISTER_ALIASES.acthd) : undefined;
   return {
     kernel: summary.header.kernel,
@@ -31,6 +37,7 @@ function entry(key: string, value: string, indent = 0): Entry {
 
 /** The dump model a snapshot stands for: header, job, engine and the one piece of memory. */
 export function snapshotModel(link: SnapshotLink): DumpModel {
+  if (link.layout === 'i915' || link.layout === 'msm') return otherSnapshotModel(link);
   const h = link.hang;
   const head: Entry[] = [];
   if (h.reason !== null) head.push(entry('Reason', h.reason));
@@ -71,6 +78,49 @@ export function snapshotModel(link: SnapshotLink): DumpModel {
     diagnostics: [],
     lineCount: 0,
     byteCount: 0,
+  };
+}
+
+/** The snapshot's bytes as a range of their own, from the dword that holds the first byte. */
+function snapshotRange(link: SnapshotLink): { address: bigint; data: Uint8Array } {
+  const rangeStart = foldAddress(link.range.address);
+  const lead = Number((link.address - rangeStart) % 4n);
+  const data = new Uint8Array(Math.ceil((lead + link.bytes.length) / 4) * 4);
+  data.set(link.bytes, lead);
+  return { address: link.range.address + (link.address - BigInt(lead) - rangeStart), data };
+}
+
+/**
+ * An i915 error state or msm devcoredump snapshot, in its own format: the hang line, kernel and
+ * process, the hung engine with ACTHD (i915), and the piece of memory as the object it came from.
+ */
+function otherSnapshotModel(link: SnapshotLink): DumpModel {
+  const h = link.hang;
+  const i915 = link.layout === 'i915';
+  const head: Entry[] = [];
+  const sections: Section[] = [{ title: i915 ? 'i915 error state' : 'msm devcoredump', line: 0, entries: head }];
+  const engines: DumpModel['engines'] = [];
+  if (i915) {
+    head.push({ ...entry(h.reason ?? 'GPU HANG: ecode 0:0:00000000', ''), bare: true });
+    if (h.kernel !== null) head.push(entry('Kernel', h.kernel));
+    if (h.pciId !== null) head.push(entry('PCI ID', '0x' + h.pciId.toString(16).padStart(4, '0')));
+    if (h.engine !== null) {
+      const regs = h.acthd !== null ? [entry('ACTHD', `0x${(h.acthd >> 32n).toString(16).padStart(8, '0')} ${(h.acthd & 0xffffffffn).toString(16).padStart(8, '0')}`, 1)] : [];
+      sections.push({ title: `${h.engine} command stream`, line: 0, entries: regs });
+    }
+  } else {
+    head.push({ ...entry('---', ''), bare: true });
+    if (h.kernel !== null) head.push(entry('kernel', h.kernel));
+    head.push(entry('module', 'msm'));
+    if (h.process !== null) head.push(entry('comm', h.process));
+  }
+  const { address, data } = snapshotRange(link);
+  const name = link.range.name ?? (i915 ? `${h.engine ?? 'global'} user` : `bo 0x${address.toString(16)}`);
+  if (!i915) sections.push({ title: name.startsWith('ringbuffer ') ? 'ringbuffer' : 'bos', line: 0, entries: [] });
+  return {
+    format: link.layout, header: emptyHeader(), sections, engines, batchAddresses: [], blobs: [],
+    ranges: [{ address, length: data.length, line: -1, properties: null, data, decodedLength: data.length, complete: true, error: null, name }],
+    vm: { uapiFlags: null, error: null }, diagnostics: [], lineCount: 0, byteCount: 0,
   };
 }
 
