@@ -1,9 +1,9 @@
-// `npm run fuzz [-- --seconds N] [--seed S]`: the parser's property test (src/gen/fuzz.ts) for as
+// `npm run fuzz [-- --seconds N] [--seed S]`: the parser's property test (scripts/fuzz-cases.ts) for as
 // long as allowed (default 120 s), with the rare megabyte-long lines and tens of thousands of tiny
 // ranges that `npm test` leaves out. Prints how many cases ran; exits 1 with the smallest failing
 // case when a property fails.
 import fc from 'fast-check';
-import { caseArb, caseBytes, checkCase, chunkSizesArb } from '../src/gen/fuzz.ts';
+import { caseArb, caseBytes, checkCase, chunkSizesArb } from './fuzz-cases.ts';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);

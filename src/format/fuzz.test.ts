@@ -1,10 +1,10 @@
 // Property test: mutated dumps of every layout never make the parser throw, always give a model
 // with diagnostics, read the same in any chunking and gzip-compressed, and hold memory bounded by
-// the input (src/gen/fuzz.ts has the mutations and the checks; `npm run fuzz` runs many more).
+// the input (scripts/fuzz-cases.ts has the mutations and the checks; `npm run fuzz` runs many more).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LAYOUTS } from '../gen/generate.ts';
-import { caseArb, caseBytes, checkCase, chunkSizesArb } from '../gen/fuzz.ts';
+import { caseArb, caseBytes, checkCase, chunkSizesArb } from '../../scripts/fuzz-cases.ts';
 
 /** Cases per layout in `npm test`: 5 layouts × 400 = 2,000. */
 const RUNS = 400;

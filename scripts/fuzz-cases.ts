@@ -4,13 +4,13 @@
 // lines that make backtracking patterns blow up). Each case must give a model with diagnostics,
 // never a throw; the same report for any chunking and for the gzip of the same text; and memory
 // bounded by the input (not by what it claims). Used by src/format/fuzz.test.ts (a few thousand
-// cases in `npm test`) and scripts/fuzz.ts (`npm run fuzz`, as many as time allows).
+// cases in `npm test`) and scripts/fuzz.ts (`npm run fuzz`, as many as time allows). A tool module: fast-check is a dev dependency.
 import fc from 'fast-check';
 import { Gunzip, gzipSync } from 'fflate';
-import { DumpParser } from '../format/parser.ts';
-import type { DumpModel } from '../format/model.ts';
-import { NotADumpError } from '../format/model.ts';
-import { generateDump, LAYOUTS, type Layout } from './generate.ts';
+import { DumpParser } from '../src/format/parser.ts';
+import type { DumpModel } from '../src/format/model.ts';
+import { NotADumpError } from '../src/format/model.ts';
+import { generateDump, LAYOUTS, type Layout } from '../src/gen/generate.ts';
 
 const NL = 10;
 
