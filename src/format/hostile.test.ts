@@ -219,3 +219,16 @@ describe('entries stay bounded', () => {
     expect(m.lineCount).toBe(3 + n + 2);
   }, 30_000);
 });
+
+describe('the other importers take the same bounds', () => {
+  it('an msm item whose size is 400 digits or 1 TiB parses (it threw), without a buffer that size', async () => {
+    const { generateMsm } = await import('../gen/msm.ts');
+    const text = new TextDecoder().decode(generateMsm({}).bytes);
+    for (const size of ['9'.repeat(400), '0x10000000000']) {
+      const m = parseDump(enc(text.replace('size: 32768', `size: ${size}`)));
+      expect(m.ranges.length).toBeGreaterThan(1);
+      expect(heldBytes(m)).toBeLessThan(text.length * 4);
+      expect(m.diagnostics.some((d) => /not a number in range|the zeros past them are not held/.test(d.message))).toBe(true);
+    }
+  }, 30_000);
+});
