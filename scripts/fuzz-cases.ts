@@ -10,7 +10,26 @@ import { Gunzip, gzipSync } from 'fflate';
 import { DumpParser } from '../src/format/parser.ts';
 import type { DumpModel } from '../src/format/model.ts';
 import { NotADumpError } from '../src/format/model.ts';
-import { generateDump, LAYOUTS, type Layout } from '../src/gen/generate.ts';
+import { generateDump, LAYOUTS } from '../src/gen/generate.ts';
+import { generateI915, type I915Variant } from '../src/gen/i915.ts';
+
+const I915_VARIANTS: readonly I915Variant[] = ['compressed', 'raw', 'legacy'];
+import { generateMsm } from '../src/gen/msm.ts';
+import { generateAmdgpu } from '../src/gen/amdgpu.ts';
+
+/** What a case starts from: an xe layout, or a dump of another format the parser reads. */
+export type Base = (typeof LAYOUTS)[number] | 'i915' | 'msm' | 'amdgpu';
+export const OTHER_BASES: readonly Base[] = ['i915', 'msm', 'amdgpu'];
+type Layout = Base;
+
+function generated(base: Base, variant: number): Uint8Array {
+  switch (base) {
+    case 'i915': return generateI915({ variant: I915_VARIANTS[variant % I915_VARIANTS.length], seed: 7 + variant, crlf: variant === 2 }).bytes;
+    case 'msm': return generateMsm({ seed: 7 + variant, crlf: variant === 2 }).bytes;
+    case 'amdgpu': return generateAmdgpu({ seed: 7 + variant, crlf: variant === 2 }).bytes;
+    default: return generateDump({ layout: base, seed: 7 + variant, splitBlobs: variant === 1 && base !== 'rfc', splitWidth: 120, crlf: variant === 2 }).bytes;
+  }
+}
 
 const NL = 10;
 
@@ -21,12 +40,12 @@ function baseLines(layout: Layout, variant: number): Uint8Array[] {
   const key = `${layout}/${variant}`;
   let lines = bases.get(key);
   if (!lines) {
-    const g = generateDump({ layout, seed: 7 + variant, splitBlobs: variant === 1 && layout !== 'rfc', splitWidth: 120, crlf: variant === 2 });
+    const bytes = generated(layout, variant);
     lines = [];
     let s = 0;
-    for (let i = 0; i <= g.bytes.length; i++) {
-      if (i === g.bytes.length || g.bytes[i] === NL) {
-        if (i > s || i < g.bytes.length) lines.push(g.bytes.subarray(s, i));
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i === bytes.length || bytes[i] === NL) {
+        if (i > s || i < bytes.length) lines.push(bytes.subarray(s, i));
         s = i + 1;
       }
     }
@@ -86,7 +105,7 @@ function mutationArb(big: boolean): fc.Arbitrary<Mutation> {
   );
 }
 
-export function caseArb(layouts: readonly Layout[] = LAYOUTS, big = false): fc.Arbitrary<FuzzCase> {
+export function caseArb(layouts: readonly Layout[] = [...LAYOUTS, ...OTHER_BASES], big = false): fc.Arbitrary<FuzzCase> {
   return fc.record({
     layout: fc.constantFrom(...layouts),
     variant: fc.nat({ max: 2 }),
@@ -259,7 +278,10 @@ export function checkCase(bytes: Uint8Array, chunkSizes: number[][]): CaseResult
       held += r.data.length;
     }
   }
-  if (held > 4 * bytes.length + 64) throw new Error(`holds ${held} bytes for ${bytes.length} of input`);
+  // xe: 4 bytes a character. i915 objects may be zlib (deflate expands at most 1032 times) and msm
+  // data is padded back with the zero dwords the kernel dropped (at most 64 MiB an item).
+  const bound = model.format === 'xe' || model.format === 'xe-rfc' ? 4 * bytes.length + 64 : 1032 * bytes.length + (64 << 20);
+  if (held > bound) throw new Error(`holds ${held} bytes for ${bytes.length} of input`);
   const entries = model.sections.reduce((n, s) => n + s.entries.length, 0);
   if (entries > model.lineCount + 1) throw new Error(`${entries} entries for ${model.lineCount} lines`);
   // The same reading for any chunking, and for the gzip of the same text.

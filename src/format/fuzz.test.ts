@@ -4,20 +4,20 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LAYOUTS } from '../gen/generate.ts';
-import { caseArb, caseBytes, checkCase, chunkSizesArb } from '../../scripts/fuzz-cases.ts';
+import { caseArb, caseBytes, checkCase, chunkSizesArb, OTHER_BASES } from '../../scripts/fuzz-cases.ts';
 
-/** Cases per layout in `npm test`: 5 layouts × 400 = 2,000. */
-const RUNS = 400;
+/** Cases per base in `npm test`: 5 xe layouts and 3 other formats × 300 = 2,400. */
+const RUNS = 300;
 
 describe('fuzzing the parser', () => {
-  it.each(LAYOUTS)('layout %s: mutated dumps read without a throw, the same in any chunking and gzipped, in bounded memory', (layout) => {
+  it.each([...LAYOUTS, ...OTHER_BASES])('%s: mutated dumps read without a throw, the same in any chunking and gzipped, in bounded memory', (layout) => {
     let refused = 0;
     fc.assert(
       fc.property(caseArb([layout]), chunkSizesArb, (c, sizes) => {
         const r = checkCase(caseBytes(c), sizes);
         if (r.refused) refused++;
       }),
-      { numRuns: RUNS, seed: 15_000 + LAYOUTS.indexOf(layout), endOnFailure: true },
+      { numRuns: RUNS, seed: 15_000 + [...LAYOUTS, ...OTHER_BASES].indexOf(layout), endOnFailure: true },
     );
     // The header line is never mutated, so (almost) every case is read as a dump.
     expect(refused).toBeLessThan(RUNS / 10);
