@@ -36,7 +36,7 @@ test.describe('Content-Security-Policy', () => {
     expect(await page.locator('script:not([src])').count()).toBe(0);
 
     // The sample (a fetch), the parse worker and its WebAssembly decoder.
-    await page.getByRole('button', { name: 'Try a sample' }).click();
+    await page.getByRole('banner').getByRole('button', { name: 'Try a sample' }).click();
     await expect(page.getByTestId('hex-view')).toBeVisible();
     await expect(page.locator('[data-testid="range-row"]').first()).toBeVisible();
 
@@ -70,7 +70,7 @@ test.describe('error boundaries', () => {
   test('a pane that throws says what failed and reopens; the others keep working', async ({ page }) => {
     await page.goto('/');
     await page.evaluate(() => { (window as unknown as { __devcoredumpBreakPane: string }).__devcoredumpBreakPane = 'Address map'; });
-    await page.getByRole('button', { name: 'Try a sample' }).click();
+    await page.getByRole('banner').getByRole('button', { name: 'Try a sample' }).click();
     const failed = page.getByRole('alert', { name: 'Address map failed' });
     await expect(failed).toContainText('Address map failed: Address map was told to fail (test hook)');
     // The rest of the app works: the hex view shows bytes and takes keys.
