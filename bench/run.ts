@@ -4,6 +4,7 @@ import { benchAscii85 } from './ascii85.ts';
 import { benchParse } from './parse.ts';
 import { benchSearch, benchSearchWorkerPath } from './search.ts';
 import { benchShare } from './share.ts';
+import { benchDecode, printDecodeBench } from './decode.ts';
 import { benchI915 } from './i915.ts';
 
 const MiB = 2 ** 20;
@@ -50,3 +51,6 @@ const zx = median(z.xeRuns.map((r) => r.ms));
 console.log(`i915: median ${zi} ms = ${(z.i915Bytes / 1e6 / (zi / 1000)).toFixed(0)} MB/s of text, ${(z.decodedBytes / 1e6 / (zi / 1000)).toFixed(0)} MB/s decoded; peak RSS median ${(median(z.i915Runs.map((r) => r.maxRssBytes)) / MiB).toFixed(0)} MiB`);
 console.log(`xe:   median ${zx} ms = ${(z.xeBytes / 1e6 / (zx / 1000)).toFixed(0)} MB/s of text, ${(z.decodedBytes / 1e6 / (zx / 1000)).toFixed(0)} MB/s decoded; peak RSS median ${(median(z.xeRuns.map((r) => r.maxRssBytes)) / MiB).toFixed(0)} MiB`);
 console.log(`ratio i915 / xe (same decoded bytes): ${(zi / zx).toFixed(2)}x the time`);
+
+console.log('\n== command-stream decode (src/format/gpu), 64 MiB ==');
+printDecodeBench(benchDecode());

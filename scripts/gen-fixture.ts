@@ -1,6 +1,7 @@
 // Fixture generator CLI.
 //   npx tsx scripts/gen-fixture.ts --layout 6.19 --out FILE [--seed N] [--crlf] [--bom] [--spaces]
 //        [--split] [--split-width N] [--split-mode exact|groups] [--truncate N] [--big BYTES]
+//        [--platform tgl|dg2|mtl|lnl|bmg|ptl]
 //        [--extra N] [--zero-fraction F]
 //     writes FILE, FILE.expected.json (InspectJson) and FILE.meta.json (header, truncation, range list);
 //     prints the expected JSON path.
@@ -8,7 +9,7 @@
 //     streams a large dump to FILE and writes FILE.ranges.json; prints a summary.
 // BYTES accepts K/M/G suffixes (powers of 1024), e.g. 300M, 1G.
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
-import { generateDump, generateLargeDump, LAYOUTS, type Layout } from '../src/gen/generate.ts';
+import { generateDump, generateLargeDump, LAYOUTS, type GenPlatform, type Layout } from '../src/gen/generate.ts';
 
 function parseSize(s: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?$/i.exec(s.trim());
@@ -22,6 +23,7 @@ function usage(msg?: string): never {
   console.error(
     'usage: gen-fixture --layout rfc|6.9|6.12|6.14|6.19 --out FILE [--seed N] [--crlf] [--bom] [--spaces] [--split]\n' +
       '                   [--split-width N] [--split-mode exact|groups] [--truncate N] [--big BYTES] [--extra N]\n' +
+      '                   [--platform tgl|dg2|mtl|lnl|bmg|ptl]\n' +
       '                   [--zero-fraction F]\n' +
       '       gen-fixture --large BYTES --out FILE [--seed N] [--zero-fraction F] [--layout 6.19|6.14]',
   );
@@ -73,7 +75,10 @@ if (str('large') !== undefined) {
   if (!layout || !LAYOUTS.includes(layout)) usage('--layout must be one of ' + LAYOUTS.join(', '));
   const mode = str('split-mode');
   if (mode !== undefined && mode !== 'exact' && mode !== 'groups') usage('--split-mode exact|groups');
+  const platform = str('platform') as GenPlatform | undefined;
+  if (platform !== undefined && !['tgl', 'dg2', 'mtl', 'lnl', 'bmg', 'ptl'].includes(platform)) usage('--platform must be one of tgl, dg2, mtl, lnl, bmg, ptl');
   const dump = generateDump({
+    platform,
     layout,
     seed,
     crlf: !!args.crlf,

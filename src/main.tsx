@@ -3,11 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { startPwa } from './app/pwa/start.ts';
 import { PaneBoundary } from './app/common/PaneBoundary.tsx';
+import { installKeymap } from './app/shortcuts/keymap.ts';
+import { SHORTCUTS } from './app/shortcuts/registry.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root element');
 
 startPwa();
+// The page's one keydown listener: every shortcut of shortcuts/registry.ts, from the first frame on.
+installKeymap(SHORTCUTS);
 
 createRoot(root).render(
   <StrictMode>

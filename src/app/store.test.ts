@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { onDumpOpened, setClientFactory, useDumpStore, useViewStore, selectSummary, selectSource } from './store.ts';
+import { onDumpChange } from './dump-lifecycle.ts';
+import { setClientFactory, useDumpStore, useViewStore, selectSummary, selectSource } from './store.ts';
 import type { DumpClient } from './dump-client.ts';
 import type { DumpSummary, OpenFailure, Progress, RangeInfo } from '../protocol/worker-api.ts';
 
@@ -56,8 +57,8 @@ describe('dump store', () => {
 
   it('tells the opened listeners of each dump that opened (not of one that failed or was cancelled)', async () => {
     const seen: string[] = [];
-    const off = onDumpOpened((source, s) => seen.push(`${source.name}:${s.fileName}`));
-    const broken = onDumpOpened(() => {
+    const off = onDumpChange('test: seen', ({ source, dump }) => seen.push(`${source.name}:${dump.fileName}`));
+    const broken = onDumpChange('test: broken', () => {
       throw new Error('a listener that fails');
     });
     const a = useDumpStore.getState().open(bytes);

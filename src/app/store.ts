@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { findRangeAt, foldAddress } from '../format/addr.ts';
 import { DumpClient } from './dump-client.ts';
 import type { ByteSource } from './byte-source.ts';
+import { dumpChanged } from './dump-lifecycle.ts';
 import type { DumpSummary, OpenFailure, OpenSource, Progress } from '../protocol/worker-api.ts';
 
 export const SAMPLE_URL = `${import.meta.env.BASE_URL}samples/xe-6.19-sample.txt`;
@@ -47,15 +48,6 @@ let makeClient: ClientFactory = () => new DumpClient();
 /** Tests swap the worker client. */
 export function setClientFactory(f: ClientFactory): void {
   makeClient = f;
-}
-
-/** Told of each dump that opened, with what it was opened from (recent dumps keep the file). */
-export type OpenedListener = (source: OpenSource, summary: DumpSummary) => void;
-const openedListeners = new Set<OpenedListener>();
-/** Returns the unsubscribe. */
-export function onDumpOpened(fn: OpenedListener): () => void {
-  openedListeners.add(fn);
-  return () => openedListeners.delete(fn);
 }
 
 export const useDumpStore = create<DumpState>()((set, get) => ({
@@ -108,15 +100,12 @@ export const useDumpStore = create<DumpState>()((set, get) => ({
       get().client?.dispose();
       // Keep the range picked while parsing if the user has moved since; else open on the batch.
       const moved = first && useViewStore.getState().navSeq !== autoNav;
-      set({ dump: summary, client, loading: null, error: null, generation: get().generation + 1 });
+      const previous = get().dump;
+      const generation = get().generation + 1;
+      set({ dump: summary, client, loading: null, error: null, generation });
+      // The one trigger of the dump lifecycle: every per-dump feature resets or rebuilds here.
+      dumpChanged({ dump: summary, previous, source, generation });
       if (!moved) useViewStore.getState().reset(summary);
-      for (const fn of openedListeners) {
-        try {
-          fn(source, summary);
-        } catch {
-          // a listener's failure is its own
-        }
-      }
       return true;
     } catch (e) {
       const failure = e as OpenFailure;

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { findRangeAt, foldAddress, parseAddress } from '../format/addr.ts';
 import type { DumpSummary } from '../protocol/worker-api.ts';
 import { useDumpStore, useViewStore, type ViewTarget } from './store.ts';
+import { onDumpChange } from './dump-lifecycle.ts';
 
 export interface UrlView {
   range: bigint | null;
@@ -63,7 +64,6 @@ export function useUrlSync(): void {
   useEffect(() => {
     let applying = false;
     let lastNav = useViewStore.getState().navSeq;
-    let lastGeneration = useDumpStore.getState().generation;
     let timer: ReturnType<typeof setTimeout> | null = null;
 
     const write = (push: boolean) => {
@@ -97,9 +97,7 @@ export function useUrlSync(): void {
         if (!timer) timer = setTimeout(() => { timer = null; write(false); }, REPLACE_EVERY_MS);
       }
     });
-    const unsubDump = useDumpStore.subscribe((s) => {
-      if (s.generation === lastGeneration) return;
-      lastGeneration = s.generation;
+    const unsubDump = onDumpChange('url', () => {
       // A newly opened dump: go where the URL says if it names a place in it, else record where we are.
       if (!apply()) {
         lastNav = useViewStore.getState().navSeq;

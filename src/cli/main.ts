@@ -2,6 +2,7 @@
 //   devcoredump inspect FILE [--json]
 //   devcoredump extract FILE --address 0x… [--length N] -o OUT
 //   devcoredump snapshot FILE --range ADDR[:LEN][,…] [--blobs] [--uncaptured] -o OUT
+//   devcoredump decode FILE [--address ADDR] [--context] [--json] [--platform P]
 // Exit codes: 0 a dump (even with diagnostics), 2 not a dump (one-line reason on stderr),
 // 1 an I/O error or a bad request.
 import { createHash } from 'node:crypto';
@@ -13,6 +14,8 @@ import { writeDumpText, type Piece } from '../format/write.ts';
 import { InputError, parseFile } from './read.ts';
 import { formatSummary } from './summary.ts';
 import { humanBytes } from '../format/units.ts';
+import { FAMILIES, hangContext, platformById, walkBatches, type Family } from '../format/gpu/index.ts';
+import { decodeJson, decodeText } from '../format/gpu/report.ts';
 
 const USAGE = `usage:
   devcoredump inspect FILE [--json] [--timing]
@@ -21,6 +24,10 @@ const USAGE = `usage:
       a smaller dump (same layout) with the header, job, engines and only these ranges or parts:
       ADDR alone keeps the whole range holding it; --blobs keeps HWSP/HWCTX/LOG/CTB,
       --uncaptured keeps the lines of ranges the kernel could not capture
+  devcoredump decode FILE [--address ADDR] [--context] [--json] [--platform P]
+      decodes the hung batch (batch_addr) and what it chains to, as a listing with <- ACTHD;
+      --address decodes from ADDR instead, --context adds the context images (register state),
+      --platform overrides the detected one (gen12, gen12.5, xe2, xe3, or tgl, dg2, mtl, lnl, bmg, ptl, …)
 FILE may be - for standard input; gzip-compressed input is inflated.
 exit: 0 dump read (even with diagnostics), 2 not a dump, 1 I/O error or bad arguments`;
 
@@ -36,7 +43,7 @@ class UsageError extends Error {}
 function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, string | true> } {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const withValue = new Set(['--address', '--length', '--range', '-o', '--output']);
+  const withValue = new Set(['--address', '--length', '--range', '-o', '--output', '--platform']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-' || !a.startsWith('-')) positional.push(a);
@@ -65,7 +72,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.out(USAGE + '\n');
       return 0;
     }
-    if (cmd !== 'inspect' && cmd !== 'extract' && cmd !== 'snapshot') throw new UsageError(cmd ? `unknown command "${cmd}"` : 'no command');
+    if (cmd !== 'inspect' && cmd !== 'extract' && cmd !== 'snapshot' && cmd !== 'decode') throw new UsageError(cmd ? `unknown command "${cmd}"` : 'no command');
     if (!file) throw new UsageError('no FILE given');
     let address: bigint | null = null;
     let out: string | null = null;
@@ -76,6 +83,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (!out) throw new UsageError('extract needs -o OUT');
       address = parseAddress(a);
       if (address === null) throw new UsageError(`bad address "${a}"`);
+    }
+    let family: Family | undefined;
+    if (cmd === 'decode') {
+      const a = flags.get('--address');
+      if (a === true) throw new UsageError('--address needs a value');
+      if (typeof a === 'string') {
+        address = parseAddress(a);
+        if (address === null) throw new UsageError(`bad address "${a}"`);
+      }
+      const p = flags.get('--platform');
+      if (p === true) throw new UsageError('--platform needs a value');
+      if (typeof p === 'string') {
+        family = (FAMILIES as readonly string[]).includes(p) ? (p as Family) : platformById(p)?.family;
+        if (!family) throw new UsageError(`unknown platform "${p}" (one of ${FAMILIES.join(', ')} or a platform id such as tgl, dg2, mtl, lnl, bmg, ptl)`);
+      }
     }
     let wanted: { address: bigint; length: number | null }[] = [];
     if (cmd === 'snapshot') {
@@ -100,6 +122,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (cmd === 'inspect') {
       if (flags.has('--json')) io.out(JSON.stringify(toInspectJson(model, sha256), null, 2) + '\n');
       else io.out(formatSummary(model, file, sha256));
+      return 0;
+    }
+    if (cmd === 'decode') {
+      const h = hangContext(model, family);
+      const walk = address === null ? h.walk : walkBatches(model.ranges, [{ address, reason: 'address' }], { family: h.family, engine: h.engineKind, acthd: h.acthd });
+      const contexts = flags.has('--context') ? h.contexts : [];
+      if (flags.has('--json')) io.out(JSON.stringify(decodeJson(h, walk, contexts), null, 2) + '\n');
+      else io.out(decodeText(h, walk, contexts));
       return 0;
     }
     if (cmd === 'snapshot') {

@@ -1,6 +1,8 @@
 // Deterministic pseudo-random content for generated dumps: PRNG, GPU-memory-like buffers
 // (batch buffers, heaps, GuC log, CT buffer, HW status page, LRC register state).
 // Pure module (no Node APIs).
+import type { Family } from '../format/gpu/types.ts';
+import { batchEnd, batchStart, dispatch, draw, Emitter, H, lri, pipeControl, stateBaseAddress, storeDataImm } from './commands.ts';
 
 /** mulberry32: small, fast, good enough for fixtures. Returns u32 values. */
 export class Rng {
@@ -162,7 +164,7 @@ export const MI_BATCH_BUFFER_START = 0x18800101;
 /** MI_LOAD_REGISTER_IMM with one register/value pair. */
 export const MI_LOAD_REGISTER_IMM_1 = 0x11000001;
 export const PIPE_CONTROL = 0x7a000004; // 6 dwords
-export const MI_SEMAPHORE_WAIT = 0x1c010003; // 5 dwords (gen12+ token form)
+export const MI_SEMAPHORE_WAIT = 0x0e000003; // opcode 0x1c, 5 dwords
 export const MI_STORE_DATA_IMM = 0x10400002; // 4 dwords
 
 export interface BatchBuffer {
@@ -171,48 +173,71 @@ export interface BatchBuffer {
   acthdOffset: number;
   /** The header dword of that instruction (what IPEHR shows). */
   ipehr: number;
+  /** Byte offsets (in the buffer) and names of the instructions of the hung batch, in order. */
+  instructions: { offset: number; name: string }[];
+}
+
+export interface BatchOptions {
+  /** Platform family whose encodings to write (default gen12). */
+  family?: Family;
+  /** Where the second-level batch is (another range); no second-level call when absent. */
+  secondLevel?: bigint;
 }
 
 /**
- * A batch buffer: some 3D/compute state, a register load, a PIPE_CONTROL, a semaphore wait, and a
- * MI_BATCH_BUFFER_START that jumps back to the start of the batch (an endless loop: the hang),
- * followed by MI_BATCH_BUFFER_END; state data before the batch start, more commands after it.
+ * A batch buffer of exact encodings for the family: register loads, STATE_BASE_ADDRESS, a draw,
+ * a compute dispatch, a PIPE_CONTROL, a store, a second-level MI_BATCH_BUFFER_START into
+ * `secondLevel` (another range), then an MI_BATCH_BUFFER_START that jumps back to the start of
+ * the batch (an endless loop: the hang, where ACTHD sits) followed by MI_BATCH_BUFFER_END; state
+ * data before the batch start, more commands after it.
  */
-export function batchBuffer(length: number, batchOffset: number, batchAddr: bigint, rng: Rng): BatchBuffer {
+export function batchBuffer(length: number, batchOffset: number, batchAddr: bigint, rng: Rng, opts: BatchOptions = {}): BatchBuffer {
+  const family = opts.family ?? 'gen12';
   const words = new Uint32Array(length >>> 2);
   const tail = new MixedFiller(rng.u32(), 0.7);
-  let i = batchOffset >>> 2;
+  const start = batchOffset >>> 2;
   // Area before the batch start: state data.
-  if (i > 0) tail.fill(words, 0, i);
-  const put = (...w: number[]) => {
-    for (const x of w) words[i++] = x >>> 0;
-  };
-  put(MI_NOOP, MI_NOOP);
-  put(MI_LOAD_REGISTER_IMM_1, 0x00002358, rng.u32() & 0xffff); // CTX_TIMESTAMP-ish
-  // 3DSTATE-like packets: header 0x78xx_00LL + (LL+2) dwords.
-  const nState = rng.range(2, 5);
-  for (let k = 0; k < nState; k++) {
-    const len = rng.range(0, 6);
-    put(0x78000000 | ((0x08 + rng.int(0x50)) << 16) | len);
-    for (let d = 0; d < len + 1; d++) put(rng.bool(0.4) ? 0 : rng.u32());
-  }
-  put(PIPE_CONTROL, 0x00101420, 0, 0, 0, 0);
-  put(MI_STORE_DATA_IMM, Number(batchAddr & 0xffffffffn) + 0xf00, Number(batchAddr >> 32n), rng.range(1, 1000));
-  const loopAt = i;
-  put(MI_BATCH_BUFFER_START, Number(batchAddr & 0xffffffffn), Number(batchAddr >> 32n));
-  put(MI_BATCH_BUFFER_END);
+  if (start > 0) tail.fill(words, 0, start);
+  const e = new Emitter(words, start);
+  const heap = (batchAddr & ~0xfffn) + 0x100000n;
+  e.op('MI_NOOP', MI_NOOP);
+  e.op('MI_NOOP', MI_NOOP);
+  lri(e, [[0x2358, rng.u32() & 0xffff], [0x7010, 0xffff0000 | (rng.u32() & 0xff)], [0xe4f0, 0x00100010]]);
+  stateBaseAddress(e, heap);
+  draw(e, heap + 0x60000n, heap + 0x70000n, rng.range(1, 1000) * 3, rng.range(1, 4));
+  dispatch(e, family, rng.range(1, 64), rng.range(1, 16), 0x1000);
+  pipeControl(e, (1 << 20) | (1 << 14) | (1 << 12) | (1 << 5), batchAddr + 0xf00n, rng.range(1, 1000));
+  if (opts.secondLevel !== undefined) batchStart(e, opts.secondLevel, true);
+  storeDataImm(e, batchAddr + 0xf00n, rng.range(1, 1000));
+  const loopAt = batchStart(e, batchAddr, false);
+  batchEnd(e);
+  const instructions = e.starts.map((s) => ({ offset: s.index * 4, name: s.name }));
   // After the loop: more commands, as the rest of a real batch holds.
-  if (i + 8 < words.length) commandStream(words, i + 8, words.length, batchAddr, rng);
-  return { bytes: wordsToBytes(words), acthdOffset: loopAt * 4, ipehr: MI_BATCH_BUFFER_START };
+  if (e.i + 8 < words.length) commandStream(words, e.i + 8, words.length, batchAddr, rng, family);
+  return { bytes: wordsToBytes(words), acthdOffset: loopAt * 4, ipehr: H.MI_BATCH_BUFFER_START, instructions };
+}
+
+/**
+ * A second-level batch: a register load, push constants, a flushing PIPE_CONTROL and
+ * MI_BATCH_BUFFER_END (it returns to the first-level batch). Written at `offset` of `words`.
+ */
+export function secondLevelBatch(words: Uint32Array, offset: number, address: bigint, rng: Rng): { offset: number; name: string }[] {
+  const e = new Emitter(words, offset >>> 2);
+  lri(e, [[0x20d8, 0x00020002]]);
+  e.op('3DSTATE_CONSTANT_PS', H._3DSTATE_CONSTANT_PS, 0x00000004, 0, e.lo(address + 0x800n), e.hi(address), 0, 0, 0, 0, 0, 0);
+  pipeControl(e, (1 << 20) | (1 << 14), address + 0x900n, rng.range(1, 1 << 20));
+  batchEnd(e);
+  return e.starts.map((s) => ({ offset: s.index * 4, name: s.name }));
 }
 
 /**
  * GPU commands as a driver writes them after the hung loop: state packets whose fields are small
  * numbers, flags and addresses near the batch, register loads from a handful of registers, pipe
  * controls, draws with varying vertex counts, compute walkers that are mostly zero, MI_NOOP padding.
- * Real batch buffers look like this (and compress about as well); used for the link-size budget.
+ * Every packet has its exact length. Real batch buffers look like this (and compress about as
+ * well); used for the link-size budget.
  */
-export function commandStream(words: Uint32Array, from: number, to: number, baseAddr: bigint, rng: Rng): void {
+export function commandStream(words: Uint32Array, from: number, to: number, baseAddr: bigint, rng: Rng, family: Family = 'gen12'): void {
   let i = from;
   const lo = Number(baseAddr & 0xffffffffn);
   const hi = Number(baseAddr >> 32n);
@@ -220,6 +245,7 @@ export function commandStream(words: Uint32Array, from: number, to: number, base
     if (i < to) words[i++] = w >>> 0;
   };
   const REGS = [0x2358, 0x7010, 0xe4f0, 0x20d8, 0xb020, 0x2580, 0xe194];
+  const CONSTANT = [0x15, 0x16, 0x17, 0x19, 0x1a]; // 3DSTATE_CONSTANT_VS/GS/PS/HS/DS
   const addr = () => (lo + 0x10000 + rng.int(64) * 0x1000) & ~0x3f;
   while (i < to) {
     switch (rng.int(8)) {
@@ -231,12 +257,12 @@ export function commandStream(words: Uint32Array, from: number, to: number, base
         put(rng.range(1, 64) * 0x100);
         break;
       case 1: { // 3DSTATE_CONSTANT_XS: 11 dwords, one buffer
-        put(0x78150009 + (rng.int(5) << 16));
+        put(0x78000009 | (rng.pick(CONSTANT) << 16));
         put(rng.int(4));
-        for (let k = 0; k < 4; k++) put(0);
+        put(0);
         put(addr() | 1);
         put(hi);
-        for (let k = 0; k < 3; k++) put(0);
+        for (let k = 0; k < 6; k++) put(0);
         break;
       }
       case 2: // MI_LOAD_REGISTER_IMM
@@ -256,21 +282,26 @@ export function commandStream(words: Uint32Array, from: number, to: number, base
         put(rng.bool(0.7) ? 0 : rng.int(4096) * 3);
         put(1); put(0); put(0);
         break;
-      case 5: { // COMPUTE_WALKER: 40 dwords, mostly zero
-        put(0x72040026);
-        for (let k = 0; k < 39; k++) {
-          if (k === 3) put(rng.range(1, 64) * 64);
-          else if (k === 8 || k === 9) put(rng.range(1, 256));
-          else if (k === 18) put(addr());
-          else if (k === 19) put(hi);
-          else put(0);
+      case 5: { // compute walker of the family, mostly zero
+        if (family === 'gen12') {
+          put(H.GPGPU_WALKER);
+          for (let k = 1; k < 15; k++) put(k === 4 ? (1 << 30) | 15 : k === 7 || k === 10 ? rng.range(1, 256) : k >= 13 ? 0xffffffff : 0);
+        } else {
+          put(H.COMPUTE_WALKER);
+          for (let k = 1; k < 39; k++) {
+            if (k === 1) put(rng.range(1, 64) * 64);
+            else if (k === 6 || k === 7) put(rng.range(1, 256));
+            else if (k === 18) put(addr());
+            else if (k === 19) put(hi);
+            else put(0);
+          }
         }
         break;
       }
       case 6: // MI_NOOP padding
         for (let k = rng.range(1, 8); k > 0; k--) put(0);
         break;
-      default: // 3DSTATE_BINDING_TABLE_POINTERS / SAMPLER_STATE_POINTERS
+      default: // 3DSTATE_BINDING_TABLE_POINTERS_VS..PS
         put(0x78260000 + (rng.int(5) << 16));
         put(rng.int(256) * 32);
     }
@@ -334,30 +365,68 @@ export function hwStatusPage(rng: Rng, seqno: number): Uint8Array {
   return wordsToBytes(words);
 }
 
-/** LRC register state: an MI_LOAD_REGISTER_IMM block of register/value pairs, then zeros. */
-export function hwContext(length: number, rng: Rng, ringStart: number, head: number, tail: number): Uint8Array {
+export interface ContextState {
+  family: Family;
+  ringStart: number;
+  head: number;
+  tail: number;
+  /** The batch the context was running (BB_ADDR). */
+  batchAddr: bigint;
+  /** CTX_TIMESTAMP. */
+  timestamp: number;
+  /** Engine MMIO base (rcs0: 0x2000). */
+  mmioBase?: number;
+}
+
+/**
+ * LRC register state as the driver lays it out for the render engine (kernel xe_lrc.c register
+ * tables): MI_NOOP, an MI_LOAD_REGISTER_IMM of the ring and batch registers, MI_NOOP padding, an
+ * LRI of CTX_TIMESTAMP and the page-directory pointers, an LRI of R_PWR_CLK_STATE, an LRI of
+ * the command streamer GPRs, MI_BATCH_BUFFER_END, then zeros. Offsets are absolute
+ * (engine MMIO base + register); Gen12.5 and later add two registers to the first block and set
+ * the LRI "add CS MMIO start offset" bit.
+ */
+export function hwContext(length: number, rng: Rng, state: ContextState | number, head = 0, tail = 0): Uint8Array {
+  // The older form (ring start, head, tail) writes a Gen12 image.
+  const st: ContextState = typeof state === 'number' ? { family: 'gen12', ringStart: state, head, tail, batchAddr: 0n, timestamp: rng.u32() } : state;
   const words = new Uint32Array(length >>> 2);
-  const regs = [0x2244, 0x2034, 0x2030, 0x2038, 0x203c, 0x2168, 0x2140, 0x2110, 0x211c, 0x2114, 0x2118, 0x21c0, 0x21c4];
-  let i = 1;
-  words[i++] = (0x11001000 | (regs.length * 2 - 1)) >>> 0;
-  for (const r of regs) {
-    let v: number;
-    switch (r) {
-      case 0x2034: v = head; break;
-      case 0x2030: v = tail; break;
-      case 0x2038: v = ringStart; break;
-      case 0x203c: v = 0x3001; break;
-      default: v = rng.bool(0.5) ? 0 : rng.u32();
-    }
-    words[i++] = r;
-    words[i++] = v >>> 0;
+  const base = st.mmioBase ?? 0x2000;
+  const hp = st.family !== 'gen12';
+  const flags = (1 << 12) | (hp ? 1 << 19 : 0); // force posted (+ CS MMIO relative)
+  const e = new Emitter(words, 1);
+  const first: [number, number][] = [
+    [0x244, 0x00090008], // RING_CONTEXT_CONTROL: inhibit synchronous context switch (masked)
+    [0x034, st.head],
+    [0x030, st.tail],
+    [0x038, st.ringStart],
+    [0x03c, 0x00003001], // RING_CTL: 16 KiB, valid
+    [0x168, Number((st.batchAddr >> 32n) & 0xffffn)],
+    [0x140, Number(st.batchAddr & 0xffffffffn)],
+    [0x110, 0x00000020], // RING_BBSTATE: PPGTT
+    [0x1c0, 0],
+    [0x1c4, 0],
+    [0x1c8, 0x00000d00],
+    [0x180, rng.u32() & 0xffff],
+    [0x2b4, 0],
+  ];
+  if (hp) first.push([0x120, 0], [0x124, 0]);
+  lri(e, first.map(([o, v]) => [base + o, v >>> 0] as [number, number]), flags);
+  for (let k = 0; k < (hp ? 1 : 5); k++) e.op('MI_NOOP', 0);
+  const pml4 = 0x10000000 + rng.int(0x1000) * 0x1000;
+  lri(e, [
+    [base + 0x3a8, st.timestamp >>> 0],
+    [base + 0x28c, 0], [base + 0x288, 0], [base + 0x284, 0], [base + 0x280, 0],
+    [base + 0x27c, 0], [base + 0x278, 0], [base + 0x274, 0], [base + 0x270, pml4],
+  ], flags);
+  for (let k = 0; k < 13; k++) e.op('MI_NOOP', 0);
+  lri(e, [[base + 0x0c8, 0x80000000 | rng.int(0x100)]], hp ? 1 << 19 : 0);
+  for (let k = 0; k < 13; k++) e.op('MI_NOOP', 0);
+  const gprs: [number, number][] = [];
+  for (let k = 0; k < 16; k++) {
+    gprs.push([base + 0x600 + k * 8, rng.bool(0.6) ? 0 : rng.u32()]);
+    gprs.push([base + 0x604 + k * 8, 0]);
   }
-  words[i++] = 0;
-  words[i++] = (0x11001000 | 15) >>> 0;
-  for (let k = 0; k < 8; k++) {
-    words[i++] = 0x2600 + k * 4;
-    words[i++] = rng.bool(0.6) ? 0 : rng.u32();
-  }
-  words[i++] = MI_BATCH_BUFFER_END;
+  lri(e, gprs, flags);
+  batchEnd(e);
   return wordsToBytes(words);
 }

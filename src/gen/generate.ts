@@ -20,8 +20,10 @@ import {
   ctBuffer,
   hwStatusPage,
   hwContext,
+  secondLevelBatch,
   wordsToBytes,
 } from './content.ts';
+import type { Family } from '../format/gpu/types.ts';
 import { TextWriter, type Sink, type SplitMode, type TextStyle } from '../format/text-writer.ts';
 
 export type Layout = 'rfc' | '6.9' | '6.12' | '6.14' | '6.19';
@@ -55,6 +57,27 @@ export interface GenOptions {
   bigRangeZeroFraction?: number;
   /** GuC log size for 6.14/6.19 (default 0x10000). */
   logSize?: number;
+  /**
+   * The GPU (PCI ID, GT IP versions, and the command encodings of its family) for the 6.12+
+   * layouts; default: Lunar Lake for 6.12, Battlemage for 6.14/6.19, Tiger Lake before.
+   */
+  platform?: GenPlatform;
+}
+
+/** Platforms the generator can write: one or more per family. */
+export type GenPlatform = 'tgl' | 'dg2' | 'mtl' | 'lnl' | 'bmg' | 'ptl';
+
+/** What the generator put in the hung batch: for tests that decode it back. */
+export interface GeneratedHang {
+  family: Family;
+  batchAddr: bigint;
+  acthd: bigint;
+  /** The hung batch's instructions (GPU addresses, names), in order. */
+  instructions: { address: bigint; name: string }[];
+  /** The second-level batch (in another range) and its instructions; null without ranges. */
+  secondLevel: { address: bigint; instructions: { address: bigint; name: string }[] } | null;
+  /** The LRC ring registers written into the context image. */
+  context: { head: number; tail: number; ringStart: number; mmioBase: number };
 }
 
 export interface GeneratedHeader {
@@ -79,6 +102,8 @@ export interface GeneratedDump {
   header: GeneratedHeader;
   /** Decoded bytes of every range that has data, keyed by expected address ("0x…"). */
   rangeBytes: Map<string, Uint8Array>;
+  /** The hung batch as written. */
+  hang: GeneratedHang;
   /** Present when truncateAt cut the text. */
   truncated?: {
     atByte: number;
@@ -153,6 +178,7 @@ interface Scenario {
   registers: Reg[];
   uapiFlags: number;
   ranges: RangeSpec[];
+  hang: GeneratedHang;
 }
 
 interface CtbState {
@@ -203,7 +229,9 @@ function buildScenario(layout: Layout, opts: GenOptions, rng: Rng, withRanges: b
   ];
   const batch = rng.pick(batchChoices);
   const batchAddr = batch.address + BigInt(batch.offset);
-  const bb = batchBuffer(batch.length, batch.offset, batchAddr, rng.fork());
+  const family: Family = opts.platform ? GEN_PLATFORMS[opts.platform].family : L >= 12 ? 'xe2' : 'gen12';
+  const secondAddr = withRanges ? SECOND_LEVEL_BATCH : undefined;
+  const bb = batchBuffer(batch.length, batch.offset, batchAddr, rng.fork(), { family, secondLevel: secondAddr });
   const acthd = batch.address + BigInt(bb.acthdOffset);
 
   const ctxDesc = 0x01f00000 + rng.int(0x100) * 0x1000;
@@ -234,7 +262,7 @@ function buildScenario(layout: Layout, opts: GenOptions, rng: Rng, withRanges: b
     '6.14': bmg,
     '6.19': bmg,
   };
-  const pci = pciByLayout[layout];
+  const pci = opts.platform ? GEN_PLATFORMS[opts.platform] : pciByLayout[layout];
 
   const h2gHead = rng.range(0, 900);
   const h2g = L <= 9 ? ctbState(1024, 0, h2gHead, h2gHead + 4) : ctbState(1024, 0, h2gHead, h2gHead);
@@ -317,6 +345,8 @@ function buildScenario(layout: Layout, opts: GenOptions, rng: Rng, withRanges: b
   }
 
   const ranges: RangeSpec[] = [];
+  let secondInstructions: { address: bigint; name: string }[] | null = null;
+  const seed2Second = new Rng((opts.seed ?? 1) ^ 0x5eed2);
   if (withRanges) {
     const prop = (perm: string, type: string, region: number, pat: number, caching: number) =>
       `${perm}|${type}|mem_region=0x${hex(region)}|pat_index=${pat}|cpu_caching=${caching}`;
@@ -342,7 +372,15 @@ function buildScenario(layout: Layout, opts: GenOptions, rng: Rng, withRanges: b
     ];
     for (const f of fixed) {
       if (f.address === batch.address) addData(batch.address, batch.length, bb.bytes, true);
-      else addData(f.address, f.length, mixedBuffer(f.length, rng, f.zf), rng.bool(0.3));
+      else {
+        const data = mixedBuffer(f.length, rng, f.zf);
+        if (secondAddr !== undefined && secondAddr >= f.address && secondAddr < f.address + BigInt(f.length)) {
+          const off = Number(secondAddr - f.address);
+          const words = new Uint32Array(data.buffer, data.byteOffset, data.length >>> 2);
+          secondInstructions = secondLevelBatch(words, off, secondAddr, seed2Second).map((x) => ({ address: f.address + BigInt(x.offset), name: x.name }));
+        }
+        addData(f.address, f.length, data, rng.bool(0.3));
+      }
     }
     // A userptr the kernel could not read.
     ranges.push({
@@ -409,14 +447,46 @@ function buildScenario(layout: Layout, opts: GenOptions, rng: Rng, withRanges: b
     log: gucLog(opts.logSize ?? 0x10000, seed2),
     ctb: ctBuffer(L >= 14 ? 0x40 * (1 << rng.int(8)) : 0x40, seed2, h2gHead, g2hHead),
     hwsp: hwStatusPage(seed2, seqno),
-    hwctx: hwContext(rng.range(1, 5) * 0x1000, seed2, ringAddr, lrcHead, lrcTail),
+    hwctx: hwContext(rng.range(1, 5) * 0x1000, seed2, { family, ringStart: ringAddr, head: lrcHead, tail: lrcTail, batchAddr, timestamp: seed2.u32() }),
     engineName: 'rcs0',
     forcewake: `domain 0x${hex(L <= 12 ? 2 : 1)}, ref 1`,
     registers: regs,
     uapiFlags: 0,
     ranges,
+    hang: {
+      family,
+      batchAddr,
+      acthd,
+      instructions: bb.instructions.map((x) => ({ address: batch.address + BigInt(x.offset), name: x.name })),
+      secondLevel: secondAddr !== undefined && secondInstructions ? { address: secondAddr, instructions: secondInstructions } : null,
+      context: { head: lrcHead, tail: lrcTail, ringStart: ringAddr, mmioBase: 0x2000 },
+    },
   };
 }
+
+/** Where generated dumps put the second-level batch: in the 0x200000000 range, never the batch's. */
+const SECOND_LEVEL_BATCH = 0x200002000n;
+
+const GEN_PLATFORMS: Record<GenPlatform, { id: number; rev: number; family: Family; gts: Scenario['gts'] }> = {
+  tgl: { id: 0x9a49, rev: 0x01, family: 'gen12', gts: [{ id: 0, tile: 0, type: 'main', ipVer: '0.0.0', clock: 19200000 }] },
+  dg2: { id: 0x56a0, rev: 0x08, family: 'gen12.5', gts: [{ id: 0, tile: 0, type: 'main', ipVer: '0.0.0', clock: 19200000 }] },
+  mtl: {
+    id: 0x7d55, rev: 0x08, family: 'gen12.5',
+    gts: [{ id: 0, tile: 0, type: 'main', ipVer: '12.70.4', clock: 19200000 }, { id: 1, tile: 0, type: 'media', ipVer: '13.0.4', clock: 19200000 }],
+  },
+  lnl: {
+    id: 0x64a0, rev: 0x04, family: 'xe2',
+    gts: [{ id: 0, tile: 0, type: 'main', ipVer: '20.4.4', clock: 19200000 }, { id: 1, tile: 0, type: 'media', ipVer: '20.0.0', clock: 19200000 }],
+  },
+  bmg: {
+    id: 0xe20b, rev: 0x00, family: 'xe2',
+    gts: [{ id: 0, tile: 0, type: 'main', ipVer: '20.1.4', clock: 19200000 }, { id: 1, tile: 0, type: 'media', ipVer: '13.1.0', clock: 19200000 }],
+  },
+  ptl: {
+    id: 0xb080, rev: 0x00, family: 'xe3',
+    gts: [{ id: 0, tile: 0, type: 'main', ipVer: '30.0.4', clock: 19200000 }, { id: 1, tile: 0, type: 'media', ipVer: '30.0.0', clock: 19200000 }],
+  },
+};
 
 // ------------------------------------------------------------------------------------------
 // Rendering
@@ -755,7 +825,7 @@ export function generateDump(opts: GenOptions): GeneratedDump {
     pciRevision: L >= 9 ? sc.pciRevision : null,
     gtCount: L >= 9 ? sc.gts.length : 0,
   };
-  const out: GeneratedDump = { bytes, expected, header, rangeBytes: rec.rangeBytes };
+  const out: GeneratedDump = { bytes, expected, header, rangeBytes: rec.rangeBytes, hang: sc.hang };
 
   if (cut < total) {
     const completeRanges: string[] = [];

@@ -1,27 +1,14 @@
 // Bookmarks of the open dump: add one at the hex cursor (Ctrl+D), name it and note why, jump back
-// to it, edit, delete, export to / import from a JSON file. State lives in bookmarks-store.ts.
+// to it, edit, delete, export to / import from a JSON file. The list lives in bookmarks-store.ts,
+// the pane's own state (folded, the form, the status; `b` and Ctrl+D) in pane-store.ts.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { useDumpStore, useViewStore } from '../store.ts';
+import { useViewStore } from '../store.ts';
 import { openAt, useHexStore } from '../hex/hex-store.ts';
-import { isTextField } from '../open/format.ts';
 import { useBookmarksStore } from './bookmarks-store.ts';
+import { selectCollapsed, useBookmarksPane } from './pane-store.ts';
 import { saveBlob } from '../download.ts';
-import { isAddBookmarkKey } from '../shortcuts/registry.ts';
-import { addressText, exportFileName, pickAddress, type Bookmark } from './serialize.ts';
+import { addressText, exportFileName, type Bookmark } from './serialize.ts';
 import './bookmarks.css';
-
-const COLLAPSED_KEY = 'devcoredump.bookmarksPane.collapsed';
-
-function loadCollapsed(): boolean {
-  try {
-    // Folded unless the user unfolded it: the hex view needs the width more.
-    return localStorage.getItem(COLLAPSED_KEY) !== '0';
-  } catch {
-    return true;
-  }
-}
-
-type Form = { mode: 'add'; address: bigint } | { mode: 'edit'; id: string };
 
 function BookmarkForm({
   label,
@@ -82,33 +69,8 @@ export function BookmarksPane() {
   const fileName = useBookmarksStore((s) => s.fileName);
   const cursor = useHexStore((s) => s.cursor);
   const canAdd = useViewStore((s) => s.target?.kind === 'range') && fingerprint !== null;
-  const [form, setForm] = useState<Form | null>(null);
-  const [collapsed, setCollapsedState] = useState(loadCollapsed);
-  const setCollapsed = (v: boolean) => {
-    setCollapsedState(v);
-    try {
-      localStorage.setItem(COLLAPSED_KEY, v ? '1' : '0');
-    } catch {
-      // no storage: for this visit only
-    }
-  };
-  // `b` shows or folds the bookmarks pane (outside text fields).
-  const collapsedRef = useRef(collapsed);
-  collapsedRef.current = collapsed;
-  useEffect(() => {
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key !== 'b' || e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented || isTextField(e.target)) return;
-      e.preventDefault();
-      setCollapsedState(!collapsedRef.current);
-      try {
-        localStorage.setItem(COLLAPSED_KEY, collapsedRef.current ? '0' : '1');
-      } catch {
-        // no storage: for this visit only
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  const { form, status, setForm, setCollapsed, setStatus, startAdd } = useBookmarksPane();
+  const collapsed = useBookmarksPane(selectCollapsed);
   const expandRef = useRef<HTMLButtonElement>(null);
   const collapseRef = useRef<HTMLButtonElement>(null);
   const focusAfterToggle = useRef<'expand' | 'collapse' | null>(null);
@@ -118,55 +80,23 @@ export function BookmarksPane() {
     if (which === 'expand') expandRef.current?.focus();
     else if (which === 'collapse') collapseRef.current?.focus();
   }, [collapsed]);
-  const [status, setStatus] = useState('');
   /** Where focus goes when the form closes (looked up then: the element may have been re-rendered). */
   const returnFocus = useRef<(() => HTMLElement | null) | null>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const importRef = useRef<HTMLInputElement>(null);
 
-  // Another dump: whatever form was open belonged to the old one.
-  useEffect(() => {
-    setForm(null);
-    setStatus('');
-  }, [fingerprint]);
+  // (Another dump clears the form and the status: pane-store.ts.)
 
   const close = () => {
+    const wasAdd = form?.mode === 'add';
     setForm(null);
-    const find = returnFocus.current;
+    // The add form (Ctrl+D or the button) returns the focus where it was, else to the Add button.
+    const back = useBookmarksPane.getState().returnTo;
+    const find = returnFocus.current ?? (wasAdd ? () => (back?.isConnected ? back : addRef.current) : null);
     returnFocus.current = null;
     if (find) requestAnimationFrame(() => find()?.focus());
   };
-
-  const startAdd = () => {
-    const dump = useDumpStore.getState().dump;
-    const view = useViewStore.getState();
-    if (!dump || !useBookmarksStore.getState().fingerprint) return;
-    const address = pickAddress(dump.ranges, view.target, view.address, useHexStore.getState().cursor);
-    if (address === null) {
-      setStatus('Bookmarks hold GPU addresses: show a memory range first.');
-      setCollapsed(false);
-      return;
-    }
-    const active = document.activeElement;
-    const back = active instanceof HTMLElement && active !== document.body ? active : null;
-    returnFocus.current = () => (back?.isConnected ? back : addRef.current);
-    setStatus('');
-    setCollapsed(false);
-    setForm({ mode: 'add', address });
-  };
-  const startAddRef = useRef(startAdd);
-  startAddRef.current = startAdd;
-
-  useEffect(() => {
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.defaultPrevented || !isAddBookmarkKey(e) || isTextField(e.target)) return;
-      e.preventDefault(); // the browser's own "bookmark this page"
-      startAddRef.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 
   const jump = (b: Bookmark) => {
     if (openAt(b.address)) {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createBookmarksStore, followDump, type StorageLike } from './bookmarks-store.ts';
+import { openAnotherDump as show } from '../dump-lifecycle-testing.ts';
 import { useDumpStore } from '../store.ts';
 import type { DumpSummary } from '../../protocol/worker-api.ts';
 
@@ -122,25 +123,25 @@ describe('following the dump store', () => {
 
   it('loads the list of the dump that opens, by fingerprint', () => {
     const s = make();
-    const stop = followDump(s);
+    const stop = followDump(s, 'test bookmarks');
     expect(s.getState().fingerprint).toBeNull();
 
-    useDumpStore.setState({ dump: dump('fp1', 'a.txt') });
+    show(dump('fp1', 'a.txt'));
     expect(s.getState()).toMatchObject({ fingerprint: 'fp1', fileName: 'a.txt' });
     s.getState().add(0x1000n, 'one');
 
-    useDumpStore.setState({ dump: dump('fp2', 'b.txt') });
+    show(dump('fp2', 'b.txt'));
     expect(s.getState().bookmarks).toEqual([]);
 
-    useDumpStore.setState({ dump: dump(undefined, 'partial.txt') });
+    show(dump(undefined, 'partial.txt'));
     expect(s.getState().fingerprint).toBeNull();
 
     // The same content under another name: same bookmarks, new file name for exports.
-    useDumpStore.setState({ dump: dump('fp1', 'renamed.txt') });
+    show(dump('fp1', 'renamed.txt'));
     expect(s.getState().bookmarks.map((b) => b.name)).toEqual(['one']);
     expect(s.getState().exportJson()!.fileName).toBe('renamed.txt');
     stop();
-    useDumpStore.setState({ dump: dump('fp2', 'b.txt') });
+    show(dump('fp2', 'b.txt'));
     expect(s.getState().fingerprint).toBe('fp1');
   });
 });

@@ -4,6 +4,8 @@
 import { create } from 'zustand';
 import { foldAddress } from '../../format/addr.ts';
 import { useDumpStore } from '../store.ts';
+import { onDumpChange } from '../dump-lifecycle.ts';
+import { browserStorage } from '../storage.ts';
 import { useHexStore } from '../hex/hex-store.ts';
 import {
   defaultId,
@@ -169,8 +171,8 @@ export function createBookmarksStore(opts: BookmarksStoreOptions) {
 
 export type BookmarksStore = ReturnType<typeof createBookmarksStore>;
 
-/** Keep a bookmarks store on the open dump's list. Returns the unsubscribe. */
-export function followDump(store: BookmarksStore): () => void {
+/** Keep a bookmarks store on the open dump's list (`feature`: its name in the dump lifecycle). Returns the unsubscribe. */
+export function followDump(store: BookmarksStore, feature = 'bookmarks'): () => void {
   const sync = () => {
     const dump = useDumpStore.getState().dump;
     const fp = dump?.fingerprint ?? null;
@@ -180,18 +182,8 @@ export function followDump(store: BookmarksStore): () => void {
     else st.load(fp, dump?.fileName ?? '');
   };
   sync();
-  return useDumpStore.subscribe((s, prev) => {
-    if (s.dump !== prev.dump) sync();
-  });
+  return onDumpChange(feature, sync);
 }
-
-const browserStorage = (): StorageLike | null => {
-  try {
-    return typeof localStorage !== 'undefined' ? localStorage : null;
-  } catch {
-    return null; // storage disabled: reading `localStorage` throws
-  }
-};
 
 export const useBookmarksStore = createBookmarksStore({ storage: browserStorage });
 followDump(useBookmarksStore);

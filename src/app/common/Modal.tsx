@@ -2,7 +2,6 @@
 // closed by Escape, the backdrop or its ✕ button; focus goes back to where it was. The caller's
 // store says whether it is open.
 import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
-import { isTextField } from '../open/format.ts';
 import './modal.css';
 
 export interface ModalProps {
@@ -90,18 +89,4 @@ export function Modal({ open, onClose, title, titleId, label, className, closeLa
       )}
     </dialog>
   );
-}
-
-/** A key that opens a dialog: anywhere but in a text field, and not while a dialog is up. */
-export function useOpenKey(isKey: (e: KeyboardEvent) => boolean, show: () => void): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || !isKey(e) || isTextField(e.target)) return;
-      if (document.querySelector('dialog[open]')) return;
-      e.preventDefault();
-      show();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [isKey, show]);
 }

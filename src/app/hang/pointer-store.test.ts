@@ -3,6 +3,7 @@ import type { DumpClient } from '../dump-client.ts';
 import type { PointerScanResult } from '../../protocol/worker-api.ts';
 import { useDumpStore } from '../store.ts';
 import { usePointerStore } from './pointer-store.ts';
+import { openAnotherDump } from '../dump-lifecycle-testing.ts';
 
 const result = (align: 4 | 8): PointerScanResult => ({ hits: [{ offset: 8, value: 0x1000n, address: 0x1000n, target: 0 }], capped: false, words: 4, align });
 
@@ -30,7 +31,7 @@ describe('pointer store', () => {
     useDumpStore.setState({ client: fakeClient([]), generation: 1 });
     await usePointerStore.getState().run(0);
     expect(usePointerStore.getState().scan).not.toBeNull();
-    useDumpStore.setState({ generation: 2 });
+    openAnotherDump();
     expect(usePointerStore.getState().scan).toBeNull();
   });
 

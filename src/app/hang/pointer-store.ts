@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { PointerScanResult } from '../../protocol/worker-api.ts';
 import { useDumpStore } from '../store.ts';
+import { onDumpChange } from '../dump-lifecycle.ts';
 
 export interface PointerScanDone {
   /** The range scanned. */
@@ -55,6 +56,4 @@ export const usePointerStore = create<PointerState>()((set, get) => ({
 }));
 
 // A new dump: the old scan means nothing any more.
-useDumpStore.subscribe((s, prev) => {
-  if (s.generation !== prev.generation) usePointerStore.getState().reset();
-});
+onDumpChange('pointer scan', () => usePointerStore.getState().reset());

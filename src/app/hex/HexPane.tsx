@@ -8,7 +8,6 @@ import type { ByteSource } from '../byte-source.ts';
 import type { BlobInfo, DumpSummary, RangeInfo, Space } from '../../protocol/worker-api.ts';
 import { selectSource, selectSummary, useDumpStore, useViewStore } from '../store.ts';
 import { resolveTarget, type HexTarget } from './target.ts';
-import { useDisplayOptionKeys } from './option-keys.ts';
 import { HEX2, UNKNOWN_CHAR, asciiChar, formatAddress, groupDigits, hexAddr, rowCount } from './format.ts';
 import { clampAddr, displayOrder, isCursorKey, moveCursor, rowCol, rowSelection, virtToShowRow } from './cursor.ts';
 import { selectionOf, useHexStore, type DisplayOptions } from './hex-store.ts';
@@ -50,7 +49,6 @@ const ADDRESS_PUSH_MS = 150;
 /** What the grid shows, resolved from the dump and the view target. */
 
 export function HexPane() {
-  useDisplayOptionKeys();
   // While a first dump parses, the partial summary and the parsing worker serve the view.
   const dump = useDumpStore(selectSummary);
   const client = useDumpStore(selectSource);

@@ -1,5 +1,6 @@
 // The hex view's toolbar (Go to address, Back/Forward, display options) and status bar.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useFocusTarget } from '../shortcuts/focus-request.ts';
 import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { useViewStore } from '../store.ts';
 import { lengthText } from './cursor.ts';
@@ -22,22 +23,8 @@ export function HexToolbar({ dump, t }: { dump: DumpSummary; t: HexTarget | null
   const [message, setMessage] = useState<string | null>(null);
   const spans = useMemo(() => rangeSpans(dump.ranges), [dump]);
 
-  // Ctrl+G focuses the box; Alt+Left / Alt+Right walk the jump history.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey && !e.altKey && !e.metaKey && (e.key === 'g' || e.key === 'G')) {
-        e.preventDefault();
-        inputRef.current?.focus();
-        inputRef.current?.select();
-      } else if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
-        e.preventDefault();
-        if (e.key === 'ArrowLeft') history.back();
-        else history.forward();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // Ctrl+G (shortcuts/registry.ts) asks for the focus here.
+  useFocusTarget('goto', inputRef);
 
   const jump = () => {
     const plan = planGoto(text, {

@@ -1,7 +1,8 @@
 // Keeps the hex cursor in step with navigation: a new dump clears it; a navigation (select, goTo,
 // Back/Forward) moves an active cursor to the address navigated to (dropping the selection); a
 // change of target with no active cursor leaves it cleared. Scrolling (setAddress) leaves it alone.
-import { useDumpStore, useViewStore } from '../store.ts';
+import { useViewStore } from '../store.ts';
+import { onDumpChange } from '../dump-lifecycle.ts';
 import { useHexStore } from './hex-store.ts';
 
 let installed = false;
@@ -9,9 +10,7 @@ let installed = false;
 export function installHexSync(): void {
   if (installed) return;
   installed = true;
-  useDumpStore.subscribe((s, prev) => {
-    if (s.generation !== prev.generation) useHexStore.setState({ cursor: null, anchor: null });
-  });
+  onDumpChange('hex cursor', () => useHexStore.setState({ cursor: null, anchor: null }));
   useViewStore.subscribe((s, prev) => {
     const targetChanged = s.target?.kind !== prev.target?.kind || s.target?.index !== prev.target?.index;
     if (s.navSeq === prev.navSeq && !targetChanged) return;

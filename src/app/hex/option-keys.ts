@@ -1,9 +1,7 @@
 // One-key shortcuts for the hex view's display options (pressed outside text fields, without
 // Ctrl/Alt/Meta): g group size, e byte order, w bytes per row, a ASCII column, z dim zeros,
-// o address/offset labels. Pure mapping plus the hook that installs it.
-import { useEffect } from 'react';
-import { isTextField } from '../open/format.ts';
-import { useHexStore, type BytesPerRow, type DisplayOptions, type GroupSize } from './hex-store.ts';
+// o address/offset labels. The pure mapping; shortcuts/registry.ts declares the keys.
+import type { BytesPerRow, DisplayOptions, GroupSize } from './hex-store.ts';
 
 const GROUPS: GroupSize[] = [1, 2, 4, 8];
 const WIDTHS: BytesPerRow[] = [8, 16, 32];
@@ -29,18 +27,4 @@ export function optionPatch(key: string, o: DisplayOptions): Partial<DisplayOpti
     case 'o': return { offsets: !o.offsets };
     default: return null;
   }
-}
-
-export function useDisplayOptionKeys(): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey || isTextField(e.target)) return;
-      const patch = optionPatch(e.key, useHexStore.getState().options);
-      if (!patch) return;
-      e.preventDefault();
-      useHexStore.getState().setOptions(patch);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 }

@@ -1,72 +1,15 @@
 // The data inspector: the (up to) 8 bytes at the hex cursor read as integers, floats, binary and
 // a GPU address that can be followed. Conversions live in convert.ts; bytes come from the
 // ByteSource of the open dump.
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { isTextField } from '../open/format.ts';
+import { useMemo, type ReactNode } from 'react';
 import { findRangeAt, foldAddress } from '../../format/addr.ts';
 import { openAt, useHexStore } from '../hex/hex-store.ts';
-import { selectSource, selectSummary, useDumpStore, useViewStore } from '../store.ts';
+import { selectSummary, useDumpStore } from '../store.ts';
 import { binary, formatF32, formatFloat, gpuAddress, hex, inspect, type Pair } from './convert.ts';
-import { inspectTarget } from './target.ts';
+import { useInspectStore } from './inspect-store.ts';
 import './automation.ts';
 
 const DASH = '—';
-
-interface Read {
-  cursor: bigint;
-  /** Decoded bytes at the cursor (0..8). */
-  bytes: Uint8Array;
-}
-
-/** `f` follows the GPU address at the cursor when it points into a captured range. */
-function useFollowKey(follow: (() => void) | null): void {
-  const ref = useRef(follow);
-  ref.current = follow;
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'f' || e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented || isTextField(e.target) || !ref.current) return;
-      e.preventDefault();
-      ref.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-}
-
-/** Read the decoded bytes at the cursor (up to 8, fewer at the end of the target or of the decoded data). */
-function useCursorBytes(): { read: Read | null; outside: boolean } {
-  const cursor = useHexStore((s) => s.cursor);
-  const target = useViewStore((s) => s.target);
-  const summary = useDumpStore(selectSummary);
-  const source = useDumpStore(selectSource);
-  const t = useMemo(() => inspectTarget(summary, target), [summary, target]);
-  const [read, setRead] = useState<Read | null>(null);
-  const outside = cursor !== null && t !== null && (cursor < t.start || cursor >= t.end);
-  const space = t?.space;
-  const spaceKey = space ? (space.kind === 'gpu' ? 'gpu' : `blob${space.index}`) : '';
-  const end = t?.end ?? 0n;
-  useEffect(() => {
-    if (cursor === null || !space || !source || outside) {
-      setRead(null);
-      return;
-    }
-    let live = true;
-    const want = Number(end - cursor < 8n ? end - cursor : 8n);
-    source.read(space, cursor, want).then(
-      (r) => {
-        if (!live) return;
-        const n = r.address === cursor ? Math.min(r.valid, r.bytes.length, want) : 0;
-        setRead({ cursor, bytes: r.bytes.slice(0, n) });
-      },
-      () => live && setRead({ cursor, bytes: new Uint8Array(0) }),
-    );
-    return () => {
-      live = false;
-    };
-    // spaceKey stands for space (a new object on every summary).
-  }, [cursor, spaceKey, source, end, outside]);
-  return { read: read && read.cursor === cursor ? read : null, outside };
-}
 
 const dec = (v: number | bigint | null) => (v === null ? DASH : v.toString());
 const unsigned = (v: number | bigint | null, digits: number): ReactNode =>
@@ -105,7 +48,7 @@ function GpuAddressRow({ value }: { value: bigint | null }) {
   const follow = () => {
     if (g) openAt(g.address);
   };
-  useFollowKey(range && dumpOpen ? follow : null);
+  // `f` follows it too (shortcuts/registry.ts, inspect-store.ts).
   if (g === null) return <Row name="GPU address" id="gpu" le={DASH} />;
   const note = g.form === 'canonical' ? 'canonical form, folded' : g.form === 'masked' ? 'masked to 48 bits' : null;
   return (
@@ -135,8 +78,11 @@ function GpuAddressRow({ value }: { value: bigint | null }) {
 }
 
 export function DataInspector() {
-  const { read, outside } = useCursorBytes();
+  // The bytes at the cursor are read by inspect-store.ts.
   const cursor = useHexStore((s) => s.cursor);
+  const outside = useInspectStore((s) => s.outside);
+  const stored = useInspectStore((s) => s.read);
+  const read = stored && stored.cursor === cursor ? stored : null;
   const v = useMemo(() => inspect(read?.bytes ?? new Uint8Array(0)), [read]);
   if (cursor === null) return <p className="insp-message">Place the cursor on a byte in the hex view to inspect it.</p>;
   if (outside) return <p className="insp-message">The cursor is outside the shown range.</p>;

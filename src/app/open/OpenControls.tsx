@@ -15,18 +15,8 @@ export function OpenControls() {
     return () => registerPicker(null);
   }, []);
 
+  // Ctrl+O and Ctrl+Shift+V: shortcuts/registry.ts. A paste (Ctrl+V) anywhere outside a text field:
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || !(e.ctrlKey || e.metaKey)) return;
-      const key = e.key.toLowerCase();
-      if (key === 'o' && !e.shiftKey) {
-        e.preventDefault(); // the browser's own "open file"
-        chooseFile();
-      } else if (key === 'v' && e.shiftKey && !isTextField(e.target)) {
-        e.preventDefault(); // no paste event as well: the clipboard is read once
-        void pasteFromClipboard();
-      }
-    };
     const onPaste = (e: ClipboardEvent) => {
       if (e.defaultPrevented || isTextField(e.target) || !e.clipboardData) return;
       const files = e.clipboardData.files;
@@ -39,12 +29,8 @@ export function OpenControls() {
       e.preventDefault();
       openPastedText(text);
     };
-    window.addEventListener('keydown', onKey);
     window.addEventListener('paste', onPaste);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('paste', onPaste);
-    };
+    return () => window.removeEventListener('paste', onPaste);
   }, []);
 
   return (

@@ -1,24 +1,12 @@
 // While a dump is being opened: file name, percent of bytes read, MB/s, elapsed, and Cancel (Escape).
 import './open.css';
-import { useEffect } from 'react';
 import { useDumpStore } from '../store.ts';
 import { progressText } from './format.ts';
 
 export function ProgressBar() {
   const loading = useDumpStore((s) => s.loading);
   const cancel = useDumpStore((s) => s.cancel);
-  const active = loading !== null;
-
-  useEffect(() => {
-    if (!active) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
-      e.preventDefault();
-      useDumpStore.getState().cancel();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [active]);
+  // Escape cancels too (shortcuts/registry.ts).
 
   if (!loading) return null;
   const t = loading.progress ? progressText(loading.progress) : null;

@@ -1,8 +1,8 @@
 // The side column: tabs for ranges, sections, engines, diagnostics and blobs, plus the source view.
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useMemo, useRef, type KeyboardEvent } from 'react';
 import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { useViewStore } from '../store.ts';
-import { PANELS, PANEL_LABELS, diagnosticCounts, nextTab, shortcutPanel, type PanelId } from './format.ts';
+import { PANELS, PANEL_LABELS, diagnosticCounts, nextTab, type PanelId } from './format.ts';
 import { RangesPanel } from './RangesPanel.tsx';
 import { SectionsPanel } from './SectionsPanel.tsx';
 import { EnginesPanel } from './EnginesPanel.tsx';
@@ -11,27 +11,9 @@ import { BlobsPanel } from './BlobsPanel.tsx';
 import { SourceContext } from './SourceContext.tsx';
 import './panels.css';
 
-/** Alt+1..Alt+5 switch panels (one listener for the page). */
-export function usePanelShortcuts(onSwitch?: (panel: PanelId) => void): void {
-  const cb = useRef(onSwitch);
-  cb.current = onSwitch;
-  useEffect(() => {
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      const panel = shortcutPanel(e);
-      if (!panel) return;
-      e.preventDefault();
-      useViewStore.getState().setPanel(panel);
-      cb.current?.(panel);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-}
-
 export function Sidebar({ summary }: { summary: DumpSummary }) {
   const panel = useViewStore((s) => s.panel);
   const tabs = useRef<Partial<Record<PanelId, HTMLButtonElement | null>>>({});
-  usePanelShortcuts();
   const diag = useMemo(() => diagnosticCounts(summary.diagnostics), [summary.diagnostics]);
   const counts: Record<PanelId, number> = {
     ranges: summary.ranges.length,

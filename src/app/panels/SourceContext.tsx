@@ -1,6 +1,6 @@
 // The dump text around one line (from a diagnostic, an entry or a register), in a small dialog.
 import { useEffect, useRef } from 'react';
-import { useDumpStore, useViewStore } from '../store.ts';
+import { useViewStore } from '../store.ts';
 import { useSourceStore } from './source-store.ts';
 
 export function SourceContext() {
@@ -16,13 +16,12 @@ function close(): void {
 }
 
 function SourceDialog({ line }: { line: number }) {
-  // A new dump (its worker replaces the old one) asks again.
-  const generation = useDumpStore((s) => s.generation);
   const loaded = useSourceStore((s) => (s.line === line ? s.loaded : LOADING));
   const closeRef = useRef<HTMLButtonElement>(null);
   const currentRef = useRef<HTMLLIElement>(null);
 
-  useEffect(() => useSourceStore.getState().load(line), [generation, line]);
+  // (A new dump reloads it: source-store.ts.)
+  useEffect(() => useSourceStore.getState().load(line), [line]);
 
   // Focus moves into the dialog, and back to where it was when the dialog closes.
   useEffect(() => {

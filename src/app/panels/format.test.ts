@@ -8,7 +8,7 @@ import type { Engine, VmaProperties } from '../../format/model.ts';
 import {
   blobAttributes, diagnosticCounts, displayDate, errnoName, filterRanges, formatError, formatPci,
   formatProperties, formatUptime, headerFields, hexPlain, hungEngines, isJumpRegister, jumpAddress,
-  markedRanges, memRegionName, nextSort, nextTab, rangeRows, rangeStatus, sectionTitle, shortcutPanel,
+  markedRanges, memRegionName, nextSort, nextTab, rangeRows, rangeStatus, sectionTitle,
   snapshotDate, sortRanges,
 } from './format.ts';
 
@@ -238,12 +238,6 @@ describe('small helpers', () => {
     expect(nextTab('engines', 'Home')).toBe('ranges');
     expect(nextTab('engines', 'End')).toBe('blobs');
     expect(nextTab('engines', 'a')).toBeNull();
-    const k = { altKey: true, ctrlKey: false, metaKey: false, shiftKey: false };
-    expect(shortcutPanel({ ...k, code: 'Digit1' })).toBe('ranges');
-    expect(shortcutPanel({ ...k, code: 'Digit4' })).toBe('diagnostics');
-    expect(shortcutPanel({ ...k, code: 'Numpad5' })).toBe('blobs');
-    expect(shortcutPanel({ ...k, code: 'Digit6' })).toBeNull();
-    expect(shortcutPanel({ ...k, altKey: false, code: 'Digit1' })).toBeNull();
-    expect(shortcutPanel({ ...k, ctrlKey: true, code: 'Digit1' })).toBeNull();
+    // (Alt+digit: the keymap, src/app/shortcuts/keymap.test.ts.)
   });
 });

@@ -384,9 +384,3 @@ export function nextTab(current: PanelId, key: string): PanelId | null {
   }
 }
 
-/** Alt+1..Alt+5 (by physical key, so it works on every layout): the panel, or null. */
-export function shortcutPanel(e: { altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; code: string }): PanelId | null {
-  if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return null;
-  const m = /^(?:Digit|Numpad)([1-5])$/.exec(e.code);
-  return m ? PANELS[Number(m[1]) - 1] : null;
-}

@@ -4,6 +4,7 @@ import { summarize } from '../../worker/session.ts';
 import { sampleDump } from '../../../scripts/make-sample.ts';
 import { useDumpStore, useViewStore } from '../store.ts';
 import { DEFAULT_SORT, usePanelsStore } from './panels-store.ts';
+import { openAnotherDump } from '../dump-lifecycle-testing.ts';
 
 describe('panels store', () => {
   beforeEach(() => {
@@ -43,7 +44,7 @@ describe('panels store', () => {
     expect(useViewStore.getState().target).toEqual(t); // unchanged
 
     // A new dump forgets the result.
-    useDumpStore.setState({ generation: useDumpStore.getState().generation + 1 });
+    openAnotherDump();
     expect(usePanelsStore.getState().lastJump).toBeNull();
   });
 });

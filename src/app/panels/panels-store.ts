@@ -1,7 +1,7 @@
 // State of the side panels that outlives a panel switch: the ranges table's sort and filter, and
 // the result of the last register jump. Own store so that src/app/store.ts stays untouched.
 import { create } from 'zustand';
-import { useDumpStore } from '../store.ts';
+import { onDumpChange } from '../dump-lifecycle.ts';
 import { openAt } from '../hex/hex-store.ts';
 import { nextSort, type RangeSort, type RangeSortKey } from './format.ts';
 
@@ -49,6 +49,4 @@ export const usePanelsStore = create<PanelsState>()((set, get) => ({
 }));
 
 // A new dump: the old jump result means nothing any more.
-useDumpStore.subscribe((s, prev) => {
-  if (s.generation !== prev.generation) usePanelsStore.getState().clearJump();
-});
+onDumpChange('panels', () => usePanelsStore.getState().clearJump());

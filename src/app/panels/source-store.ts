@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { SourceLine } from '../../protocol/worker-api.ts';
 import { useDumpStore } from '../store.ts';
+import { onDumpChange } from '../dump-lifecycle.ts';
 
 /** Lines shown before and after the one asked for. */
 export const BEFORE = 5;
@@ -37,7 +38,17 @@ export const useSourceStore = create<SourceState>()((set) => ({
       (e: unknown) => { if (id === seq) set({ loaded: { status: 'error', message: e instanceof Error ? e.message : String(e) } }); },
     );
     return () => {
-      if (id === seq) seq++;
+      // The view closed (or asks for another line): a late answer is dropped.
+      if (id === seq) {
+        seq++;
+        set({ line: null });
+      }
     };
   },
 }));
+
+// A new dump while the source view is open: its text is the new dump's.
+onDumpChange('source view', () => {
+  const { line, load } = useSourceStore.getState();
+  if (line !== null) load(line);
+});

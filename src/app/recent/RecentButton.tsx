@@ -1,20 +1,14 @@
 // "Recent" in the top bar (and the r key): the recent dumps in a dialog, reachable while a dump is
 // open. Escape or ✕ closes it; reopening a dump closes it too; focus goes back where it was.
-import { useCallback, useState } from 'react';
-import { Modal, useOpenKey } from '../common/Modal.tsx';
+import { Modal } from '../common/Modal.tsx';
+import { useDialogsStore } from '../common/dialogs-store.ts';
 import { RecentDumps } from './RecentDumps.tsx';
 
-/** The r key (no modifiers), outside text fields. */
-export function isRecentKey(e: { key: string; ctrlKey: boolean; altKey: boolean; metaKey: boolean }): boolean {
-  return e.key === 'r' && !e.ctrlKey && !e.altKey && !e.metaKey;
-}
-
 export function RecentButton() {
-  const [open, setOpen] = useState(false);
-  const show = useCallback(() => setOpen(true), []);
-  const hide = useCallback(() => setOpen(false), []);
-
-  useOpenKey(isRecentKey, show);
+  // The r key opens it too (shortcuts/registry.ts).
+  const open = useDialogsStore((s) => s.open === 'recent');
+  const show = () => useDialogsStore.getState().show('recent');
+  const hide = () => useDialogsStore.getState().hide('recent');
 
   return (
     <>

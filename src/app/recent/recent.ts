@@ -1,16 +1,10 @@
 // The page's recent-dumps store: kept in OPFS, fed by the dump store (every dump that opens), and
 // told when the open dump changes (bytes of a dump forgotten while open are deleted then).
-import { onDumpOpened, useDumpStore } from '../store.ts';
+import { useDumpStore } from '../store.ts';
+import { onDumpChange } from '../dump-lifecycle.ts';
+import { browserStorage } from '../storage.ts';
 import { opfsBackend } from './opfs.ts';
 import { createRecentStore, type StorageLike } from './recent-store.ts';
-
-const browserStorage = (): StorageLike | null => {
-  try {
-    return typeof localStorage !== 'undefined' ? localStorage : null;
-  } catch {
-    return null; // storage disabled: reading `localStorage` throws
-  }
-};
 
 export const useRecentStore = createRecentStore({
   backend: opfsBackend(),
@@ -19,9 +13,9 @@ export const useRecentStore = createRecentStore({
   openId: () => useDumpStore.getState().dump?.fingerprint ?? null,
 });
 
-onDumpOpened((source, summary) => void useRecentStore.getState().remember(source, summary));
-useDumpStore.subscribe((s, prev) => {
-  if (s.dump !== prev.dump) void useRecentStore.getState().openChanged();
+onDumpChange('recent dumps', ({ source, dump }) => {
+  void useRecentStore.getState().openChanged();
+  void useRecentStore.getState().remember(source, dump);
 });
 
 declare global {

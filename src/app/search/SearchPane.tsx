@@ -1,12 +1,12 @@
 // The memory search pane (Ctrl+F): query, mode, case option, status with progress and Cancel,
 // and a virtualized list of the results. State and logic live in search-store.ts; the search
 // itself runs in the worker.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SearchMode } from '../../format/search.ts';
 import { useDumpStore } from '../store.ts';
 import type { DumpSummary, SearchHit } from '../../protocol/worker-api.ts';
-import { isSearchKey, matchStepKey } from '../shortcuts/registry.ts';
+import { useFocusTarget } from '../shortcuts/focus-request.ts';
 import { SEARCH_MODES, TEXT_MODES, hexValueHint, statusText, useSearchStore } from './search-store.ts';
 import { contextText } from './marks.ts';
 import { humanBytes } from '../../format/units.ts';
@@ -19,46 +19,26 @@ function focusHexGrid() {
   requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="hex-view"]')?.focus({ preventScroll: true }));
 }
 
-/** Mounted with the workspace: installs Ctrl+F and F3 / Shift+F3, shows the pane when open. */
+/** Mounted with the workspace: shows the pane when open (Ctrl+F, F3 / Shift+F3: shortcuts/registry.ts). */
 export function SearchPane() {
   const open = useSearchStore((s) => s.open);
-  const [focusSeq, setFocusSeq] = useState(0);
-  useEffect(() => {
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if (isSearchKey(e)) {
-        if (!useDumpStore.getState().dump) return; // nothing to search: leave the browser's find
-        e.preventDefault();
-        useSearchStore.getState().setOpen(true);
-        setFocusSeq((n) => n + 1);
-        return;
-      }
-      const step = matchStepKey(e);
-      if (step === 0) return;
-      const s = useSearchStore.getState();
-      if (s.hits.length === 0) return;
-      e.preventDefault();
-      s.setOpen(true);
-      if (step === 1) s.next();
-      else s.prev();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
   if (!open) return null;
-  return <SearchPanel focusSeq={focusSeq} />;
+  return <SearchPanel />;
 }
 
-function SearchPanel({ focusSeq }: { focusSeq: number }) {
+function SearchPanel() {
   const s = useSearchStore();
   const dump = useDumpStore((x) => x.dump);
   const inputRef = useRef<HTMLInputElement>(null);
   const modeInfo = SEARCH_MODES.find((m) => m.mode === s.mode)!;
   const textMode = TEXT_MODES.has(s.mode);
 
+  // The box has the focus when the pane opens, and again at each Ctrl+F.
   useEffect(() => {
     inputRef.current?.focus();
     inputRef.current?.select();
-  }, [focusSeq]);
+  }, []);
+  useFocusTarget('search', inputRef);
 
   const close = () => {
     s.setOpen(false);

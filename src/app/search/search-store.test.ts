@@ -4,6 +4,7 @@ import { useHexStore } from '../hex/hex-store.ts';
 import type { DumpClient } from '../dump-client.ts';
 import type { BlobInfo, DumpSummary, RangeInfo, SearchBatch, SearchDone, SearchHit, SearchQuery } from '../../protocol/worker-api.ts';
 import { hexValueHint, queryError, statusText, useSearchStore } from './search-store.ts';
+import { openAnotherDump } from '../dump-lifecycle-testing.ts';
 
 const range = (index: number, address: bigint): RangeInfo => ({
   index, address, length: 0x1000, line: 1, properties: null, decodedLength: 0x1000, complete: true, error: null, hasData: true,
@@ -153,7 +154,7 @@ describe('search store', () => {
     c.reject(new Error('worker said no'));
     await flush();
     expect(S()).toMatchObject({ status: 'error', error: 'worker said no' });
-    useDumpStore.setState({ generation: 2 });
+    openAnotherDump();
     expect(S()).toMatchObject({ status: 'idle', hits: [], current: -1, ran: null });
   });
 

@@ -6,6 +6,7 @@ import { compilePatterns, DEFAULT_LIMIT, type SearchMode } from '../../format/se
 import type { SearchHit } from '../../protocol/worker-api.ts';
 import { useDumpStore, useViewStore } from '../store.ts';
 import { openAt, useHexStore } from '../hex/hex-store.ts';
+import { onDumpChange } from '../dump-lifecycle.ts';
 import { stepIndex } from './marks.ts';
 
 export const SEARCH_MODES: readonly { mode: SearchMode; label: string; placeholder: string }[] = [
@@ -222,9 +223,7 @@ export const useSearchStore = create<SearchState>()((set, get) => ({
 }));
 
 // A new dump: the results belonged to the old one.
-useDumpStore.subscribe((s, prev) => {
-  if (s.generation !== prev.generation) useSearchStore.getState().reset();
-});
+onDumpChange('search', () => useSearchStore.getState().reset());
 
 const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
 

@@ -1,6 +1,5 @@
-// The Share and Export snapshot buttons of the top bar, with their shortcuts (Ctrl+Shift+S,
-// Ctrl+Shift+E), the two dialogs, and the banner of an opened snapshot.
-import { useEffect } from 'react';
+// The Share and Export snapshot buttons of the top bar (their keys, Ctrl+Shift+S and Ctrl+Shift+E,
+// are in shortcuts/registry.ts), the two dialogs, and the banner of an opened snapshot.
 import { useDumpStore } from '../store.ts';
 import { chooseFile } from '../open/notice.ts';
 import { useShareStore } from './share-store.ts';
@@ -8,28 +7,12 @@ import { useSnapshotStore } from './snapshot-store.ts';
 import { snapshotBannerText } from './share.ts';
 import { ShareDialog } from './ShareDialog.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
-import { isShareKey, isExportKey } from './keys.ts';
 import './share.css';
 
 export function ShareControls() {
   const hasDump = useDumpStore((s) => s.dump !== null);
   const show = useShareStore((s) => s.show);
   const showExport = useShareStore((s) => s.showExport);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || !useDumpStore.getState().dump) return;
-      if (isShareKey(e)) {
-        e.preventDefault();
-        void useShareStore.getState().show();
-      } else if (isExportKey(e)) {
-        e.preventDefault();
-        useShareStore.getState().showExport();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 
   return (
     <>

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import { foldAddress } from '../../format/addr.ts';
 import { selectSource, useDumpStore, useViewStore } from '../store.ts';
+import { onDumpChange } from '../dump-lifecycle.ts';
 import { selectionOf, useHexStore } from '../hex/hex-store.ts';
 import { useBookmarksStore } from '../bookmarks/bookmarks-store.ts';
 import { saveBlob } from '../download.ts';
@@ -255,11 +256,6 @@ export function describeScope(scope: ExportScope): { label: string; pieces: numb
 
 
 // Another dump opened: the dialogs belonged to the old one.
-if (typeof window !== 'undefined') {
-  let generation = useDumpStore.getState().generation;
-  useDumpStore.subscribe((s) => {
-    if (s.generation === generation) return;
-    generation = s.generation;
-    useShareStore.setState({ phase: 'closed', exportOpen: false, link: null, url: null, request: null, over: null, copied: null });
-  });
-}
+onDumpChange('share', () => {
+  useShareStore.setState({ phase: 'closed', exportOpen: false, link: null, url: null, request: null, over: null, copied: null });
+});

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import { findRangeAt, foldAddress } from '../../format/addr.ts';
 import { useDumpStore, useViewStore } from '../store.ts';
+import { onDumpChange } from '../dump-lifecycle.ts';
 import { useHexStore } from '../hex/hex-store.ts';
 import { useBookmarksStore } from '../bookmarks/bookmarks-store.ts';
 import { useNoticeStore } from '../open/notice.ts';
@@ -111,16 +112,12 @@ export const useSnapshotStore = create<SnapshotState>()((set, get) => ({
 
 /** A dump opened while a snapshot is on screen: the full dump at the same place, or another dump. */
 export function followDumps(): () => void {
-  let generation = useDumpStore.getState().generation;
-  return useDumpStore.subscribe((s) => {
-    if (s.generation === generation) return;
-    generation = s.generation;
+  return onDumpChange('snapshot', ({ dump }) => {
     const snap = useSnapshotStore.getState();
     if (snap.opening || !snap.link) return;
     const link = snap.link;
     useSnapshotStore.setState({ link: null });
     clearFragment();
-    const dump = s.dump!;
     const notice = useNoticeStore.getState();
     // After the open has placed the view (synchronously, in the same call): then go to the link's place.
     queueMicrotask(() => {

@@ -1,17 +1,18 @@
-// The "Keyboard shortcuts" help: a modal dialog listing SHORTCUTS by group, opened with ? (when
-// typing in no text field) or the fixed "?" button by the top bar. Escape closes it; focus goes
-// back where it was.
-import { Fragment, useCallback, useState } from 'react';
-import { Modal, useOpenKey } from '../common/Modal.tsx';
-import { comboText, groupedShortcuts, isHelpKey } from './registry.ts';
+// The "Keyboard shortcuts" help: a modal dialog listing SHORTCUTS by group, drawn from the same
+// declarations the keymap dispatches (registry.ts), opened with ? (when typing in no text field)
+// or the fixed "?" button by the top bar. Escape closes it; focus goes back where it was.
+import { Fragment } from 'react';
+import { Modal } from '../common/Modal.tsx';
+import { useDialogsStore } from '../common/dialogs-store.ts';
+import { comboParts, comboText, groupedShortcuts } from './registry.ts';
 import './shortcuts.css';
 
 const GROUPED = groupedShortcuts();
 
-function Keys({ keys }: { keys: string[][] }) {
+function Keys({ keys }: { keys: string[] }) {
   return (
     <>
-      {keys.map((combo, i) => (
+      {keys.map(comboParts).map((combo, i) => (
         <Fragment key={i}>
           {i > 0 && <span className="sc-or"> or </span>}
           <span className="sc-combo" title={comboText(combo)}>
@@ -29,11 +30,9 @@ function Keys({ keys }: { keys: string[][] }) {
 }
 
 export function ShortcutsHelp() {
-  const [open, setOpen] = useState(false);
-  const show = useCallback(() => setOpen(true), []);
-  const hide = useCallback(() => setOpen(false), []);
-
-  useOpenKey(isHelpKey, show);
+  const open = useDialogsStore((s) => s.open === 'help');
+  const show = () => useDialogsStore.getState().show('help');
+  const hide = () => useDialogsStore.getState().hide('help');
 
   return (
     <>

@@ -1,0 +1,99 @@
+// `devcoredump decode` output: a disassembly-like listing, and the --json shape. Pure (runs in
+// Node and in the browser).
+import { hexAddress } from '../report.ts';
+import type { ContextInfo } from './context.ts';
+import type { HangContext } from './index.ts';
+import type { Instruction } from './types.ts';
+import type { WalkResult } from './walk.ts';
+
+export interface DecodeJson {
+  platform: string;
+  engine: string | null;
+  batches: {
+    address: string;
+    reason: 'batch_addr' | 'chained' | 'address';
+    instructions: { address: string; name: string; dwords: number; acthd: boolean; fields: Record<string, string> }[];
+  }[];
+  context: { name: string; registers: { offset: string; name: string | null; value: string }[] }[];
+  diagnostics: { address: string; message: string }[];
+}
+
+const hex8 = (v: number) => (v >>> 0).toString(16).padStart(8, '0');
+
+function fieldsObject(ins: Instruction): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of ins.fields) {
+    let k = f.name;
+    for (let n = 2; k in out; n++) k = `${f.name} (${n})`;
+    out[k] = f.value;
+  }
+  return out;
+}
+
+/** The --json report. `contexts` is empty unless asked for. */
+export function decodeJson(h: Pick<HangContext, 'family' | 'engine'>, walk: WalkResult, contexts: ContextInfo[]): DecodeJson {
+  return {
+    platform: h.family,
+    engine: h.engine?.name ?? null,
+    batches: walk.batches.map((b, bi) => ({
+      address: hexAddress(b.address),
+      reason: b.reason,
+      instructions: b.instructions.map((ins, ii) => ({
+        address: hexAddress(ins.address),
+        name: ins.name,
+        dwords: ins.dwords,
+        acthd: walk.acthd !== null && walk.acthd.batch === bi && walk.acthd.instruction === ii,
+        fields: fieldsObject(ins),
+      })),
+    })),
+    context: contexts.map((c) => ({
+      name: c.name,
+      registers: c.image.registers.map((r) => ({ offset: '0x' + r.offset.toString(16), name: r.name, value: '0x' + hex8(r.value) })),
+    })),
+    diagnostics: walk.diagnostics.map((d) => ({ address: hexAddress(d.address), message: d.message })),
+  };
+}
+
+/** One instruction as a listing line plus its fields, indented. */
+export function instructionLines(ins: Instruction, acthd: boolean, withFields = true): string[] {
+  const shown = Math.min(ins.raw.length, 4);
+  let raw = '';
+  for (let k = 0; k < shown; k++) raw += (k ? ' ' : '') + hex8(ins.raw[k]);
+  if (ins.raw.length > shown) raw += ` …+${ins.raw.length - shown}`;
+  const lines = [`  ${hexAddress(ins.address).padStart(14)}  ${raw.padEnd(44)}  ${ins.name}${ins.truncated ? ' (truncated)' : ''}${acthd ? '  <- ACTHD' : ''}`];
+  // Flags that are off are left out of the listing (the JSON has every field).
+  if (withFields) for (const f of ins.fields) if (f.value !== 'false') lines.push(`${' '.repeat(18)}${f.name}: ${f.value}`);
+  return lines;
+}
+
+/** The text listing. */
+export function decodeText(h: Pick<HangContext, 'family' | 'engine' | 'platform' | 'acthd'>, walk: WalkResult, contexts: ContextInfo[], withFields = true): string {
+  const out: string[] = [];
+  const p = h.platform;
+  out.push(`platform: ${h.family}${p.platform ? ` (${p.platform.name})` : ''}, from ${p.detail}`);
+  out.push(`engine: ${h.engine?.name ?? 'none'}${h.acthd !== null ? `, ACTHD ${hexAddress(h.acthd)}` : ''}`);
+  if (walk.batches.length === 0) out.push('', 'no batch decoded');
+  walk.batches.forEach((b, bi) => {
+    out.push('');
+    const how = b.reason === 'chained' ? `${b.secondLevel ? 'second-level' : 'chained'} from ${hexAddress(b.from ?? 0n)}` : b.reason;
+    out.push(`batch ${hexAddress(b.address)} (${how}; range ${hexAddress(b.rangeAddress)}; ${b.instructions.length} instructions, ended by ${b.end})`);
+    b.instructions.forEach((ins, ii) => {
+      for (const l of instructionLines(ins, walk.acthd !== null && walk.acthd.batch === bi && walk.acthd.instruction === ii, withFields)) out.push(l);
+    });
+  });
+  if (h.acthd !== null && walk.acthd === null && walk.batches.length) out.push('', `ACTHD ${hexAddress(h.acthd)} is not inside any decoded instruction`);
+  for (const c of contexts) {
+    out.push('', `context ${c.name}${c.gucId !== null ? ` (GuC ID ${c.gucId})` : ''}: ${c.image.registers.length} registers in ${c.image.blocks} MI_LOAD_REGISTER_IMM blocks`);
+    const num = (v: number | null) => (v === null ? '-' : '0x' + v.toString(16));
+    out.push(`  ring head/tail: LRC ${num(c.lrc.head)}/${num(c.lrc.tail)}, image ${num(c.saved.head)}/${num(c.saved.tail)}, engine ${c.engine ? `${c.engine.name} ${num(c.engine.head)}/${num(c.engine.tail)}` : '-'}`);
+    out.push(`  ${c.ring.note}`);
+    if (c.ring.instructions) for (const ins of c.ring.instructions) for (const l of instructionLines(ins, false, withFields)) out.push(l);
+    for (const r of c.image.registers) out.push(`  ${('0x' + r.offset.toString(16)).padStart(10)}  ${(r.name ?? '(unknown)').padEnd(30)}  0x${hex8(r.value)}`);
+    for (const d of c.image.diagnostics) out.push(`  +0x${d.at.toString(16)}: ${d.message}`);
+  }
+  if (walk.diagnostics.length) {
+    out.push('', 'diagnostics:');
+    for (const d of walk.diagnostics) out.push(`  ${hexAddress(d.address)}: ${d.message}`);
+  }
+  return out.join('\n') + '\n';
+}

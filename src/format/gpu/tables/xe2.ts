@@ -1,0 +1,36 @@
+// Xe2 (Lunar Lake, Battlemage): what changed from Gen12.5. COMPUTE_WALKER grows to 40 dwords,
+// MEM_COPY / MEM_SET replace most XY_* fills and copies on the copy engines, MI_MEM_FENCE,
+// STATE_CONTEXT_DATA_BASE_ADDRESS and coarse pixel / tile-pass state arrive.
+// Facts from Intel's Xe2 PRM (Command Reference), Mesa src/intel/genxml/xe2.xml and the kernel's
+// drivers/gpu/drm/xe/instructions/*.h (xe_gpu_commands.h: MEM_SET, XY_FAST_COLOR_BLT MOCS index
+// moves), written in this project's own format.
+import { a, b, blt, e, g3d, gfx, h, L8, mi, ONE, u } from '../spec.ts';
+import { COMPUTE_WALKER_FIELDS } from './gen125.ts';
+import type { FamilyTable, InstrDef } from '../types.ts';
+
+const CE = ['render', 'compute'] as const;
+
+const CHANGED: InstrDef[] = [
+  mi('MI_MEM_FENCE', 0x09, ONE, [e('Fence Type', 0, 0, 1, { 0: 'Release', 1: 'Acquire', 3: 'Write fence' })]),
+  gfx('STATE_CONTEXT_DATA_BASE_ADDRESS', 0, 1, 0x0b, L8, [u('MOCS', 1, 4, 10), a('Context Data Base Address', 1, 12)]),
+  gfx('COMPUTE_WALKER', 2, 2, 2, L8, COMPUTE_WALKER_FIELDS, { engines: CE }),
+  g3d('3DSTATE_TBIMR_TILE_PASS_INFO', 0, 0x6e, L8),
+  g3d('3DSTATE_COARSE_PIXEL', 0, 0x89, L8),
+  blt('MEM_COPY', 0x5a, L8, [
+    e('Copy Type', 0, 17, 18, { 0: 'Linear copy', 2: 'Matrix copy' }), b('Compression Format', 0, 19),
+    u('Transfer Width', 1, 0, 23), u('Transfer Height', 2, 0, 17), u('Source Pitch', 3, 0, 17), u('Destination Pitch', 4, 0, 17),
+    a('Source Start Address', 5, 0, 63), a('Destination Start Address', 7, 0, 63),
+  ]),
+  blt('MEM_SET', 0x5b, L8, [
+    e('Fill Type', 0, 17, 18, { 0: 'Linear fill', 2: 'Matrix fill' }), u('Fill Width', 1, 0, 23), u('Fill Height', 2, 0, 17),
+    u('Destination Pitch', 3, 0, 17), a('Destination Start Address', 4, 0, 63), u('Destination MOCS Index', 6, 3, 6), h('Fill Data', 6, 24, 31),
+  ]),
+];
+
+export const XE2: FamilyTable = {
+  family: 'xe2',
+  base: 'gen12.5',
+  changed: CHANGED,
+  removed: ['MI_URB_ATOMIC_ALLOC', '3DSTATE_CLEAR_PARAMS'],
+  source: 'Intel Xe2 PRM (Command Reference); Mesa src/intel/genxml/xe2.xml; Linux drivers/gpu/drm/xe/instructions/*.h',
+};

@@ -1,0 +1,114 @@
+// Types of the command-stream decoder: instruction table rows, decoded instructions, fields.
+// Pure data types; no DOM, no Node APIs.
+
+/** Platform families with one instruction table each (each lists what changed from its predecessor). */
+export type Family = 'gen12' | 'gen12.5' | 'xe2' | 'xe3';
+export const FAMILIES: readonly Family[] = ['gen12', 'gen12.5', 'xe2', 'xe3'];
+
+/**
+ * Engine kinds, as the model's `Engine.engineClass` names them. The command set depends on it: a
+ * type-3 header is a 3D/compute command on render/compute engines and a video command on video ones.
+ */
+export type EngineKind = 'render' | 'compute' | 'copy' | 'video' | 'video-enhance' | 'other';
+
+/** How a field's bits are shown. */
+export type FieldKind =
+  | 'uint' // unsigned decimal
+  | 'hex' // 0x… hex
+  | 'bool' // one bit: "true"/"false"
+  | 'enum' // a value name from `values` (else the number)
+  | 'sint' // two's complement signed decimal
+  | 'address' // a GPU address: bits lo..hi of the little-endian u64 made of dwords dw and dw+1 (bits below lo are zero)
+  | 'offset' // a byte offset/address that fits one dword (bits lo..hi, bits below lo zero), shown as hex
+  | 'register' // an MMIO register offset (named from the register tables)
+  | 'float'; // IEEE float32 of the whole dword
+
+export interface FieldSpec {
+  name: string;
+  /** Dword index inside the instruction (0 = header). */
+  dw: number;
+  /** Lowest bit. For 'address' it indexes into the 64-bit pair (dw, dw+1). */
+  lo: number;
+  /** Highest bit (inclusive). */
+  hi: number;
+  kind: FieldKind;
+  /** Names of enum values. */
+  values?: Readonly<Record<number, string>>;
+  /** For 'address': the address is relative to a base (e.g. "Instruction Base Address"); only shown, not linked. */
+  relative?: boolean;
+}
+
+/** How an instruction's length (in dwords) is found. */
+export type LengthRule =
+  | { fixed: number } // always this many dwords
+  | { bits: number; bias: number }; // DWord Length field bits (bits-1..0) of the header, plus bias
+
+/** One row of an instruction table. */
+export interface InstrDef {
+  name: string;
+  /** Header bits that identify it (the bits of `mask`). */
+  opcode: number;
+  mask: number;
+  length: LengthRule;
+  /** Field-by-field decode; absent = name and length only. */
+  fields?: readonly FieldSpec[];
+  /** Engines it exists on (default: by command type). */
+  engines?: readonly EngineKind[];
+  /** Special decoding beyond the field list. */
+  special?: 'lri' | 'bbs' | 'bbe' | 'math' | 'srm' | 'lrm' | 'lrr' | 'sdi' | 'vertex-buffers' | 'vertex-elements';
+  /** Fields repeat every `stride` dwords from dword `from` to the end (e.g. vertex buffer states). */
+  repeat?: { from: number; stride: number; fields: readonly FieldSpec[]; label: string };
+}
+
+/** A table edit: rows a family adds or replaces (by name), and names it removes. */
+export interface FamilyTable {
+  family: Family;
+  /** The family this one starts from (null for the first). */
+  base: Family | null;
+  /** Rows new in this family or changed from the base (replaces the base row of the same name). */
+  changed: readonly InstrDef[];
+  /** Names of base rows that this family no longer has. */
+  removed?: readonly string[];
+  /** Where the facts come from. */
+  source: string;
+}
+
+/** One decoded field. */
+export interface DecodedField {
+  name: string;
+  /** Display text: "0x2244", "true", "TRIANGLELIST (4)", "0x0000_0001_0000_1000". */
+  value: string;
+  /** A GPU address the UI can link (through openAt); set for non-relative address fields. */
+  address?: bigint;
+}
+
+/** Target of an MI_BATCH_BUFFER_START. */
+export interface BatchStartTarget {
+  address: bigint;
+  /** Second level: returns to the caller at MI_BATCH_BUFFER_END. False: chained (never returns). */
+  secondLevel: boolean;
+  /** Address space: PPGTT (true) or GGTT. */
+  ppgtt: boolean;
+}
+
+export interface Instruction {
+  /** GPU virtual address of the header dword. */
+  address: bigint;
+  /** Dword index of the header inside the window decoded. */
+  index: number;
+  /** Length in dwords (≥ 1), from the header; may run past the data (see `truncated`). */
+  dwords: number;
+  /** Command name, or `unknown instruction 0x…`. */
+  name: string;
+  /** True when the tables know this command. */
+  known: boolean;
+  /** The instruction's dwords as read (a copy; shorter than `dwords` when truncated). */
+  raw: Uint32Array;
+  fields: DecodedField[];
+  /** MI_BATCH_BUFFER_START target. */
+  batchStart?: BatchStartTarget;
+  /** MI_BATCH_BUFFER_END (or MI_CONDITIONAL_BATCH_BUFFER_END, which may end it). */
+  batchEnd?: boolean;
+  /** The data ended before the instruction did. */
+  truncated?: boolean;
+}
