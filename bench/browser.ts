@@ -2,18 +2,21 @@
 // Prints: time from opening the file to the first hex row, total worker parse time and MB/s, peak
 // memory of the renderer process (page + worker: VmHWM), the longest main-thread task, and frame
 // times while scrolling the hex view, and memory search in the worker (4- and 16-byte patterns, and
-// how long byte reads wait while a search runs). Figures only; nothing here fails on a slow machine.
+// how long byte reads wait while a search runs), and the Commands view on a 64 MiB command stream
+// (bench/commands-browser.ts). Figures only; nothing here fails on a slow machine.
 //   BENCH_SIZE=bytes (default 1 GiB)
+//   BENCH_ONLY=commands   only the Commands view figures (no 1 GiB dump)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { ensureLargeDump } from './parse.ts';
+import { benchCommandsBrowser, printCommandsFigures } from './commands-browser.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const MiB = 2 ** 20;
-const PORT = 4179;
+const PORT = Number(process.env.BENCH_PORT ?? 4179);
 
 function startPreview(): ChildProcess {
   if (!existsSync(join(root, 'dist', 'app', 'index.html')) || process.env.BENCH_BUILD !== '0') {
@@ -109,16 +112,39 @@ const pct = (a: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
+const launch = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+
+/** The Commands view figures, in a browser of their own. */
+async function commandsOnly(): Promise<void> {
+  const browser = await launch();
+  try {
+    printCommandsFigures(await benchCommandsBrowser(browser, `http://localhost:${PORT}/`, root));
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'commands') {
+    const server = startPreview();
+    try {
+      await waitForServer(`http://localhost:${PORT}/`);
+      await commandsOnly();
+    } finally {
+      server.kill();
+    }
+    return;
+  }
   const size = Number(process.env.BENCH_SIZE ?? 2 ** 30);
   const dump = ensureLargeDump(size);
   const server = startPreview();
   try {
     await waitForServer(`http://localhost:${PORT}/`);
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    const browser = await launch();
     // No service worker (its precaching would run during the measures) and no keeping of the
     // opened dump in the browser's storage (a background write of the whole file).
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
@@ -237,6 +263,7 @@ async function main(): Promise<void> {
       `search through the pane: ${viaPane.wallMs.toFixed(0)} ms, ${viaPane.count} matches; ${viaPane.reads.length} byte reads meanwhile, ` +
         `p50 ${pct(viaPane.reads, 50).toFixed(1)} ms, max ${Math.max(...viaPane.reads).toFixed(1)} ms; main-thread long tasks meanwhile: ${longSearch.length}${longSearch.length ? ` (longest ${Math.max(...longSearch).toFixed(0)} ms)` : ''}`,
     );
+    await commandsOnly();
   } finally {
     server.kill();
   }

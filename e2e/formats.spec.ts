@@ -109,3 +109,13 @@ test('the welcome screen opens a sample of each other format', async ({ page }) 
     else await expect(page.getByTestId('range-row').first()).toBeVisible();
   }
 });
+
+test('a pre-2015 i915 error state (per-dword lines): a 32-bit GTT, its objects\' bytes', async ({ page }) => {
+  const g = generateI915({ variant: 'legacy' });
+  await page.goto('/');
+  await openBytes(page, g.bytes, 'i915_error_state');
+  await expect(page.getByRole('region', { name: 'Dump summary' })).toContainText('i915 error state');
+  await expect(page.getByText('GPU address space (GTT) (32-bit)')).toBeVisible();
+  await seeRanges(page, g.expected.ranges, g.rangeBytes);
+  await expect(page.getByRole('region', { name: 'Hang summary' }).getByTestId('hang-engine')).toHaveText('render ring');
+});

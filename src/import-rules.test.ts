@@ -35,9 +35,12 @@ export const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
 };
 
 /** Methods of the worker API a component must not call (reading bytes through ByteSource is allowed). */
-export function workerMethods(protocolText: string): string[] {
-  const body = /export interface ParseWorkerApi \{([\s\S]*?)\n\}/.exec(protocolText)?.[1] ?? '';
-  return [...body.matchAll(/^\s+(\w+)\(/gm)].map((m) => m[1]).filter((name) => name !== 'read');
+export function workerMethods(protocolText: string, name = 'ParseWorkerApi'): string[] {
+  const m = new RegExp(`export interface ${name}(?: extends ([\\w, ]+))? \\{([\\s\\S]*?)\\n\\}`).exec(protocolText);
+  const own = [...(m?.[2] ?? '').matchAll(/^\s+(\w+)\(/gm)].map((x) => x[1]).filter((n) => n !== 'read');
+  // The interfaces it extends (e.g. the Commands view's part) are part of the contract too.
+  const inherited = (m?.[1] ?? '').split(',').map((x) => x.trim()).filter(Boolean).flatMap((base) => workerMethods(protocolText, base));
+  return [...own, ...inherited];
 }
 
 function stripComments(text: string): string {
@@ -92,13 +95,16 @@ function walk(dir: string): string[] {
   });
 }
 
-const METHODS = workerMethods(readFileSync(join(SRC, 'protocol/worker-api.ts'), 'utf8'));
+const METHODS = workerMethods(readdirSync(join(SRC, 'protocol')).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(SRC, 'protocol', f), 'utf8')).join('\n'));
 
 describe('import rules checker', () => {
   it('reads the worker methods from the contract', () => {
     expect(METHODS).toContain('sourceLines');
     expect(METHODS).toContain('scanPointers');
     expect(METHODS).not.toContain('read');
+    // Methods of the interfaces the contract extends count too.
+    expect(METHODS).toContain('commandsOpen');
+    expect(workerMethods('export interface ParseWorkerApi extends A {\n  x(): void;\n}\nexport interface A {\n  y(): void;\n}')).toEqual(['x', 'y']);
   });
 
   it('flags the worker importing from the app', () => {

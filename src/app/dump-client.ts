@@ -3,9 +3,10 @@
 import * as Comlink from 'comlink';
 import type { ByteSource } from './byte-source.ts';
 import { applyDelta } from './progress-merge.ts';
+import type { CommandRows, CommandsApi, CommandsFilter, CommandsInfo, CommandsTarget, ContextImage, InstructionAt } from '../protocol/commands.ts';
 import type { DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, PointerScanResult, Progress, ProgressReport, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
 
-export class DumpClient implements ByteSource {
+export class DumpClient implements ByteSource, CommandsApi {
   private readonly worker: Worker;
   private readonly api: Comlink.Remote<ParseWorkerApi>;
   private disposed = false;
@@ -93,6 +94,38 @@ export class DumpClient implements ByteSource {
 
   cancelSearch(): void {
     if (!this.disposed) void this.api.cancelSearch();
+  }
+
+  // The Commands view (worker side: src/worker/commands.ts).
+  async commandsOpen(target: CommandsTarget, platform: string | null, at: bigint | null = null): Promise<CommandsInfo> {
+    return await this.live().commandsOpen(target, platform, at);
+  }
+
+  async commandsRows(key: string, filter: string | null, first: number, count: number): Promise<CommandRows> {
+    return await this.live().commandsRows(key, filter, first, count);
+  }
+
+  async commandsFilter(key: string, text: string): Promise<CommandsFilter> {
+    return await this.live().commandsFilter(key, text);
+  }
+
+  async commandsPosOf(key: string, filter: string | null, address: bigint): Promise<number> {
+    return await this.live().commandsPosOf(key, filter, address);
+  }
+
+  async instructionAt(address: bigint, platform: string | null): Promise<InstructionAt | null> {
+    return await this.live().instructionAt(address, platform);
+  }
+
+  async contextImage(blob: number, platform: string | null): Promise<ContextImage | null> {
+    return await this.live().contextImage(blob, platform);
+  }
+
+  /** The worker's API, or a rejection once the dump was closed or the worker died. */
+  private live(): Comlink.Remote<ParseWorkerApi> {
+    if (this.disposed) throw new Error('the dump was closed');
+    if (this.crashed) throw new Error(`the parse worker crashed: ${this.crashed}`);
+    return this.api;
   }
 
   dispose(): void {

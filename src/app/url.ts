@@ -60,6 +60,17 @@ export function resolveView(v: UrlView, summary: DumpSummary): { target: ViewTar
 
 const REPLACE_EVERY_MS = 300;
 
+let flushPending: (() => void) | null = null;
+
+/**
+ * Write where the view has moved to into the current history entry now (instead of after the
+ * throttle): called before a navigation that must come back exactly there, as following a link
+ * from the Commands view (Back returns to the instruction the link was on).
+ */
+export function flushViewUrl(): void {
+  flushPending?.();
+}
+
 export function useUrlSync(): void {
   useEffect(() => {
     let applying = false;
@@ -72,6 +83,12 @@ export function useUrlSync(): void {
       if (url === `${location.pathname}${location.search}${location.hash}`) return;
       if (push) history.pushState(null, '', url);
       else history.replaceState(null, '', url);
+    };
+    flushPending = () => {
+      if (!timer) return;
+      clearTimeout(timer);
+      timer = null;
+      write(false);
     };
 
     const apply = () => {
@@ -111,6 +128,7 @@ export function useUrlSync(): void {
       unsubDump();
       window.removeEventListener('popstate', onPop);
       if (timer) clearTimeout(timer);
+      flushPending = null;
     };
   }, []);
 }

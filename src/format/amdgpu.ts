@@ -5,7 +5,7 @@
 // kept with every line as an entry; register lines become registers; the faulting address is kept.
 import type { DataHead, DataSink, LineInterpreter } from './dialect.ts';
 import type { Blob, Engine } from './model.ts';
-import { TextModelBuilder } from './text-model.ts';
+import { TextModelBuilder, WordBuffer } from './text-model.ts';
 
 const ADDR_REG = /^0x([0-9a-fA-F]{1,8}):\s*0x([0-9a-fA-F]{1,16})\s*$/;
 const NAMED_REG = /^([A-Za-z][A-Za-z0-9_]*(?:\[\d+\])?)\s*[:=]?\s+0x([0-9a-fA-F]{1,16})\s*$/;
@@ -17,7 +17,7 @@ const FAULT = /^Faulty page starting at address:\s*0x([0-9a-fA-F]{1,16})/;
 export class AmdgpuInterpreter extends TextModelBuilder implements LineInterpreter {
   private regs: Engine | null = null;
   /** The ring whose "Offset \t Value" words are being read, kept as a blob of its dwords. */
-  private ring: { blob: Blob; buf: Uint8Array; view: DataView; len: number } | null = null;
+  private ring: { blob: Blob; words: WordBuffer } | null = null;
   private ringName: string | null = null;
   private first = true;
 
@@ -87,24 +87,17 @@ export class AmdgpuInterpreter extends TextModelBuilder implements LineInterpret
 
   private ringWord(offset: number, value: number, lineNo: number): void {
     if (!this.ring) {
-      const buf = new Uint8Array(4096);
       const blob: Blob = {
         name: `ring ${this.ringName}`, section: this.section.title, line: lineNo, length: 0, data: null,
         decodedLength: 0, complete: true, error: null, attributes: {}, gucId: null,
       };
       this.model.blobs.push(blob);
-      this.ring = { blob, buf, view: new DataView(buf.buffer), len: 0 };
+      this.ring = { blob, words: new WordBuffer() };
     }
     const r = this.ring;
-    if (offset !== r.len) this.diag(lineNo, 'warning', `${r.blob.name}: word at offset 0x${offset.toString(16)} where 0x${r.len.toString(16)} was expected; stored in order`);
-    if (r.len + 4 > r.buf.length) {
-      const nb = new Uint8Array(r.buf.length * 2);
-      nb.set(r.buf.subarray(0, r.len));
-      r.buf = nb;
-      r.view = new DataView(nb.buffer);
-    }
-    r.view.setUint32(r.len, value, true);
-    r.len += 4;
+    const at = r.words.len;
+    if (offset !== at) this.diag(lineNo, 'warning', `${r.blob.name}: word at offset 0x${offset.toString(16)} where 0x${at.toString(16)} was expected; stored in order`);
+    r.words.push(value);
   }
 
   private closeRing(): void {
@@ -112,10 +105,11 @@ export class AmdgpuInterpreter extends TextModelBuilder implements LineInterpret
     if (!r) return;
     this.ring = null;
     this.ringName = null;
-    r.blob.data = r.buf.slice(0, r.len);
-    r.blob.length = r.len;
-    r.blob.decodedLength = r.len;
-    this.section.entries.push({ key: `${r.blob.name} words`, value: `${r.len / 4} dwords`, indent: 0, line: r.blob.line });
+    const n = r.words.len;
+    r.blob.data = r.words.bytes();
+    r.blob.length = n;
+    r.blob.decodedLength = n;
+    this.section.entries.push({ key: `${r.blob.name} words`, value: `${n / 4} dwords`, indent: 0, line: r.blob.line });
   }
 
   private engine(): Engine {

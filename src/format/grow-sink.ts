@@ -5,7 +5,8 @@
 import { Unzlib } from 'fflate';
 import { Ascii85Decoder } from './ascii85.ts';
 
-const PIECE = 1 << 16;
+// 1 MiB: the ascii85 decoder copies its input in 1 MiB windows, and the inflater works best on large pushes.
+const PIECE = 1 << 20;
 /** Largest object kept (decoded or inflated); the rest is dropped with a diagnostic. */
 export const MAX_OBJECT_BYTES = 1 << 30;
 

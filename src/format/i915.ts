@@ -13,7 +13,7 @@
 import type { DataHead, DataSink, LineInterpreter } from './dialect.ts';
 import type { Engine, MemoryRange } from './model.ts';
 import { GrowingAscii85, MAX_OBJECT_BYTES } from './grow-sink.ts';
-import { TextModelBuilder, readRegisterValue } from './text-model.ts';
+import { TextModelBuilder, WordBuffer, readRegisterValue } from './text-model.ts';
 import { humanBytes } from './units.ts';
 
 const COLON = 0x3a;
@@ -49,9 +49,7 @@ interface I915Sink extends DataSink {
 
 interface Legacy {
   range: MemoryRange;
-  buf: Uint8Array;
-  view: DataView;
-  len: number;
+  words: WordBuffer;
   /** Offset column of the next word (relative or absolute, decided by the first word). */
   next: number;
   base: number | null;
@@ -201,8 +199,9 @@ export class I915Interpreter extends TextModelBuilder implements LineInterpreter
       case 'Time':
         h.snapshotTime = time ? `${time[1]}.${(parseInt(time[2], 10) * 1000).toString().padStart(9, '0')}` : value;
         return;
-      case 'Boottime': h.bootTime = value; return;
-      case 'Uptime': h.uptime = value; return;
+      // "%lld s %ld us" as seconds, the way xe prints them ("<sec>.<usec>").
+      case 'Boottime': h.bootTime = time ? `${time[1]}.${time[2].padStart(6, '0')}` : value; return;
+      case 'Uptime': h.uptime = time ? `${time[1]}.${time[2].padStart(6, '0')}` : value; return;
       case 'PCI ID': case 'PCIID': h.pciId = hexOrNull(value); return;
       case 'PCI Revision': h.pciRevision = hexOrNull(value); return;
       case 'Platform': this.platform = value.trim().toLowerCase(); return;
@@ -253,8 +252,7 @@ export class I915Interpreter extends TextModelBuilder implements LineInterpreter
       this.pending = r;
       return;
     }
-    const buf = new Uint8Array(4096);
-    this.legacy = { range: r, buf, view: new DataView(buf.buffer), len: 0, next: 0, base: null };
+    this.legacy = { range: r, words: new WordBuffer(), next: 0, base: null };
     this.legacyLayout = true;
   }
 
@@ -269,14 +267,7 @@ export class I915Interpreter extends TextModelBuilder implements LineInterpreter
       this.diag(lineNo, 'warning', `${l.range.name}: word at 0x${offset.toString(16)} where 0x${l.next.toString(16)} was expected; stored in order`);
       l.next = offset;
     }
-    if (l.len + 4 > l.buf.length) {
-      const nb = new Uint8Array(l.buf.length * 2);
-      nb.set(l.buf.subarray(0, l.len));
-      l.buf = nb;
-      l.view = new DataView(nb.buffer);
-    }
-    l.view.setUint32(l.len, value, true);
-    l.len += 4;
+    l.words.push(value);
     l.next += 4;
   }
 
@@ -285,12 +276,13 @@ export class I915Interpreter extends TextModelBuilder implements LineInterpreter
     if (!l) return;
     this.legacy = null;
     const r = l.range;
-    r.data = l.buf.slice(0, l.len);
-    r.length = l.len;
-    r.decodedLength = l.len;
+    const n = l.words.len;
+    r.data = l.words.bytes();
+    r.length = n;
+    r.decodedLength = n;
     r.complete = true;
-    this.section.entries.push({ key: `${r.name} words`, value: `${l.len / 4} dwords`, indent: 0, line: r.line });
-    if (l.len === 0) {
+    this.section.entries.push({ key: `${r.name} words`, value: `${n / 4} dwords`, indent: 0, line: r.line });
+    if (n === 0) {
       r.data = null;
       this.noData(r);
     }

@@ -50,6 +50,7 @@ describe('i915 error state', () => {
       check(m, g);
       expect(m.header.kernel).toMatch(variant === 'legacy' ? /^3\./ : /^6\./);
       expect(m.header.snapshotTime).toBe('1733000000.123456000');
+      if (variant !== 'legacy') expect([m.header.uptime, m.header.bootTime]).toEqual(['4990.100000', '5000.250000']);
       const rcs = m.engines.find((e) => e.name === (variant === 'legacy' ? 'render ring' : 'rcs0'))!;
       const acthd = rcs.registers.find((r) => r.name === 'ACTHD')!;
       const batch = m.ranges.find((r) => r.name?.endsWith(' batch'))!;
@@ -169,5 +170,58 @@ describe('amdgpu devcoredump', () => {
     fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: g.bytes.length }), { maxLength: 8 }), (cuts) => {
       check(chunked(g.bytes, cuts), g);
     }), { numRuns: 20 });
+  });
+});
+
+describe('cut anywhere', () => {
+  const dumps = [
+    ['i915 compressed', generateI915({ variant: 'compressed', batchBytes: 8192 }).bytes],
+    ['i915 legacy', generateI915({ variant: 'legacy', batchBytes: 4096 }).bytes],
+    ['msm', generateMsm().bytes],
+    ['amdgpu', generateAmdgpu().bytes],
+  ] as const;
+  for (const [label, bytes] of dumps) {
+    it(`${label}: a file cut at any byte still reads, keeping what came before the cut`, () => {
+      const firstLine = bytes.indexOf(10);
+      const full = parseDump(bytes);
+      fc.assert(fc.property(fc.integer({ min: firstLine + 1, max: bytes.length }), (cut) => {
+        const m = parseDump(bytes.subarray(0, cut));
+        expect(m.format).toBe(full.format);
+        // Every range but the last one read is whole: the same as in the full file.
+        for (let i = 0; i + 1 < m.ranges.length; i++) {
+          const r = m.ranges[i];
+          const f = full.ranges[i];
+          expect({ a: r.address, n: r.name, l: r.length, s: r.data && sha256Hex(r.data) }).toEqual({ a: f.address, n: f.name, l: f.length, s: f.data && sha256Hex(f.data) });
+        }
+        const last = m.ranges.at(-1);
+        if (last?.data) expect(last.decodedLength).toBeLessThanOrEqual(last.data.length);
+      }), { numRuns: 60 });
+    });
+  }
+
+  it('i915: garbage after an object line is reported, not thrown', () => {
+    fc.assert(fc.property(fc.uint8Array({ minLength: 1, maxLength: 200 }), fc.constantFrom(':', '~'), (junk, mark) => {
+      const head = new TextEncoder().encode(`GPU HANG: ecode 9:1:0\nrcs0 --- batch = 0x00000000 00001000\n${mark}`);
+      const text = new Uint8Array(head.length + junk.length + 1);
+      text.set(head);
+      text.set(junk.map((b) => (b === 10 ? 32 : b)), head.length);
+      text[text.length - 1] = 10;
+      const m = parseDump(text);
+      expect(m.ranges).toHaveLength(1);
+    }), { numRuns: 200 });
+  });
+});
+
+describe('the command-stream decoder on an i915 error state', () => {
+  it('looks at the hung engine (rcs0, not the first idle one) and finds ACTHD in the batch object', async () => {
+    const { hangContext } = await import('./gpu/index.ts');
+    const g = generateI915({ variant: 'compressed' });
+    const h = hangContext(parseDump(g.bytes));
+    expect(h.platform.family).toBe('gen12');
+    expect(h.engine?.name).toBe('rcs0');
+    expect(h.acthd).toBe(g.expected.registers.rcs0.ACTHD);
+    expect(h.walk.acthd).not.toBeNull();
+    const b = h.walk.batches[h.walk.acthd!.batch];
+    expect(b.instructions[h.walk.acthd!.instruction].address).toBe(g.expected.registers.rcs0.ACTHD);
   });
 });

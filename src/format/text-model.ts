@@ -4,13 +4,12 @@
 import type { DumpFormat, DumpModel, Engine, MemoryRange, Section, Severity } from './model.ts';
 import { emptyHeader } from './model.ts';
 import { engineClassOf } from './xe.ts';
-
-const MAX_DIAGNOSTICS = 1000;
+import { DiagnosticLog } from './diagnostics.ts';
 
 export class TextModelBuilder {
   readonly model: DumpModel;
   protected section: Section;
-  private suppressed = 0;
+  private readonly log: DiagnosticLog;
 
   constructor(format: DumpFormat, firstTitle: string) {
     this.model = {
@@ -19,14 +18,11 @@ export class TextModelBuilder {
     };
     this.section = { title: firstTitle, line: 1, entries: [] };
     this.model.sections.push(this.section);
+    this.log = new DiagnosticLog(this.model.diagnostics);
   }
 
   diag(line: number, severity: Severity, message: string): void {
-    if (this.model.diagnostics.length >= MAX_DIAGNOSTICS) {
-      this.suppressed++;
-      return;
-    }
-    this.model.diagnostics.push({ line, severity, message });
+    this.log.add(line, severity, message);
   }
 
   protected openSection(title: string, line: number): Section {
@@ -63,13 +59,33 @@ export class TextModelBuilder {
   }
 
   finish(lineCount: number, byteCount: number): DumpModel {
-    if (this.suppressed > 0) {
-      this.model.diagnostics.push({ line: 0, severity: 'warning', message: `${this.suppressed} further diagnostics not shown` });
-      this.suppressed = 0;
-    }
+    this.log.close();
     this.model.lineCount = lineCount;
     this.model.byteCount = byteCount;
     return this.model;
+  }
+}
+
+/** Dwords appended one at a time (i915's legacy word lines, amdgpu's ring words), little-endian. */
+export class WordBuffer {
+  private buf = new Uint8Array(4096);
+  private view = new DataView(this.buf.buffer);
+  len = 0;
+
+  push(value: number): void {
+    if (this.len + 4 > this.buf.length) {
+      const nb = new Uint8Array(this.buf.length * 2);
+      nb.set(this.buf.subarray(0, this.len));
+      this.buf = nb;
+      this.view = new DataView(nb.buffer);
+    }
+    this.view.setUint32(this.len, value >>> 0, true);
+    this.len += 4;
+  }
+
+  /** The bytes, trimmed to what was pushed. */
+  bytes(): Uint8Array {
+    return this.buf.slice(0, this.len);
   }
 }
 

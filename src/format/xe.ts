@@ -3,18 +3,18 @@
 // model. It matches keys, never positions: sections move between kernels (see docs/xe-devcoredump.md).
 import { Ascii85Decoder } from './ascii85.ts';
 import type {
-  Blob, Diagnostic, DumpModel, Engine, Entry, GtInfo, MemoryRange, Section, Severity, VmaProperties,
+  Blob, DumpModel, Engine, Entry, GtInfo, MemoryRange, Section, Severity, VmaProperties,
 } from './model.ts';
 import { emptyHeader } from './model.ts';
 import { RfcRangeBuilder } from './rfc.ts';
 import { sectionTitle } from './detect.ts';
 import { truncatedMessage } from './report.ts';
+import { DiagnosticLog } from './diagnostics.ts';
 
 const BRACKET = /^\[([^\]]{1,64})\]\.([A-Za-z_][A-Za-z0-9_]*):\s?(.*)$/;
 const HEX_NAME = /^(?:0x)?[0-9a-fA-F]{1,16}$/;
 const REG_VALUE = /^0x([0-9a-fA-F]{1,16})(?:_([0-9a-fA-F]{1,8}))?$/;
 const ENGINE_LINE = /^(\S+) \(physical\), logical instance=(-?\d+)/;
-const MAX_DIAGNOSTICS = 1000;
 /** Most section entries kept (see addEntry): a few times what the largest real dumps print. */
 export const MAX_ENTRIES = 500_000;
 /** Largest first buffer of a data line (it grows from there as the line goes on). */
@@ -131,7 +131,7 @@ export class XeInterpreter {
   private gucId: number | null = null;
   private range: MemoryRange | null = null;
   private readonly rfc: RfcRangeBuilder;
-  private suppressed = 0;
+  private readonly log: DiagnosticLog;
   private readonly blobByName = new Map<string, Blob>();
   private entryCount = 0;
 
@@ -141,16 +141,12 @@ export class XeInterpreter {
       batchAddresses: [], vm: { uapiFlags: null, error: null }, diagnostics: [], lineCount: 0, byteCount: 0,
     };
     this.section = { title: '', line: 0, entries: [] };
+    this.log = new DiagnosticLog(this.model.diagnostics);
     this.rfc = new RfcRangeBuilder(this.model.ranges, (d) => this.diag(d.line, d.severity, d.message));
   }
 
   diag(line: number, severity: Severity, message: string): void {
-    if (this.model.diagnostics.length >= MAX_DIAGNOSTICS) {
-      this.suppressed++;
-      return;
-    }
-    const d: Diagnostic = { line, severity, message };
-    this.model.diagnostics.push(d);
+    this.log.add(line, severity, message);
   }
 
   /**
@@ -492,10 +488,7 @@ export class XeInterpreter {
     for (const b of this.model.blobs) {
       if (b.data === null && b.error === null) this.diag(b.line, 'warning', `${b.name} has neither data nor error`);
     }
-    if (this.suppressed > 0) {
-      this.model.diagnostics.push({ line: 0, severity: 'warning', message: `${this.suppressed} further diagnostics not shown` });
-      this.suppressed = 0;
-    }
+    this.log.close();
     this.model.lineCount = lineCount;
     this.model.byteCount = byteCount;
     return this.model;

@@ -2,6 +2,7 @@
 // (structured clone): no functions, no decoded memory except the slices the page asks for.
 import type { Blob, Diagnostic, DumpModel, Engine, MemoryRange, Section } from '../format/model.ts';
 import type { SearchMode } from '../format/search.ts';
+import type { CommandsApi } from './commands.ts';
 
 /** A range as the page sees it: everything but the bytes. */
 export type RangeInfo = Omit<MemoryRange, 'data'> & {
@@ -80,8 +81,8 @@ export interface SourceLine {
   text: string;
 }
 
-/** The worker's API (exposed with Comlink). */
-export interface ParseWorkerApi {
+/** The worker's API (exposed with Comlink); the Commands view's part is in src/protocol/commands.ts. */
+export interface ParseWorkerApi extends CommandsApi {
   /**
    * Parse a dump; resolves with the full summary or rejects with an Error whose message is JSON of
    * OpenFailure. Progress comes as deltas (made by src/worker/progress-delta.ts, applied by src/app/progress-merge.ts).

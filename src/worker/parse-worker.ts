@@ -29,6 +29,12 @@ const api: ParseWorkerApi = {
     }
   },
   cancelSearch: () => session.cancelSearch(),
+  commandsOpen: async (target, platform, at) => session.commands.open(target, platform, at ?? null),
+  commandsRows: async (key, filter, first, count) => session.commands.rows(key, filter, first, count),
+  commandsFilter: async (key, text) => session.commands.filter(key, text),
+  commandsPosOf: async (key, filter, address) => session.commands.posOf(key, filter, address),
+  instructionAt: async (address, platform) => session.commands.instructionAt(address, platform),
+  contextImage: async (blob, platform) => session.commands.contextImage(blob, platform),
 };
 
 Comlink.expose(api);

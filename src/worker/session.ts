@@ -10,6 +10,7 @@ import { searchDump, yieldMacrotask, type SearchDriver } from './search.ts';
 import { DEFAULT_POINTER_LIMIT, RangeIndex, scanPointers } from './pointers.ts';
 import { DecompressError, decompress, decompressFailure, sniffCompression, type Compression, type DecompressLimits } from './decompress.ts';
 import { blobInfos, DeltaTracker, rangeInfos } from './progress-delta.ts';
+import { CommandService } from './commands.ts';
 
 const SLICE = 8 << 20;
 const PROGRESS_EVERY_MS = 100;
@@ -144,6 +145,8 @@ export class ParseSession {
   private parser: DumpParser | null = null;
   private source: OpenSource | null = null;
   private compression: Compression | null = null;
+  /** Instruction listings for the Commands view, over the parsed dump. */
+  readonly commands = new CommandService(() => this.model);
 
   get current(): DumpModel | null {
     return this.model ?? this.parser?.model ?? null;

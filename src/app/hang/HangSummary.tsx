@@ -9,6 +9,7 @@ import { dwordWindow, dwordsOf, hangReport, hex32, hexA, type HangActhd, type Ha
 import { XrefLink } from './XrefLink.tsx';
 import { openAt } from '../hex/hex-store.ts';
 import { PointerScan } from './PointerScan.tsx';
+import { ActhdInstruction } from '../commands/ActhdInstruction.tsx';
 import './hang.css';
 
 export function HangSummary() {
@@ -100,6 +101,7 @@ function ActhdItem({ summary, report, acthd }: { summary: DumpSummary; report: H
       <dd>
         <XrefLink address={acthd.xref.address} label={`${acthd.engine} ${acthd.register}`} captured={p.kind !== 'outside'} />
         {where}
+        {p.kind !== 'outside' && acthd.register === 'ACTHD' && <ActhdInstruction address={acthd.xref.address} />}
         {p.kind !== 'outside' && <ActhdWords summary={summary} address={acthd.xref.address} range={p.range} register={acthd.register} />}
       </dd>
     </div>

@@ -50,3 +50,15 @@ describe('hang report of the other formats', () => {
     expect(r.fault?.place).toEqual({ kind: 'none' });
   });
 });
+
+describe('hex marks of the fault', () => {
+  it('marks the faulting dword in the bo that holds it', async () => {
+    const { xrefRowMarks } = await import('./hang.ts');
+    const s = summaryOf(generateMsm().bytes);
+    const r = hangReport(s);
+    const bo = s.ranges.find((x) => x.name === 'bo vertex-buffer')!;
+    const rows = xrefRowMarks(r.xrefs, bo.index, bo.address, bo.length, 16);
+    // 0x1234 is in row 0x123, columns 4..7 (the dword 0x1234..0x1237).
+    expect(rows.get(0x123)).toEqual([4, 5, 6, 7].map((col) => ({ col, cls: 'hb-xref-fault', title: 'fault address' })));
+  });
+});

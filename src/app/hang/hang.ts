@@ -4,6 +4,9 @@
 import { foldAddress } from '../../format/addr.ts';
 import type { DumpSummary, RangeInfo } from '../../protocol/worker-api.ts';
 import { crossReferences, type Xref } from '../xref.ts';
+import { hungEngines } from '../../format/hung.ts';
+
+export { hungEngines };
 
 export type HangInput = Pick<DumpSummary, 'ranges' | 'engines' | 'batchAddresses' | 'header'> & Partial<Pick<DumpSummary, 'format' | 'fault'>>;
 
@@ -64,27 +67,6 @@ export function faultPlace(ranges: HangInput['ranges'], address: bigint): HangFa
     if (start <= a && (!best || start > best.start)) best = { r, start };
   }
   return best ? { kind: 'below', range: best.r.index, name: best.r.name ?? null, offset: Number(a - best.start) } : { kind: 'none' };
-}
-
-/**
- * The engines that hung. xe prints only the hung queue's engines; an i915 error state prints every
- * engine, and the hung one is the one whose batch was captured; an msm devcoredump prints every
- * ring, and the busy ones have RPTR ≠ WPTR (or fences not yet retired).
- */
-export function hungEngines(summary: Pick<HangInput, 'engines' | 'format'> & { ranges: readonly { name?: string }[] }): string[] {
-  if (summary.format === 'i915') {
-    const hung = summary.engines.filter((e) => summary.ranges.some((r) => r.name === `${e.name} batch`)).map((e) => e.name);
-    return hung.length ? hung : summary.engines.filter((e) => e.name !== 'global').map((e) => e.name);
-  }
-  if (summary.format === 'msm') {
-    const rings = summary.engines.filter((e) => e.registers.some((r) => r.name === 'RPTR'));
-    const busy = rings.filter((e) => {
-      const reg = (n: string) => e.registers.find((r) => r.name === n)?.value;
-      return reg('RPTR') !== reg('WPTR') || e.attributes['last-fence'] !== e.attributes['retired-fence'];
-    });
-    return (busy.length ? busy : rings).map((e) => e.name);
-  }
-  return summary.engines.map((e) => e.name);
 }
 
 export function hangReport(summary: HangInput): HangReport {
@@ -184,6 +166,10 @@ export function xrefRowMarks(xrefs: readonly Xref[], rangeIndex: number, rangeSt
       for (let i = 0; i < 4; i++) add(at + i, 'hb-xref-acthd', title);
     } else if (x.kind === 'batch') {
       add(off, 'hb-xref-batch', `${x.label} (batch start)`);
+    } else if (x.kind === 'fault') {
+      // The faulting dword (msm fault-info iova, amdgpu page fault).
+      const at = off - (off % 4);
+      for (let i = 0; i < 4; i++) add(at + i, 'hb-xref-fault', 'fault address');
     }
   }
   const rows = new Map<number, CellMark[]>();

@@ -33,6 +33,10 @@ import {
   wheelDeltaPx,
   type Geometry,
 } from './virtual.ts';
+import { useCommandsStore } from '../commands/commands-store.ts';
+import { PaneTabs } from '../commands/PaneTabs.tsx';
+import { useFocusTarget } from '../shortcuts/focus-request.ts';
+import { CommandsView } from '../commands/CommandsView.tsx';
 import './hex.css';
 
 installHexSync();
@@ -57,6 +61,7 @@ export function HexPane() {
   const t = useMemo(() => resolveTarget(dump, target), [dump, target]);
 
   const bpr = useHexStore((s) => s.options.bytesPerRow);
+  const mode = useCommandsStore((s) => s.mode);
 
   if (!dump || !t) {
     return (
@@ -71,16 +76,20 @@ export function HexPane() {
     <section className="hexpane hex-pane" aria-label="Hex view">
       <HexHeader dump={dump} t={t} />
       <HexToolbar dump={dump} t={t} />
-      {showGrid ? (
-        <>
-          <HexGrid key={`${generation}:${t.kind}:${t.index}:${bpr}`} t={t} source={client} />
-          <HexStatus t={t} />
-        </>
-      ) : (
-        <div className="hex-message" role="status" data-testid="hex-nodata">
-          {noDataMessage(dump, t)}
-        </div>
-      )}
+      <PaneTabs>
+        {showGrid && mode === 'commands' ? (
+          <CommandsView t={t} />
+        ) : showGrid ? (
+          <>
+            <HexGrid key={`${generation}:${t.kind}:${t.index}:${bpr}`} t={t} source={client} />
+            <HexStatus t={t} />
+          </>
+        ) : (
+          <div className="hex-message" role="status" data-testid="hex-nodata">
+            {noDataMessage(dump, t)}
+          </div>
+        )}
+      </PaneTabs>
     </section>
   );
 }
@@ -313,6 +322,7 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
   const cursorId = `${useId()}-cursor`;
   const rows = rowCount(t.length, bpr);
   const scrollRef = useRef<HTMLDivElement>(null);
+  useFocusTarget('hex-grid', scrollRef);
   const rowsRef = useRef<HTMLDivElement>(null);
   const [clientH, setClientH] = useState(0);
   const viewH = Math.max(0, clientH - HEAD_H);

@@ -87,6 +87,16 @@ describe('layoutMap', () => {
     expect(segments.find((s) => s.index === 1)!.x).toBeGreaterThan(segments.find((s) => s.index === 0)!.x);
   });
 
+  it('uses the dump\'s own 32-bit space (an old i915 GTT) unless a range reaches past 4 GiB', () => {
+    const small = [r(0, 0xa1b000n, 0x4000)];
+    expect(addressBits(small, 32)).toBe(32);
+    expect(addressBits([r(0, 0xffff_f000n, 0x2000)], 32)).toBe(48);
+    expect(addressBits(small, 48)).toBe(48);
+    const { segments, bits } = layoutMap(small, { width: 300, spaceBits: 32 });
+    expect(bits).toBe(32);
+    expect(segments.at(-1)).toMatchObject({ kind: 'gap', end: 1n << 32n });
+  });
+
   it('handles no ranges: one gap for the whole space', () => {
     const { segments } = layoutMap([], { width: 300 });
     expect(segments).toHaveLength(1);

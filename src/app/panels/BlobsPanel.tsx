@@ -1,6 +1,7 @@
 // HWSP / HWCTX / LOG / CTB buffers: a click shows the blob in the hex view.
 import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { useViewStore } from '../store.ts';
+import { ContextRegisters } from '../commands/ContextRegisters.tsx';
 import { blobAttributes, blobStatus, humanBytes } from './format.ts';
 
 function selectBlob(index: number): void {
@@ -58,6 +59,7 @@ export function BlobsPanel({ summary }: { summary: DumpSummary }) {
           </tbody>
         </table>
       </div>
+      <ContextRegisters summary={summary} />
     </div>
   );
 }

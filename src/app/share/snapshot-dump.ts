@@ -7,7 +7,7 @@ import { REGISTER_ALIASES, emptyHeader, findRegister, type DumpModel, type Entry
 import { concatChunks, writeDumpText } from '../../format/write.ts';
 import { hex64 } from '../../format/report.ts';
 import type { DumpSummary } from '../../protocol/worker-api.ts';
-import { hungEngines } from '../hang/hang.ts';
+import { hungEngines } from '../../format/hung.ts';
 import type { HangFacts, SnapshotLink } from './link.ts';
 
 /** The facts of the hang a link carries: kernel, reason, the hung engine with ACTHD, the batch addresses. */
@@ -15,7 +15,7 @@ export function hangFacts(summary: Pick<DumpSummary, 'header' | 'engines' | 'bat
   // The hung engine of an i915 error state or msm dump (they print every engine); for xe the engine
   // with an ACTHD (the one the GuC captured for the hung queue), else the first one.
   const hung = summary.format === 'i915' || summary.format === 'msm'
-    ? hungEngines({ ...summary, ranges: summary.ranges ?? [] })[0]
+    ? hungEngines(summary)[0]
     : undefined;
   const engine = summary.engines.find((e) => e.name === hung)
     ?? summary.engines.find((e) => findRegister(e, ...REGISTER_ALIASES.acthd)) ?? summary.engines[0] ?? null;

@@ -5,7 +5,7 @@
 import { useEffect, type RefObject } from 'react';
 import { create } from 'zustand';
 
-export type FocusName = 'goto' | 'search';
+export type FocusName = 'goto' | 'search' | 'commands-list' | 'commands-filter' | 'commands-platform' | 'hex-grid';
 
 interface FocusRequestState {
   /** The element asked for, until its component has focused it. */
@@ -26,12 +26,13 @@ export function takeFocusRequest(name: FocusName): boolean {
   return true;
 }
 
-/** In the component that owns the element: focus it (and select its text) when asked. */
-export function useFocusTarget(name: FocusName, ref: RefObject<HTMLInputElement | null>): void {
+/** In the component that owns the element: focus it (and select the text of a text box) when asked. */
+export function useFocusTarget(name: FocusName, ref: RefObject<HTMLElement | null>): void {
   const pending = useFocusRequest((s) => s.pending === name);
   useEffect(() => {
-    if (!pending || !ref.current || !takeFocusRequest(name)) return;
-    ref.current.focus();
-    ref.current.select();
+    const el = ref.current;
+    if (!pending || !el || !takeFocusRequest(name)) return;
+    el.focus({ preventScroll: true });
+    if (el instanceof HTMLInputElement) el.select();
   }, [pending, name, ref]);
 }

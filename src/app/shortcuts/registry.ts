@@ -15,6 +15,7 @@ import { useBookmarksPane } from '../bookmarks/pane-store.ts';
 import { useSearchStore } from '../search/search-store.ts';
 import { useShareStore } from '../share/share-store.ts';
 import { useDialogsStore } from '../common/dialogs-store.ts';
+import { useCommandsStore } from '../commands/commands-store.ts';
 import { requestFocus } from './focus-request.ts';
 import { groupShortcuts, type Shortcut } from './keymap.ts';
 
@@ -66,6 +67,21 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { group: 'Bookmarks', keys: ['b'], description: 'Show / fold the bookmarks', when: workspace, run: () => useBookmarksPane.getState().toggleCollapsed() },
   { group: 'Hex view', keys: ['Ctrl+Shift+C'], description: 'Copy the selection (or the byte under the cursor) as hex', run: () => copyKey(true) },
 
+  // ---- Commands view (the list's own keys: commands/CommandsView.tsx)
+  { group: 'Commands view', keys: ['c'], description: 'Hex / Commands view of the range or blob', when: workspace, run: () => toggleCommands() },
+  { group: 'Commands view', keys: ['/'], description: 'Filter instructions by name', where: 'in the Commands view', when: commandsShown, run: () => requestFocus('commands-filter') },
+  { group: 'Commands view', keys: ['p'], description: 'Platform menu (decode as another GPU)', where: 'in the Commands view', when: commandsShown, run: () => requestFocus('commands-platform') },
+  {
+    group: 'Commands view', keys: ['h'], description: 'Go to the instruction at ACTHD', where: 'in the Commands view', when: commandsShown,
+    run: () => void useCommandsStore.getState().goToActhd().then((ok) => ok && requestFocus('commands-list')),
+  },
+  { group: 'Commands view', keys: ['↑', '↓', 'PageUp', 'PageDown', 'Home', 'End'], description: 'Move through the instructions and their fields', where: 'in the Commands list' },
+  { group: 'Commands view', keys: ['→', '←'], description: 'Show / hide the fields of the instruction', where: 'in the Commands list' },
+  { group: 'Commands view', keys: ['Enter'], description: 'Show / hide the fields, or follow the address of the field', where: 'in the Commands list' },
+  { group: 'Commands view', keys: ['f'], description: 'Follow the first address the instruction names', where: 'in the Commands list' },
+  { group: 'Commands view', keys: ['Enter', 'Escape'], description: 'Back to the list (Escape clears the filter)', where: 'in the filter box' },
+  { group: 'Commands view', keys: ['←', '→'], description: 'Hex / Commands tab', where: 'in the view tabs' },
+
   // ---- Navigation
   { group: 'Navigation', keys: ['Ctrl+G'], description: 'Go to address', inTextField: true, when: workspace, run: () => requestFocus('goto') },
   { group: 'Navigation', keys: ['Enter'], description: 'Jump to the address typed', where: 'in the go-to box' },
@@ -111,6 +127,18 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { group: 'Help', keys: ['?'], description: 'Show keyboard shortcuts', run: () => useDialogsStore.getState().show('help') },
   { group: 'Help', keys: ['Escape'], description: 'Close this help', where: 'in this dialog' },
 ];
+
+/** The Commands view is on screen. */
+function commandsShown(): boolean {
+  return workspace() && useCommandsStore.getState().mode === 'commands';
+}
+
+/** c: switch Hex ↔ Commands; the view switched to takes the keyboard. */
+function toggleCommands(): void {
+  const s = useCommandsStore.getState();
+  s.toggleMode();
+  requestFocus(useCommandsStore.getState().mode === 'commands' ? 'commands-list' : 'hex-grid');
+}
 
 function step(dir: 1 | -1): void {
   const s = useSearchStore.getState();

@@ -9,6 +9,7 @@
 //   hangContext(model, family?)       → everything for "what was the GPU executing" in one call
 //   decodeContextImage(bytes, engine) → every (offset, name, value) of the LRC register state
 //   decodeRegister(name, value)       → engine register bitfields (ESR/EIR/EMR/IPEHR/INSTDONE/…)
+import { hungEngines, type HungInput } from '../hung.ts';
 import { foldAddress } from '../addr.ts';
 import { findRegister, REGISTER_ALIASES, type DumpModel, type Engine } from '../model.ts';
 import { getDecoder } from './decode.ts';
@@ -34,9 +35,14 @@ export function engineKindOf(engine: Pick<Engine, 'engineClass'> | null | undefi
   return c === 'render' || c === 'compute' || c === 'copy' || c === 'video' || c === 'video-enhance' ? c : 'render';
 }
 
-/** The engine a hang analysis looks at: the first engine with ACTHD (xe dumps print the hung one). */
-export function hungEngine(model: Pick<DumpModel, 'engines'>): Engine | null {
-  return model.engines.find((e) => findRegister(e, ...REGISTER_ALIASES.acthd)) ?? model.engines[0] ?? null;
+/**
+ * The engine a hang analysis looks at: the first hung engine with ACTHD (xe dumps print only the
+ * hung one; an i915 error state prints every engine, see hung.ts), else the first engine with ACTHD.
+ */
+export function hungEngine(model: HungInput): Engine | null {
+  const hung = hungEngines(model);
+  const withActhd = (e: Engine) => findRegister(e, ...REGISTER_ALIASES.acthd) !== undefined;
+  return model.engines.find((e) => hung.includes(e.name) && withActhd(e)) ?? model.engines.find(withActhd) ?? model.engines[0] ?? null;
 }
 
 export interface HangContext {
