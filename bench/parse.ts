@@ -16,10 +16,10 @@ export interface ParseBench {
   runs: { ms: number; mbps: number; maxRssBytes: number }[];
 }
 
-export function ensureLargeDump(targetBytes: number, seed = 1): { file: string; textBytes: number; decodedBytes: number; ranges: number } {
+export function ensureLargeDump(targetBytes: number, seed = 1, zeroFraction?: number, hugeRange?: number): { file: string; textBytes: number; decodedBytes: number; ranges: number } {
   const dir = join(root, 'bench', 'out');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `large-${targetBytes}-${seed}.txt`);
+  const file = join(dir, `large-${targetBytes}-${seed}${zeroFraction === undefined ? '' : `-z${zeroFraction}`}${hugeRange ? `-huge${hugeRange}` : ''}.txt`);
   const meta = `${file}.meta.json`;
   if (existsSync(file) && existsSync(meta)) {
     const m = JSON.parse(readFileSync(meta, 'utf8'));
@@ -27,7 +27,7 @@ export function ensureLargeDump(targetBytes: number, seed = 1): { file: string; 
   }
   const t0 = performance.now();
   const fd = openSync(file, 'w');
-  const info = generateLargeDump({ targetBytes, seed }, (chunk) => { writeSync(fd, chunk); });
+  const info = generateLargeDump({ targetBytes, seed, zeroFraction, ...(hugeRange ? { hugeRange: { length: hugeRange } } : {}) }, (chunk) => { writeSync(fd, chunk); });
   closeSync(fd);
   const m = { textBytes: info.textBytes, decodedBytes: info.decodedBytes, ranges: info.ranges.length };
   writeFileSync(meta, JSON.stringify(m));
@@ -36,7 +36,7 @@ export function ensureLargeDump(targetBytes: number, seed = 1): { file: string; 
 }
 
 /** Read the file once so that every timed run reads it from the page cache, not the disk. */
-function warmPageCache(file: string): number {
+export function warmPageCache(file: string): number {
   const t0 = performance.now();
   const fd = openSync(file, 'r');
   const buf = new Uint8Array(4 << 20);

@@ -51,6 +51,8 @@ test('an i915 error state: objects at their GTT addresses, the hang in the batch
   await expect(item).toHaveCount(1);
   await expect(item.getByTestId('hang-acthd-offset')).toHaveText(`+${hexA(acthd - 0x100100000n)}`);
   await expect(item.getByTestId('hang-acthd-place')).toContainText('in the batch range');
+  // Tiger Lake (PCI ID 0x9a49) is Gen12: the command tables name the instruction at ACTHD, the hung loop's jump.
+  await expect(item.getByTestId('hang-acthd-instruction')).toContainText('executing MI_BATCH_BUFFER_START');
   await item.getByRole('button', { name: 'Open at ACTHD' }).click();
   await expect(page.getByTestId('hex-status')).toContainText(`Cursor 0x${acthd.toString(16).padStart(16, '0')}`);
 

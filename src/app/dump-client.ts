@@ -1,5 +1,6 @@
 // The page's handle on one parse worker (one dump). Terminating the worker is how a parse is
 // cancelled and how a dump's memory is given back.
+import { openSettings } from './open-settings.ts';
 import * as Comlink from 'comlink';
 import type { ByteSource } from './byte-source.ts';
 import { applyDelta } from './progress-merge.ts';
@@ -56,7 +57,7 @@ export class DumpClient implements ByteSource, CommandsApi {
       onProgress({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, elapsedMs: p.elapsedMs, summary: sofar });
     };
     try {
-      return await Promise.race([this.api.open(source, Comlink.proxy(report)), crashed, this.died]);
+      return await Promise.race([this.api.open(source, Comlink.proxy(report), openSettings()), crashed, this.died]);
     } catch (e) {
       throw toFailure(e);
     }

@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDump, LAYOUTS } from '../gen/generate.ts';
+import { generateDump, generateLargeDump, LAYOUTS } from '../gen/generate.ts';
 import { main } from './main.ts';
 import { generateI915 } from '../gen/i915.ts';
 import { generateMsm } from '../gen/msm.ts';
@@ -298,6 +298,41 @@ describe('devcoredump with hostile input', () => {
   it('a gzip file that expands past the cap is an I/O error with the reason', async () => {
     const { parseFile } = await import('./read.ts');
     const f = write('big.gz', gzipSync(new TextEncoder().encode(HEAD + 'a\n'.repeat(200_000))));
-    await expect(parseFile(f, 100_000)).rejects.toThrow('this gzip file expands to more than 97.7 KiB: not opened');
+    await expect(parseFile(f, { maxBytes: 100_000 })).rejects.toThrow('this gzip file expands to more than 97.7 KiB: not opened');
   });
+});
+
+describe('ranges of 4 GiB and more', () => {
+  it('a range of 4 GiB + 4 KiB (mostly z): its sha256, and extract of its first and last bytes', async () => {
+    const length = 2 ** 32 + 4096;
+    const file = join(dir, 'huge.txt');
+    const fd = openSync(file, 'w');
+    const g = generateLargeDump({ targetBytes: 1 << 20, seed: 5, hugeRange: { length, address: 0x100000000000n } }, (c) => { writeSync(fd, c); });
+    closeSync(fd);
+    try {
+      const huge = g.ranges.find((r) => r.length === length)!;
+      expect(huge.address).toBe('0x100000000000');
+      const r = await run('inspect', file, '--json');
+      expect(r.code).toBe(0);
+      const json = JSON.parse(r.out);
+      expect(json.diagnostics).toEqual([]);
+      // `.length: 0x100001000` is read as a number, not wrapped by 32-bit shifts.
+      expect(json.ranges.find((x: { address: string }) => x.address === huge.address)).toEqual({
+        address: huge.address, length, sha256: huge.sha256, error: null, properties: expect.any(String),
+      });
+      expect(json.ranges.map((x: { sha256: string }) => x.sha256)).toEqual(g.ranges.map((x) => x.sha256));
+      const end = 0x100000000000n + BigInt(length);
+      const last = join(dir, 'huge-last.bin');
+      expect((await run('extract', file, '--address', '0x' + (end - 4096n).toString(16), '-o', last)).code).toBe(0);
+      expect(new Uint8Array(readFileSync(last))).toEqual(g.hugeTail);
+      const row = join(dir, 'huge-row.bin');
+      expect((await run('extract', file, '--address', '0x' + (end - 16n).toString(16), '--length', '16', '-o', row)).code).toBe(0);
+      expect(new Uint8Array(readFileSync(row))).toEqual(g.hugeTail!.subarray(4096 - 16));
+      const first = join(dir, 'huge-first.bin');
+      expect((await run('extract', file, '--address', '0x100000000000', '--length', '0x100000', '-o', first)).code).toBe(0);
+      expect(new Uint8Array(readFileSync(first))).toEqual(new Uint8Array(0x100000));
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }, 600_000);
 });

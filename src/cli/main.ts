@@ -1,21 +1,23 @@
 // `devcoredump`: inspect and extract xe devcoredumps from the command line.
 //   devcoredump inspect FILE [--json]
 //   devcoredump extract FILE --address 0x… [--length N] -o OUT
-//   devcoredump snapshot FILE --range ADDR[:LEN][,…] [--blobs] [--uncaptured] -o OUT
 //   devcoredump decode FILE [--address ADDR] [--context] [--json] [--platform P]
+//   devcoredump snapshot FILE --range ADDR[:LEN][,…] [--blobs] [--uncaptured] -o OUT
 // Exit codes: 0 a dump (even with diagnostics), 2 not a dump (one-line reason on stderr),
 // 1 an I/O error or a bad request.
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { findRangeAt, foldAddress, parseAddress } from '../format/addr.ts';
-import { NotADumpError } from '../format/model.ts';
+import { bytesOf, forEachPiece, hasBytes, NotADumpError, type DumpModel } from '../format/model.ts';
+import type { SyncHasher } from '../format/report.ts';
 import { toInspectJson } from '../format/report.ts';
 import { writeDumpText, type Piece } from '../format/write.ts';
 import { InputError, parseFile } from './read.ts';
 import { formatSummary } from './summary.ts';
-import { humanBytes } from '../format/units.ts';
+import { HashPool } from './hash-pool.ts';
 import { FAMILIES, hangContext, platformById, walkBatches, type Family } from '../format/gpu/index.ts';
 import { decodeJson, decodeText } from '../format/gpu/report.ts';
+import { humanBytes } from '../format/units.ts';
 
 const USAGE = `usage:
   devcoredump inspect FILE [--json] [--timing]
@@ -32,6 +34,12 @@ FILE may be - for standard input; gzip-compressed input is inflated.
 exit: 0 dump read (even with diagnostics), 2 not a dump, 1 I/O error or bad arguments`;
 
 export const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+/** An incremental sha256 (ranges of any size are hashed in pieces). */
+export function newSha256(): SyncHasher {
+  const h = createHash('sha256');
+  return { update: (b) => void h.update(b), digest: () => h.digest('hex') };
+}
 
 export interface Io {
   out: (s: string) => void;
@@ -113,15 +121,69 @@ export async function main(argv: string[], io: Io): Promise<number> {
       });
     }
     const t0 = performance.now();
-    const model = await parseFile(file);
-    const parseMs = performance.now() - t0;
+    // inspect needs every payload once, for its hash: hashed on a second thread while the index
+    // scan decodes it, nothing kept.
+    const pool = cmd === 'inspect' ? new HashPool() : null;
+    let opened: Awaited<ReturnType<typeof parseFile>>;
+    try {
+      // decode reads the batches from memory (src/format/gpu/): decoded whole whatever the size.
+      opened = await parseFile(file, pool ? { eagerBytes: 0, hash: () => pool.create() } : { eagerBytes: cmd === 'decode' ? Number.MAX_SAFE_INTEGER : eagerBytesFromEnv() });
+      await pool?.drain();
+    } finally {
+      void pool?.close();
+    }
+    try {
+      return runCommand(cmd, opened.model, performance.now() - t0, { file, flags, address, out, wanted, family, io });
+    } finally {
+      opened.close();
+    }
+  } catch (e) {
+    if (e instanceof NotADumpError) {
+      io.err(`devcoredump: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.err(`devcoredump: ${e.message}\n`);
+      return 1;
+    }
+    if (e instanceof UsageError) {
+      io.err(`devcoredump: ${e.message}\n${USAGE}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+/** DEVCOREDUMP_EAGER_BYTES: dumps up to this size are decoded into memory, larger ones on demand. */
+function eagerBytesFromEnv(): number | undefined {
+  const v = process.env.DEVCOREDUMP_EAGER_BYTES;
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v);
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+interface Request {
+  file: string;
+  flags: Map<string, string | true>;
+  address: bigint | null;
+  out: string | null;
+  wanted: { address: bigint; length: number | null }[];
+  family: Family | undefined;
+  io: Io;
+}
+
+/** Bytes written to a file at once by extract. */
+const WRITE_PIECE = 16 << 20;
+
+function runCommand(cmd: string, model: DumpModel, parseMs: number, { file, flags, address, out, wanted, family, io }: Request): number {
+  {
     if (flags.has('--timing')) {
       const rss = process.resourceUsage().maxRSS * 1024;
       io.err(`parse: ${parseMs.toFixed(0)} ms, ${(model.byteCount / 1e6 / (parseMs / 1000)).toFixed(0)} MB/s of input, max RSS bytes ${rss} (${humanBytes(rss)})\n`);
     }
     if (cmd === 'inspect') {
-      if (flags.has('--json')) io.out(JSON.stringify(toInspectJson(model, sha256), null, 2) + '\n');
-      else io.out(formatSummary(model, file, sha256));
+      if (flags.has('--json')) io.out(JSON.stringify(toInspectJson(model, sha256, newSha256), null, 2) + '\n');
+      else io.out(formatSummary(model, file, sha256, newSha256));
       return 0;
     }
     if (cmd === 'decode') {
@@ -136,7 +198,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const pieces: Piece[] = [];
       for (const w of wanted) {
         const r = findRangeAt(model.ranges, w.address);
-        if (!r || !r.data) {
+        if (!r || !hasBytes(r)) {
           io.err(`devcoredump: ${r ? `range 0x${r.address.toString(16)} has no data` : `no captured range holds 0x${w.address.toString(16)}`}\n`);
           return 1;
         }
@@ -145,7 +207,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       try {
         const fd = openSync(out!, 'w');
         try {
-          for (const c of writeDumpText(model, { pieces, blobs: flags.has('--blobs'), uncaptured: flags.has('--uncaptured') })) writeSync(fd, c);
+          for (const c of writeDumpText(model, { pieces, blobs: flags.has('--blobs'), uncaptured: flags.has('--uncaptured') })) writeAll(fd, c);
         } finally {
           closeSync(fd);
         }
@@ -160,7 +222,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`devcoredump: no captured range holds 0x${address!.toString(16)}\n`);
       return 1;
     }
-    if (!r.data) {
+    const store = bytesOf(r);
+    if (!store) {
       io.err(`devcoredump: range 0x${r.address.toString(16)} has no data${r.error ? ` (error ${r.error})` : ''}\n`);
       return 1;
     }
@@ -177,25 +240,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
       length = available;
     }
     try {
-      writeFileSync(out!, r.data.subarray(offset, offset + length));
+      const fd = openSync(out!, 'w');
+      try {
+        forEachPiece(store, offset, length, WRITE_PIECE, (b) => writeAll(fd, b));
+      } finally {
+        closeSync(fd);
+      }
     } catch (e) {
       io.err(`devcoredump: cannot write ${out}: ${(e as Error).message}\n`);
       return 1;
     }
     return 0;
-  } catch (e) {
-    if (e instanceof NotADumpError) {
-      io.err(`devcoredump: ${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof InputError) {
-      io.err(`devcoredump: ${e.message}\n`);
-      return 1;
-    }
-    if (e instanceof UsageError) {
-      io.err(`devcoredump: ${e.message}\n${USAGE}\n`);
-      return 1;
-    }
-    throw e;
   }
+}
+
+function writeAll(fd: number, b: Uint8Array): void {
+  for (let done = 0; done < b.length;) done += writeSync(fd, b, done, b.length - done);
 }

@@ -1,9 +1,15 @@
 // Reading a dump from a file or standard input into the streaming parser, in chunks: the file is
 // never held whole, and its text never becomes a JS string. Gzip input is inflated on the way.
-import { closeSync, openSync, read, readSync } from 'node:fs';
+// Payloads past the eager budget are decoded on demand (src/format/paged.ts) from the file, or from
+// a temporary file the text of standard input or of a gzip file is written to while it is parsed.
+import { closeSync, fstatSync, mkdtempSync, openSync, read, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { DumpParser, NotADumpError, type DumpModel } from '../format/index.ts';
+import { DecodedPageCache, DEFAULT_EAGER_BYTES, eagerBudget, type TextSource } from '../format/paged.ts';
+import type { Hasher } from '../format/xe.ts';
 import { expandsTooMuch, MAX_DECOMPRESSED } from '../format/limits.ts';
 
 export const CHUNK = 4 << 20;
@@ -21,7 +27,7 @@ function readAsync(fd: number, into: Uint8Array): Promise<number> {
 }
 
 /** Feed an async stream of chunks to the parser, inflating it first when it is gzip. */
-async function parseStream(source: AsyncIterable<Uint8Array>, parser: DumpParser, maxBytes: number): Promise<void> {
+async function parseStream(source: AsyncIterable<Uint8Array>, push: (chunk: Uint8Array) => void, maxBytes: number): Promise<void> {
   const it = source[Symbol.asyncIterator]();
   const head = await it.next();
   if (head.done) return;
@@ -33,20 +39,83 @@ async function parseStream(source: AsyncIterable<Uint8Array>, parser: DumpParser
   const stream: AsyncIterable<Uint8Array> = isGzip(first)
     ? Readable.from(all()).pipe(createGunzip({ chunkSize: 1 << 20 }))
     : all();
+  // A gzip bomb stops here, before its text fills the spool: one cap for the CLI and the viewer.
   let total = 0;
   for await (const chunk of stream) {
     total += chunk.length;
     if (total > maxBytes) throw new InputError(expandsTooMuch('gzip', maxBytes));
-    parser.push(chunk);
+    push(chunk);
   }
 }
 
+/** Synchronous reads of a file at any offset. */
+export function fdTextSource(fd: number): TextSource {
+  return {
+    readAt(offset, length) {
+      const out = new Uint8Array(length);
+      let got = 0;
+      while (got < length) {
+        const n = readSync(fd, out, got, length - got, offset + got);
+        if (n <= 0) break;
+        got += n;
+      }
+      return got === length ? out : out.subarray(0, got);
+    },
+  };
+}
+
+/** The text as the parser got it, written to a temporary file that on-demand reads come from. */
+class Spool {
+  readonly dir = mkdtempSync(join(tmpdir(), 'devcoredump-'));
+  readonly fd = openSync(join(this.dir, 'text'), 'w+');
+  private at = 0;
+
+  write(chunk: Uint8Array): void {
+    for (let done = 0; done < chunk.length;) done += writeSync(this.fd, chunk, done, chunk.length - done, this.at + done);
+    this.at += chunk.length;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+export interface ReadOptions {
+  /** Payloads are decoded into memory while their total stays within this many bytes (default DEFAULT_EAGER_BYTES). */
+  eagerBytes?: number;
+  /** Budget of the decoded-page cache. */
+  cacheBytes?: number;
+  /** Hash every payload while it is decoded. */
+  hash?: () => Hasher;
+  /** Most bytes a compressed input may expand to (MAX_DECOMPRESSED). */
+  maxBytes?: number;
+}
+
+export interface OpenedDump {
+  model: DumpModel;
+  /** Let go of the file (and delete the temporary one): on-demand reads stop working. */
+  close(): void;
+}
+
 /** Parse the dump at `path` ('-' for standard input). Throws NotADumpError or InputError. */
-export async function parseFile(path: string, maxBytes = MAX_DECOMPRESSED): Promise<DumpModel> {
-  const parser = new DumpParser();
+export async function parseFile(path: string, options: ReadOptions = {}): Promise<OpenedDump> {
+  const cache = new DecodedPageCache(options.cacheBytes);
+  const eagerBytes = options.eagerBytes ?? DEFAULT_EAGER_BYTES;
+  const spooled = (): { parser: DumpParser; spool: Spool; push: (c: Uint8Array) => void } => {
+    const spool = new Spool();
+    const parser = new DumpParser({ hash: options.hash, onDemand: { text: fdTextSource(spool.fd), cache, eagerBytes } });
+    return { parser, spool, push: (c) => { spool.write(c); parser.push(c); } };
+  };
   if (path === '-') {
-    await parseStream(process.stdin, parser, maxBytes);
-    return parser.finish();
+    const { parser, spool, push } = spooled();
+    try {
+      await parseStream(process.stdin, push, options.maxBytes ?? MAX_DECOMPRESSED);
+      return { model: parser.finish(), close: () => spool.close() };
+    } catch (e) {
+      spool.close();
+      throw e;
+    }
   }
   let fd: number;
   try {
@@ -54,10 +123,12 @@ export async function parseFile(path: string, maxBytes = MAX_DECOMPRESSED): Prom
   } catch (e) {
     throw new InputError(`cannot open ${path}: ${(e as Error).message}`);
   }
+  let keepOpen = false;
   try {
     const buf = new Uint8Array(CHUNK);
     let n = readSync(fd, buf, 0, CHUNK, null);
     if (n > 0 && isGzip(buf.subarray(0, n))) {
+      const { parser, spool, push } = spooled();
       const first = buf.slice(0, n);
       async function* chunks(): AsyncGenerator<Uint8Array> {
         yield first;
@@ -68,9 +139,16 @@ export async function parseFile(path: string, maxBytes = MAX_DECOMPRESSED): Prom
           yield b.subarray(0, k);
         }
       }
-      await parseStream(chunks(), parser, maxBytes);
-      return parser.finish();
+      try {
+        await parseStream(chunks(), push, options.maxBytes ?? MAX_DECOMPRESSED);
+        return { model: parser.finish(), close: () => spool.close() };
+      } catch (e) {
+        spool.close();
+        throw e;
+      }
     }
+    const size = fstatSync(fd).size;
+    const parser = new DumpParser({ hash: options.hash, onDemand: { text: fdTextSource(fd), cache, eagerBytes: eagerBudget(size, eagerBytes) } });
     // Double buffering: the next read runs on libuv's thread pool (the other core) while this
     // thread parses the chunk before it. The parser copies what it keeps, so two buffers serve all.
     let cur = buf;
@@ -86,12 +164,14 @@ export async function parseFile(path: string, maxBytes = MAX_DECOMPRESSED): Prom
       n = await reading;
       [cur, next] = [next, cur];
     }
-    return parser.finish();
+    const model = parser.finish();
+    keepOpen = true;
+    return { model, close: () => closeSync(fd) };
   } catch (e) {
     if (e instanceof NotADumpError) throw e;
     if ((e as NodeJS.ErrnoException).code) throw new InputError(`cannot read ${path}: ${(e as Error).message}`);
     throw e;
   } finally {
-    closeSync(fd);
+    if (!keepOpen) closeSync(fd);
   }
 }

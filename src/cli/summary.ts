@@ -1,19 +1,19 @@
 // The human summary of `devcoredump inspect`. Pure: model in, text out.
 import { findRangeAt, foldAddress } from '../format/addr.ts';
 import type { DumpModel, MemoryRange } from '../format/model.ts';
-import { REGISTER_ALIASES, findRegister } from '../format/model.ts';
-import { formatTitle, hex64, hexRegister } from '../format/report.ts';
+import { REGISTER_ALIASES, findRegister, hasBytes } from '../format/model.ts';
+import { digestOf, formatTitle, hex64, hexRegister, type SyncHasher } from '../format/report.ts';
 import { humanBytes, snapshotDate } from '../format/units.ts';
 
 function rangeKind(r: MemoryRange): string {
   if (r.error) return `error ${r.error}`;
   if (r.properties?.type === 'null_sparse') return 'null_sparse';
-  if (!r.data) return 'no data';
+  if (!hasBytes(r)) return 'no data';
   if (!r.complete) return `truncated (${humanBytes(r.decodedLength)} decoded)`;
   return 'data';
 }
 
-export function formatSummary(m: DumpModel, file: string, hash: (b: Uint8Array) => string): string {
+export function formatSummary(m: DumpModel, file: string, hash: (b: Uint8Array) => string, newHash?: () => SyncHasher): string {
   const h = m.header;
   const out: string[] = [];
   const row = (k: string, v: string | null | undefined) => { if (v) out.push(`${(k + ':').padEnd(12)}${v}`); };
@@ -47,7 +47,7 @@ export function formatSummary(m: DumpModel, file: string, hash: (b: Uint8Array) 
   for (const r of m.ranges) {
     const a = foldAddress(r.address);
     const end = a + BigInt(Math.max(r.length, 1) - 1);
-    const sha = r.data ? hash(r.data.subarray(0, r.decodedLength)).slice(0, 16) : '';
+    const sha = digestOf(r, hash, newHash)?.slice(0, 16) ?? '';
     out.push(`  ${hex64(a)}-${hex64(end)} ${humanBytes(r.length).padStart(10)}  ${rangeKind(r).padEnd(12)} ${r.name ?? ''}${r.name && r.properties ? ' ' : ''}${r.properties?.raw ?? ''}${sha ? `  sha256 ${sha}…` : ''}`);
   }
   if (m.blobs.length) out.push(`Blobs:      ${m.blobs.map((b) => `${b.name} ${humanBytes(b.length)}${b.error ? ` (error ${b.error})` : b.complete ? '' : ' (truncated)'}`).join(', ')}`);

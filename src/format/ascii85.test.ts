@@ -123,3 +123,41 @@ describe.each(['WebAssembly', 'JavaScript'])('ascii85 decoder (kernel flavour), 
     );
   });
 });
+
+describe('the WebAssembly (SIMD) path agrees with the JavaScript path', () => {
+  afterAll(() => setAscii85Wasm(true));
+
+  function run(wasm: boolean, text: Uint8Array, cap: number, cuts: number[]) {
+    setAscii85Wasm(wasm);
+    const d = new Ascii85Decoder(new Uint8Array(cap * 4));
+    const stops: number[] = [];
+    let prev = 0;
+    for (const c of [...cuts, text.length]) {
+      let i = prev;
+      while (i < c && !d.full) {
+        i = d.decode(text, i, c);
+        stops.push(i);
+        if (i < c && text[i] === 10) i++;
+        else break;
+      }
+      prev = c;
+    }
+    return { out: Array.from(d.out), dwords: d.dwords, pending: d.pending, overflow: [d.overflowGroups, d.firstOverflowDword], invalid: [d.invalidChars, d.firstInvalidChar], z: d.misplacedZ, stops };
+  }
+
+  it('property: runs of groups and of z with overflows, bad bytes, spaces and line breaks among them', () => {
+    // Pieces that stress the 16-byte 'z' blocks and the 20-byte group blocks and their fallbacks.
+    const piece = fc.oneof(
+      fc.constantFrom('zzzzzzzzzzzzzzzz', 'z', 'uuuuu', 's8W-!', '!!!!!', ' ', '\n', '~', 'zz', '\r'),
+      fc.array(fc.integer({ min: 0x21, max: 0x75 }), { minLength: 5, maxLength: 45 }).map((a) => String.fromCharCode(...a)),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 0, max: 200 }), fc.array(fc.nat(), { maxLength: 3 }), (pieces, cap, cutSeeds) => {
+        const text = enc(pieces.join(''));
+        const cuts = [...new Set(cutSeeds.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        expect(run(true, text, cap, cuts)).toEqual(run(false, text, cap, cuts));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -78,17 +78,18 @@ function isSpace(c: number): boolean {
 }
 
 export class Ascii85Decoder {
-  /**
-   * Output bytes (a multiple of 4 long). Zero-filled on creation: 'z' groups are skipped, not
-   * written. It grows (doubling, up to `limit` dwords) as groups arrive, so memory follows the text
-   * actually present, never what a `.length` line claims; `onGrow` is told of each new buffer.
-   */
+  /** Output bytes (a multiple of 4 long). Zero-filled on creation: 'z' groups are skipped, not written. */
   out: Uint8Array;
   private u32: Int32Array;
-  /** Dwords the output holds now. */
+  /** The Int32Array view covers the output (little-endian machine, aligned): the fast loop may run. */
+  private fast: boolean;
+  /** Dwords the output holds now (reset() may lower where decoding stops). */
   capacity: number;
-  /** Dwords wanted in all; decoding stops there. */
-  readonly limit: number;
+  /**
+   * Dwords wanted in all; decoding stops there. The output grows toward it (doubling) as groups
+   * arrive, so memory follows the text actually present, never what a `.length` line claims.
+   */
+  limit: number;
   /** Called with the new output buffer after it grew (the old one is no longer written). */
   onGrow: ((out: Uint8Array) => void) | null = null;
   /** Dwords decoded so far. */
@@ -105,31 +106,16 @@ export class Ascii85Decoder {
   /** 'z' met inside a group. */
   misplacedZ = 0;
 
-  /**
-   * `out` is where decoding starts; `limit` (default: all of `out`) is how many dwords are wanted in
-   * all, and `out` grows toward it as data arrives. Sizes are plain division, never `>>> 2` (which
-   * would wrap at 4 GiB).
-   */
-  constructor(out: Uint8Array, limit = out.byteLength / 4) {
+  /** `out` is where decoding starts; `limit` (default: all of `out`) is how many dwords are wanted. */
+  constructor(out: Uint8Array, limit = Math.floor(out.byteLength / 4)) {
     if (out.byteLength % 4 !== 0) throw new Error('ascii85 output must be a whole number of dwords');
     if (!Number.isSafeInteger(limit) || limit < out.byteLength / 4) throw new Error('ascii85 limit must be an integer at least the output size');
     this.out = out;
-    this.capacity = out.byteLength / 4;
+    // Division, not `>>> 2`: an output of 4 GiB or more must not wrap to 0 dwords.
+    this.capacity = Math.floor(out.byteLength / 4);
     this.limit = limit;
-    this.u32 = this.view(out);
-  }
-
-  private view(out: Uint8Array): Int32Array {
-    return LITTLE_ENDIAN && out.byteOffset % 4 === 0 ? new Int32Array(out.buffer, out.byteOffset, out.byteLength / 4) : new Int32Array(0);
-  }
-
-  get full(): boolean {
-    return this.dwords >= this.limit;
-  }
-
-  /** Digits of an unfinished group (0 when every group seen so far is complete). */
-  get pending(): number {
-    return this.pendingDigits;
+    this.fast = LITTLE_ENDIAN && out.byteOffset % 4 === 0;
+    this.u32 = this.fast ? new Int32Array(out.buffer, out.byteOffset, this.capacity) : new Int32Array(0);
   }
 
   /** Double the output (at least GROW_MIN dwords, at most `limit`), keeping what was decoded. */
@@ -139,8 +125,37 @@ export class Ascii85Decoder {
     out.set(this.out.subarray(0, this.dwords * 4));
     this.out = out;
     this.capacity = cap;
-    this.u32 = this.view(out);
+    this.fast = LITTLE_ENDIAN;
+    this.u32 = this.fast ? new Int32Array(out.buffer, 0, cap) : new Int32Array(0);
     this.onGrow?.(out);
+  }
+
+  /**
+   * Start again on the same output (a reused page): zero what was written, forget the group state
+   * and the counters, and stop at `capacity` dwords this time.
+   */
+  reset(capacity: number): void {
+    if (capacity > Math.floor(this.out.byteLength / 4)) throw new Error('ascii85 reset past the output');
+    this.out.fill(0, 0, this.dwords * 4);
+    this.capacity = capacity;
+    this.limit = capacity;
+    this.dwords = 0;
+    this.pendingDigits = 0;
+    this.pendingValue = 0;
+    this.overflowGroups = 0;
+    this.firstOverflowDword = -1;
+    this.invalidChars = 0;
+    this.firstInvalidChar = -1;
+    this.misplacedZ = 0;
+  }
+
+  get full(): boolean {
+    return this.dwords >= this.limit;
+  }
+
+  /** Digits of an unfinished group (0 when every group seen so far is complete). */
+  get pending(): number {
+    return this.pendingDigits;
   }
 
   /**
@@ -159,10 +174,10 @@ export class Ascii85Decoder {
   private decodeSome(src: Uint8Array, i: number, end: number): number {
     const wm = getWasm();
     if (wm) return this.decodeWasm(wm, src, i, end);
-    if (this.pendingDigits > 0 || !LITTLE_ENDIAN || this.u32.length !== this.capacity) {
+    if (this.pendingDigits > 0 || !this.fast) {
       i = this.slow(src, i, end, true);
       if (i < end && src[i] === LF) return i;
-      if (!LITTLE_ENDIAN || this.u32.length !== this.capacity) return this.slow(src, i, end, false);
+      if (!this.fast) return this.slow(src, i, end, false);
     }
     const u32 = this.u32;
     const cap = this.capacity;
@@ -209,10 +224,11 @@ export class Ascii85Decoder {
         continue;
       }
       if (i < winStart || i >= winEnd || (winEnd - i < 5 && winEnd < winLimit)) {
-        // The window ends at the line's end: a short data line copies its own bytes, not up to
-        // IN_CAP bytes of what follows it in the chunk.
         winStart = i;
-        winEnd = Math.min(end, i + IN_CAP);
+        // No more text than the dwords still wanted can take (a page of 64 KiB is ~80 KiB of text):
+        // copying a whole window per call would copy the input many times over.
+        winEnd = Math.min(end, i + IN_CAP, i + (this.capacity - this.dwords) * 5 + 64);
+        // Nor past the line's end: a short data line copies its own bytes, not what follows it.
         const lf = src.subarray(i, winEnd).indexOf(LF);
         if (lf >= 0) winEnd = i + lf + 1;
         winLimit = lf >= 0 ? winEnd : end;

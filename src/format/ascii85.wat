@@ -2,6 +2,10 @@
 ;; input window into little-endian u32s in the output window, and stops at the first thing it does
 ;; not handle (fewer than 5 bytes left, whitespace, a line break, a bad character, a group above
 ;; 0xFFFFFFFF, or a full output), leaving that to the careful JavaScript path.
+;; SIMD (simd128) takes 16 'z' at once, and 4 five-character groups (20 bytes) at once: the
+;; digits are gathered by shuffles into one i32 lane per group and combined with i32x4 multiplies;
+;; a block with anything else in it (a 'z' among groups, a line end, an overflow) goes one group
+;; at a time through the scalar loop below.
 ;; Rebuilt into ascii85-wasm.ts by `node scripts/build-wasm.mjs`; a unit test checks they match.
 (module
   (memory (export "memory") 81)
@@ -15,6 +19,7 @@
     (local $i i32) (local $end i32) (local $fast i32) (local $w i32) (local $wend i32) (local $c i32)
     (local $t0 i32) (local $t1 i32) (local $t2 i32) (local $t3 i32) (local $t4 i32) (local $x i32)
     (local $first i32) (local $last i32)
+    (local $ta v128) (local $tb v128) (local $x4 v128) (local $d4 v128) (local $v4 v128)
     (local.set $i (local.get $in))
     (local.set $end (i32.add (local.get $in) (local.get $len)))
     (local.set $fast (i32.sub (local.get $end) (i32.const 5)))
@@ -26,6 +31,61 @@
       (loop $top
         (br_if $done (i32.ge_u (local.get $w) (local.get $wend)))
         (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        ;; 16 'z': 16 zero dwords.
+        (if (i32.and
+              (i32.le_u (i32.add (local.get $i) (i32.const 16)) (local.get $end))
+              (i32.ge_u (i32.sub (local.get $wend) (local.get $w)) (i32.const 64)))
+          (then
+            (if (i8x16.all_true (i8x16.eq (v128.load (local.get $i)) (i8x16.splat (i32.const 122))))
+              (then
+                (v128.store (local.get $w) (v128.const i64x2 0 0))
+                (v128.store offset=16 (local.get $w) (v128.const i64x2 0 0))
+                (v128.store offset=32 (local.get $w) (v128.const i64x2 0 0))
+                (v128.store offset=48 (local.get $w) (v128.const i64x2 0 0))
+                (local.set $w (i32.add (local.get $w) (i32.const 64)))
+                (local.set $i (i32.add (local.get $i) (i32.const 16)))
+                (br $top)))))
+        ;; 4 groups of 5 digits: 20 bytes, all '!'..'u'.
+        (if (i32.and
+              (i32.le_u (i32.add (local.get $i) (i32.const 20)) (local.get $end))
+              (i32.ge_u (i32.sub (local.get $wend) (local.get $w)) (i32.const 16)))
+          (then
+            (local.set $ta (i8x16.sub (v128.load (local.get $i)) (i8x16.splat (i32.const 33))))
+            (local.set $tb (i8x16.sub (v128.load offset=4 (local.get $i)) (i8x16.splat (i32.const 33))))
+            (if (i32.and
+                  (i8x16.all_true (i8x16.lt_u (local.get $ta) (i8x16.splat (i32.const 85))))
+                  (i8x16.all_true (i8x16.lt_u (local.get $tb) (i8x16.splat (i32.const 85)))))
+              (then
+                ;; Byte p of the block is ta[p] (p < 16) or tb[p - 4] (shuffle index 16 + p - 4).
+                ;; Digit k of group g is byte 5g + k; lane g of x4 = ((d0*85 + d1)*85 + d2)*85 + d3.
+                (local.set $x4 (v128.and (v128.const i32x4 0xff 0xff 0xff 0xff)
+                  (i8x16.shuffle 0 0 0 0 5 0 0 0 10 0 0 0 15 0 0 0 (local.get $ta) (local.get $tb))))
+                (local.set $x4 (i32x4.add (i32x4.mul (local.get $x4) (i32x4.splat (i32.const 85)))
+                  (v128.and (v128.const i32x4 0xff 0xff 0xff 0xff)
+                    (i8x16.shuffle 1 0 0 0 6 0 0 0 11 0 0 0 28 0 0 0 (local.get $ta) (local.get $tb)))))
+                (local.set $x4 (i32x4.add (i32x4.mul (local.get $x4) (i32x4.splat (i32.const 85)))
+                  (v128.and (v128.const i32x4 0xff 0xff 0xff 0xff)
+                    (i8x16.shuffle 2 0 0 0 7 0 0 0 12 0 0 0 29 0 0 0 (local.get $ta) (local.get $tb)))))
+                (local.set $x4 (i32x4.add (i32x4.mul (local.get $x4) (i32x4.splat (i32.const 85)))
+                  (v128.and (v128.const i32x4 0xff 0xff 0xff 0xff)
+                    (i8x16.shuffle 3 0 0 0 8 0 0 0 13 0 0 0 30 0 0 0 (local.get $ta) (local.get $tb)))))
+                (local.set $d4 (v128.and (v128.const i32x4 0xff 0xff 0xff 0xff)
+                  (i8x16.shuffle 4 0 0 0 9 0 0 0 14 0 0 0 31 0 0 0 (local.get $ta) (local.get $tb))))
+                ;; No group above 0xFFFFFFFF (else the scalar loop stops at it).
+                (if (i32.eqz (v128.any_true (v128.or
+                      (i32x4.gt_u (local.get $x4) (i32x4.splat (i32.const 50529027)))
+                      (v128.and (i32x4.eq (local.get $x4) (i32x4.splat (i32.const 50529027)))
+                                (v128.not (i32x4.eq (local.get $d4) (v128.const i32x4 0 0 0 0)))))))
+                  (then
+                    (local.set $v4 (i32x4.add (i32x4.mul (local.get $x4) (i32x4.splat (i32.const 85))) (local.get $d4)))
+                    (v128.store (local.get $w) (local.get $v4))
+                    (if (v128.any_true (local.get $v4))
+                      (then
+                        (if (i32.lt_s (local.get $first) (i32.const 0)) (then (local.set $first (local.get $w))))
+                        (local.set $last (i32.add (local.get $w) (i32.const 16)))))
+                    (local.set $w (i32.add (local.get $w) (i32.const 16)))
+                    (local.set $i (i32.add (local.get $i) (i32.const 20)))
+                    (br $top)))))))
         (local.set $c (i32.load8_u (local.get $i)))
         (if (i32.eq (local.get $c) (i32.const 122))
           (then

@@ -78,6 +78,16 @@ export interface VmaProperties {
   other: Record<string, string>;
 }
 
+/**
+ * Decoded bytes read by window: held in memory (a small dump), or decoded on demand from the dump's
+ * text between two checkpoints of the index (paged.ts). `read` may return a view: copy it before
+ * keeping or transferring it. Bytes past what was decoded read as zeros.
+ */
+export interface ByteStore {
+  readonly length: number;
+  read(offset: number, length: number): Uint8Array;
+}
+
 export interface MemoryRange {
   /** GPU virtual address as printed (may be a canonical sign-extended form). */
   address: bigint;
@@ -101,6 +111,10 @@ export interface MemoryRange {
    * why its `.length` could not be taken (not a number, or more than 2^48 bytes).
    */
   error: string | null;
+  /** The bytes decoded on demand (a large dump): set instead of `data`. Use bytesOf(). */
+  lazy?: ByteStore | null;
+  /** sha256 (hex) of the decoded bytes, when the parser was asked to hash while decoding. */
+  sha256?: string;
   /**
    * What the range is, for formats that name their objects: "rcs0 batch", "global GuC log buffer"
    * (i915), "ringbuffer 0", "bo vertex-buffer" (msm). Absent for xe VM ranges (named by address).
@@ -119,6 +133,10 @@ export interface Blob {
   decodedLength: number;
   complete: boolean;
   error: string | null;
+  /** The bytes decoded on demand (a large dump): set instead of `data`. Use bytesOf(). */
+  lazy?: ByteStore | null;
+  /** sha256 (hex) of the decoded bytes, when the parser was asked to hash while decoding. */
+  sha256?: string;
   /** Further `[NAME].attr` lines (e.g. replay_offset, replay_length), as printed. */
   attributes: Record<string, string>;
   /** `GuC ID:` of the Contexts block it belongs to, when inside one. */
@@ -207,3 +225,24 @@ export const REGISTER_ALIASES = {
   dmaFadd: ['RING_DMA_FADD', 'DMA_FADDR', 'RING_DMA_FADDR'],
   ringStart: ['RING_START'],
 } as const;
+
+/** A Uint8Array as a ByteStore. */
+export function memoryStore(data: Uint8Array): ByteStore {
+  return { length: data.length, read: (offset, length) => data.subarray(offset, offset + length) };
+}
+
+/** The decoded bytes of a range or blob, wherever they are; null when it has none. */
+export function bytesOf(o: Pick<MemoryRange, 'data' | 'lazy'>): ByteStore | null {
+  if (o.data) return memoryStore(o.data);
+  return o.lazy ?? null;
+}
+
+/** True when a range or blob has decoded bytes (in memory or on demand). */
+export function hasBytes(o: Pick<MemoryRange, 'data' | 'lazy'>): boolean {
+  return o.data !== null || !!o.lazy;
+}
+
+/** Call `fn` with the bytes [offset, offset + length) of `store`, at most `step` bytes at a time. */
+export function forEachPiece(store: ByteStore, offset: number, length: number, step: number, fn: (bytes: Uint8Array, at: number) => void): void {
+  for (let at = offset; at < offset + length; at += step) fn(store.read(at, Math.min(step, offset + length - at)), at);
+}

@@ -5,7 +5,7 @@
 import { detectFirstLine, compressedKind } from './detect.ts';
 import { isAscii85Byte } from './ascii85.ts';
 import { NotADumpError, type DumpModel } from './model.ts';
-import { XeInterpreter } from './xe.ts';
+import { XeInterpreter, type ParseOptions } from './xe.ts';
 import type { DataSink, LineInterpreter } from './dialect.ts';
 import { interpreterFor } from './formats.ts';
 
@@ -34,7 +34,7 @@ const latin1 = new TextDecoder('latin1');
 const utf8 = new TextDecoder('utf-8');
 
 export class DumpParser {
-  private interp: LineInterpreter = new XeInterpreter();
+  private interp: LineInterpreter;
   private mode: Mode = Mode.Line;
   private carry = new Uint8Array(HEAD * 4);
   private carryLen = 0;
@@ -53,6 +53,10 @@ export class DumpParser {
   /** Input offset of the start of every LINE_INDEX_STEP-th line (lines 1, 1 + step, …). */
   private readonly lineStarts: number[] = [0];
 
+  /** `options.onDemand` decodes payloads past a budget on demand (its text source must read this input). */
+  constructor(options: ParseOptions = {}) {
+    this.interp = new XeInterpreter(options);
+  }
 
   /** The model as parsed so far (it grows while chunks are pushed). */
   get model(): DumpModel {
@@ -254,6 +258,8 @@ export class DumpParser {
   /** Decode blob bytes up to the end of the line or of the buffer. */
   private blobStep(buf: Uint8Array, pos: number, len: number): number {
     const t = this.target!;
+    // The paged decoder of on-demand payloads records text offsets: where buf[0] is in the input.
+    (t.decoder as { base?: number }).base = this.runBase;
     const i = t.decoder.decode(buf, pos, len);
     if (t.decoder.full) {
       const nl = i < len && buf[i] === NL ? i : buf.indexOf(NL, i);
@@ -373,8 +379,8 @@ function allSpace(buf: Uint8Array, s: number, e: number): boolean {
 }
 
 /** Parse a whole dump held in memory, or given as a sequence of chunks. */
-export function parseDump(input: Uint8Array | Iterable<Uint8Array>): DumpModel {
-  const p = new DumpParser();
+export function parseDump(input: Uint8Array | Iterable<Uint8Array>, options: ParseOptions = {}): DumpModel {
+  const p = new DumpParser(options);
   if (input instanceof Uint8Array) p.push(input);
   else for (const chunk of input) p.push(chunk);
   return p.finish();

@@ -1,6 +1,15 @@
 // The `devcoredump inspect --json` shape, built from a DumpModel. Pure: the caller passes the
 // hash function (node:crypto in the CLI), so this module runs in the browser too.
-import type { DumpFormat, DumpModel, Register, Severity } from './model.ts';
+import { bytesOf, forEachPiece, hasBytes, type Blob, type DumpFormat, type DumpModel, type MemoryRange, type Register, type Severity } from './model.ts';
+
+/** Bytes hashed at once when the bytes are hashed here (one update of 2 GiB or more throws in Node). */
+const HASH_PIECE = 64 << 20;
+
+/** A hash that gives its digest at once. */
+export interface SyncHasher {
+  update(bytes: Uint8Array): void;
+  digest(): string;
+}
 
 export interface InspectRange {
   /** "0x" + lowercase hex of the address as printed, no padding. */
@@ -55,9 +64,23 @@ export function truncatedMessage(decoded: number, length: number): string {
   return `truncated: decoded ${decoded} of ${length} bytes`;
 }
 
-export function toInspectJson(model: DumpModel, sha256: (bytes: Uint8Array) => string): InspectJson {
-  const hashOf = (data: Uint8Array | null, decoded: number) =>
-    data ? sha256(decoded === data.length ? data : data.subarray(0, decoded)) : null;
+/**
+ * The sha256 of a range's or blob's decoded bytes, null without data. A sha256 the parser worked out
+ * while decoding (its `hash` option) is used as it is; otherwise `newHash`, when given, hashes in
+ * pieces (ranges of any size) and `sha256` hashes the bytes held whole.
+ */
+export function digestOf(o: MemoryRange | Blob, sha256: (bytes: Uint8Array) => string, newHash?: () => SyncHasher): string | null {
+  if (o.sha256 !== undefined) return o.sha256;
+  const store = bytesOf(o);
+  if (!store) return null;
+  if (!newHash) return sha256(o.data && o.decodedLength === o.data.length ? o.data : store.read(0, o.decodedLength));
+  const h = newHash();
+  forEachPiece(store, 0, o.decodedLength, HASH_PIECE, (b) => h.update(b));
+  return h.digest();
+}
+
+export function toInspectJson(model: DumpModel, sha256: (bytes: Uint8Array) => string, newHash?: () => SyncHasher): InspectJson {
+  const hashOf = (o: MemoryRange | Blob) => digestOf(o, sha256, newHash);
   return {
     format: model.format,
     kernel: model.header.kernel,
@@ -65,12 +88,12 @@ export function toInspectJson(model: DumpModel, sha256: (bytes: Uint8Array) => s
     ranges: model.ranges.map((r) => ({
       address: hexAddress(r.address),
       length: r.length,
-      sha256: hashOf(r.data, r.decodedLength),
-      error: r.error ?? (r.data && !r.complete ? truncatedMessage(r.decodedLength, r.length) : null),
+      sha256: hashOf(r),
+      error: r.error ?? (hasBytes(r) && !r.complete ? truncatedMessage(r.decodedLength, r.length) : null),
       properties: r.properties ? r.properties.raw : null,
       ...(r.name !== undefined ? { name: r.name } : {}),
     })),
-    blobs: model.blobs.map((b) => ({ name: b.name, length: b.length, sha256: hashOf(b.data, b.decodedLength) })),
+    blobs: model.blobs.map((b) => ({ name: b.name, length: b.length, sha256: hashOf(b) })),
     engines: model.engines.map((e) => {
       const registers: Record<string, string> = {};
       for (const r of e.registers) registers[r.name] = hexRegister(r);

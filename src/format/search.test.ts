@@ -11,14 +11,15 @@ const offsets = (r: { matches: SearchMatch[] }) => r.matches.map((m) => m.offset
 function naive(ranges: SearchRange[], patterns: Pattern[], caseInsensitive = false): SearchMatch[] {
   const out: SearchMatch[] = [];
   ranges.forEach((r, ri) => {
-    const n = Math.min(r.length, r.data!.length);
+    const data = r.data as Uint8Array;
+    const n = Math.min(r.length, data.length);
     for (let s = 0; s < n; s++)
       patterns.forEach((p, pi) => {
         if (s + p.bytes.length > n) return;
         const ci = caseInsensitive || !!p.caseInsensitive;
         for (let j = 0; j < p.bytes.length; j++) {
           if (p.mask && p.mask[j] === 0) continue;
-          const d = r.data![s + j];
+          const d = data[s + j];
           if (ci ? FOLD[d] !== FOLD[p.bytes[j]] : d !== p.bytes[j]) return;
         }
         out.push({ rangeIndex: ri, offset: s, address: r.address + BigInt(s), patternIndex: pi });
@@ -269,6 +270,25 @@ describe('searchRanges', () => {
         expect(searchRanges(rs, [p], { chunkSize, caseInsensitive: ci }).matches).toEqual(naive(rs, [p], ci));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('searches bytes decoded on demand (a ByteStore read chunk by chunk) as it searches bytes in memory (property)', () => {
+    const byte = fc.constantFrom(0, 1, 0x41, 0x61);
+    const rangesArb = fc.array(fc.array(byte, { maxLength: 30 }), { minLength: 1, maxLength: 4 }).map((arrs) => arrs.map((a, i) => range(0x1000n * BigInt(i + 1), Uint8Array.from(a))));
+    const patternArb = fc.array(byte, { minLength: 1, maxLength: 6 }).map((b): Pattern => ({ bytes: Uint8Array.from(b), mask: null }));
+    fc.assert(
+      fc.property(rangesArb, fc.array(patternArb, { minLength: 1, maxLength: 2 }), fc.integer({ min: 1, max: 9 }), fc.boolean(), (rs, ps, chunkSize, ci) => {
+        let reads = 0;
+        const stores: SearchRange[] = rs.map((r) => {
+          const data = r.data as Uint8Array;
+          // A fresh copy of only the bytes asked for, as an on-demand store gives.
+          return { ...r, data: { length: data.length, read: (o: number, l: number) => { reads++; return data.slice(o, o + l); } } };
+        });
+        expect(searchRanges(stores, ps, { chunkSize, caseInsensitive: ci }).matches).toEqual(naive(rs, ps, ci));
+        if (rs.some((r) => r.length > 0)) expect(reads).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,6 +1,7 @@
 // Memory search over captured ranges: compile a user's query into byte patterns, then find every
 // occurrence in each range's decoded bytes. Pure TypeScript: no DOM, no Node APIs.
 import { foldAddress, parseAddress } from './addr.ts';
+import type { ByteStore } from './model.ts';
 
 export type SearchMode = 'hex' | 'ascii' | 'utf16le' | 'u32' | 'u64' | 'address';
 
@@ -18,8 +19,8 @@ export interface CompileOptions {
 
 export interface SearchRange {
   address: bigint;
-  /** Null (no data captured) ranges are skipped. */
-  data: Uint8Array | null;
+  /** Null (no data captured) ranges are skipped. Bytes decoded on demand are read a chunk at a time. */
+  data: Uint8Array | ByteStore | null;
   length: number;
 }
 
@@ -304,6 +305,7 @@ export class SearchRun {
   private readonly compiled: Compiled[];
   private readonly limit: number;
   private readonly chunk: number;
+  private readonly maxPattern: number;
   private readonly opts: SearchOptions;
   private ri = 0;
   private cs = 0;
@@ -318,6 +320,7 @@ export class SearchRun {
     if (!Number.isInteger(chunk) || chunk < 1) throw new Error(`search chunk size ${chunk} is not a positive integer`);
     this.ranges = ranges;
     this.compiled = patterns.map((p) => prepare(p, !!opts.caseInsensitive));
+    this.maxPattern = Math.max(1, ...this.compiled.map((c) => c.bytes.length));
     this.perPattern = this.compiled.map(() => []);
     this.limit = limit;
     this.chunk = chunk;
@@ -358,18 +361,27 @@ export class SearchRun {
     const ri = this.ri;
     const r = this.ranges[ri];
     const n = searchedLength(r);
-    const data = r.data!.length === n ? r.data! : r.data!.subarray(0, n);
+    const cs = this.cs;
+    const ce = Math.min(n, cs + this.chunk);
+    let data: Uint8Array;
+    let at = 0; // offset of data[0] in the range
+    if (r.data instanceof Uint8Array) data = r.data.length === n ? r.data : r.data.subarray(0, n);
+    else {
+      // On demand: this chunk and the longest pattern's overlap into the next.
+      const end = Math.min(n, ce + this.maxPattern - 1);
+      data = r.data!.read(cs, end - cs);
+      at = cs;
+    }
     if (this.anchors === null) {
+      // A store's histogram comes from its first chunk (sampling all of it would decode it all).
       const hist = sampleHistogram(data);
       this.anchors = this.compiled.map((c) => pickAnchor(c, hist));
     }
-    const cs = this.cs;
-    const ce = Math.min(n, cs + this.chunk);
     const remaining = this.limit - this.matches.length;
     let found = 0;
     for (let pi = 0; pi < this.compiled.length; pi++) {
       const c = this.compiled[pi];
-      const view = data.subarray(cs, Math.min(n, ce + c.bytes.length - 1));
+      const view = data.subarray(cs - at, Math.min(n, ce + c.bytes.length - 1) - at);
       const out = this.perPattern[pi];
       out.length = 0;
       // remaining + 1: one more than fits tells us the result is capped.

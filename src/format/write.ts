@@ -5,9 +5,12 @@
 // the result back to the same bytes at the same addresses. Pure: no DOM, no Node APIs.
 import { foldAddress } from './addr.ts';
 import { encodeAscii85 } from './ascii85-encode.ts';
-import type { Blob, DumpModel, Entry, MemoryRange } from './model.ts';
+import { bytesOf, forEachPiece, hasBytes, type Blob, type ByteStore, type DumpModel, type Entry, type MemoryRange } from './model.ts';
 import { TextWriter } from './text-writer.ts';
 import { writeOtherText } from './write-other.ts';
+
+/** Bytes encoded at once (dword-aligned pieces encode to the same text as the whole). */
+const PAYLOAD_PIECE = 16 << 20;
 
 /** A piece of captured memory to keep: GPU address (either form) and byte count. */
 export interface Piece {
@@ -51,7 +54,7 @@ export function resolvePieces(ranges: readonly MemoryRange[], pieces: readonly P
       const s = foldAddress(r.address);
       return a >= s && a < s + BigInt(r.length);
     });
-    if (!range || range.data === null) continue;
+    if (!range || !hasBytes(range)) continue;
     const start = Number(a - foldAddress(range.address));
     const lo = start & ~3;
     const hi = Math.min(range.length, Math.ceil(Math.min(range.length, start + p.length) / 4) * 4);
@@ -90,9 +93,17 @@ export class Out {
     else this.w.line(s, indent);
   }
 
+  /** A payload line of encoded text. */
   bytes(prefix: string, payload: Uint8Array, indent = 0): void {
     this.w.beginPayload(prefix, indent);
     this.w.payload(payload, true);
+    this.w.endPayload();
+  }
+
+  /** A payload line of `length` bytes of `store` from `offset` (a multiple of 4), encoded piece by piece. */
+  storeBytes(prefix: string, store: ByteStore, offset: number, length: number, indent = 0): void {
+    this.w.beginPayload(prefix, indent);
+    forEachPiece(store, offset, length, PAYLOAD_PIECE, (b) => this.w.payload(encodeAscii85(b), true));
     this.w.endPayload();
   }
 
@@ -127,17 +138,18 @@ function writeXePiece(out: Out, p: ResolvedPiece): void {
   if (r.properties) out.line(`[${a}].properties: ${r.properties.raw}`);
   // A range cut short in the source is written as far as it was decoded (and reads back as short).
   const end = Math.min(p.offset + p.length, r.decodedLength & ~3);
-  out.bytes(`[${a}].data: `, encodeAscii85(r.data!.subarray(p.offset, Math.max(p.offset, end))));
+  out.storeBytes(`[${a}].data: `, bytesOf(r)!, p.offset, Math.max(0, end - p.offset));
 }
 
 function writeRfcPiece(out: Out, p: ResolvedPiece): void {
   const r = p.range;
-  const data = r.data!;
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const store = bytesOf(r)!;
   const base = pieceAddress(r, p.offset);
   for (let i = 0; i < p.length; i += 64) {
     const words: string[] = [];
-    for (let j = i; j < Math.min(p.length, i + 64); j += 4) words.push(view.getUint32(p.offset + j, true).toString(16).padStart(8, '0'));
+    const line = store.read(p.offset + i, Math.min(64, p.length - i));
+    const view = new DataView(line.buffer, line.byteOffset, line.byteLength);
+    for (let j = 0; j + 4 <= line.length; j += 4) words.push(view.getUint32(j, true).toString(16).padStart(8, '0'));
     out.line(`[${hex(base + BigInt(i))}] = { ${words.join(', ')} }`);
   }
 }
@@ -175,7 +187,7 @@ export function writeDumpText(model: DumpModel, opts: WriteOptions): Uint8Array[
     }));
     if (opts.uncaptured) {
       for (const r of model.ranges) {
-        if (r.data === null) items.push({ at: foldAddress(r.address), write: () => writeUncaptured(out, r, rfc) });
+        if (!hasBytes(r)) items.push({ at: foldAddress(r.address), write: () => writeUncaptured(out, r, rfc) });
       }
     }
     items.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
@@ -217,7 +229,8 @@ export function writeDumpText(model: DumpModel, opts: WriteOptions): Uint8Array[
           const k = blobSeen.get(bm[1]) ?? 0;
           blobSeen.set(bm[1], k + 1);
           const b = list[k];
-          if (b?.data) out.bytes(`[${bm[1]}].data: `, encodeAscii85(b.data.subarray(0, b.decodedLength & ~3)), e.indent);
+          const store = b ? bytesOf(b) : null;
+          if (store) out.storeBytes(`[${bm[1]}].data: `, store, 0, b!.decodedLength & ~3, e.indent);
           continue;
         }
         out.line(entryText(e), e.indent);

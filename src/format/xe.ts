@@ -2,10 +2,11 @@
 // The streaming core (parser.ts) splits lines and decodes ascii85; this module turns lines into the
 // model. It matches keys, never positions: sections move between kernels (see docs/xe-devcoredump.md).
 import { Ascii85Decoder } from './ascii85.ts';
+import { LazyBytes, PagedDecoder, type DecodedPageCache, type TextSource } from './paged.ts';
 import type {
   Blob, DumpModel, Engine, Entry, GtInfo, MemoryRange, Section, Severity, VmaProperties,
 } from './model.ts';
-import { emptyHeader } from './model.ts';
+import { emptyHeader, hasBytes } from './model.ts';
 import { RfcRangeBuilder } from './rfc.ts';
 import { sectionTitle } from './detect.ts';
 import { truncatedMessage } from './report.ts';
@@ -20,9 +21,41 @@ export const MAX_ENTRIES = 500_000;
 /** Largest first buffer of a data line (it grows from there as the line goes on). */
 const MAX_FIRST_DATA = 64 << 20;
 
+/** Incremental hash of decoded bytes (sha256 in the CLI). */
+export interface Hasher {
+  update(bytes: Uint8Array): void;
+  /** Lowercase hex; a promise when another thread hashes (`sha256` is set once it resolves). */
+  digest(): string | Promise<string>;
+}
+
+/** Decoding on demand (paged.ts): payloads past the eager budget keep only their checkpoints. */
+export interface OnDemandOptions {
+  /** The text the parser is given, read back at any offset. */
+  text: TextSource;
+  cache: DecodedPageCache;
+  /** Payloads are decoded whole into memory while their total stays within this many bytes. */
+  eagerBytes: number;
+  /** Decoded bytes between two checkpoints (default PAGE_BYTES, 64 KiB). */
+  pageBytes?: number;
+}
+
+export interface ParseOptions {
+  onDemand?: OnDemandOptions;
+  /** Hash every payload while it is decoded (into `sha256` of its range or blob). */
+  hash?: () => Hasher;
+}
+
+/** Hash this many bytes at a time (one update of 2 GiB or more throws in Node). */
+const HASH_PIECE = 256 << 20;
+
+/** The decoder interface the parser drives: in memory (Ascii85Decoder) or paged (index scan). */
+export type PayloadDecoder = Pick<Ascii85Decoder, 'decode' | 'full' | 'dwords' | 'pending' | 'overflowGroups' | 'firstOverflowDword' | 'invalidChars' | 'firstInvalidChar' | 'misplacedZ'> & { base?: number };
+
 /** Where the decoded bytes of one `[NAME].data` line go. */
 export interface DataTarget {
-  decoder: Ascii85Decoder;
+  decoder: PayloadDecoder;
+  paged: PagedDecoder | null;
+  hasher: Hasher | null;
   owner: MemoryRange | Blob;
   line: number;
   label: string;
@@ -134,8 +167,10 @@ export class XeInterpreter {
   private readonly log: DiagnosticLog;
   private readonly blobByName = new Map<string, Blob>();
   private entryCount = 0;
+  /** Bytes of payloads decoded into memory so far (the on-demand policy's budget). */
+  private eagerBytes = 0;
 
-  constructor() {
+  constructor(private readonly options: ParseOptions = {}) {
     this.model = {
       format: 'xe', header: emptyHeader(), sections: [], ranges: [], blobs: [], engines: [],
       batchAddresses: [], vm: { uapiFlags: null, error: null }, diagnostics: [], lineCount: 0, byteCount: 0,
@@ -383,12 +418,12 @@ export class XeInterpreter {
         return;
       }
       case 'error': {
-        const b = this.lastBlob(name, (x) => x.data === null && x.error === null) ?? this.newBlob(name, 0, lineNo);
+        const b = this.lastBlob(name, (x) => !hasBytes(x) && x.error === null) ?? this.newBlob(name, 0, lineNo);
         b.error = value;
         return;
       }
       default: {
-        const b = this.lastBlob(name, (x) => x.data === null);
+        const b = this.lastBlob(name, (x) => !hasBytes(x));
         if (b) b.attributes[attr] = value;
         else this.diag(lineNo, 'info', `[${name}].${attr} without a preceding .length line, kept as an entry`);
       }
@@ -408,55 +443,78 @@ export class XeInterpreter {
       const address = BigInt(name.startsWith('0x') ? name : '0x' + name);
       label = `range 0x${address.toString(16)}`;
       owner = this.findRange(address);
-      if (owner && owner.data === null && owner.error !== null && owner.length === 0 && owner.line === this.range?.line) {
+      if (owner && !hasBytes(owner) && owner.error !== null && owner.length === 0 && owner.line === this.range?.line) {
         this.diag(lineNo, 'error', `data for ${label} skipped: ${owner.error}`);
         return null;
       }
-      if (owner && (owner.data !== null || owner.error !== null)) owner = null;
+      if (owner && (hasBytes(owner) || owner.error !== null)) owner = null;
     } else {
       label = name;
       const bad = this.blobByName.get(name);
-      if (bad && bad.data === null && bad.error !== null && bad.length === 0 && bad.error.includes('length')) {
+      if (bad && !hasBytes(bad) && bad.error !== null && bad.length === 0 && bad.error.includes('length')) {
         this.diag(lineNo, 'error', `data for ${label} skipped: ${bad.error}`);
         return null;
       }
-      owner = this.lastBlob(name, (b) => b.data === null && b.error === null);
+      owner = this.lastBlob(name, (b) => !hasBytes(b) && b.error === null);
     }
     if (!owner) {
       this.diag(lineNo, 'error', `data for ${label} without a preceding .length line; skipped`);
       return null;
     }
     const dwords = Math.ceil(owner.length / 4);
-    if (dwords * 4 !== owner.length) this.diag(lineNo, 'warning', `${label}: length ${owner.length} is not a whole number of dwords`);
-    // Memory follows the text, not the claim: the buffer starts at what the characters at hand
-    // could decode to (`room`: 4 bytes a character, a 'z') and grows as groups arrive
-    // (Ascii85Decoder); what a line cut short did not fill is given back in endData().
-    const first = Math.min(dwords, Math.ceil(Math.max(0, Math.min(room, MAX_FIRST_DATA)) / 4));
-    let out: Uint8Array;
-    try {
-      out = new Uint8Array(first * 4);
-    } catch {
-      this.diag(lineNo, 'error', `${label}: cannot allocate ${owner.length} bytes; data skipped`);
-      return null;
+    const bytes = dwords * 4;
+    if (bytes !== owner.length) this.diag(lineNo, 'warning', `${label}: length ${owner.length} is not a whole number of dwords`);
+    const hasher = this.options.hash?.() ?? null;
+    const od = this.options.onDemand;
+    let out: Uint8Array | null = null;
+    if (!od || this.eagerBytes + bytes <= od.eagerBytes) {
+      // Memory follows the text, not the claim: the buffer starts at what the characters at hand
+      // could decode to (`room`: 4 bytes a character, a 'z') and grows as groups arrive
+      // (Ascii85Decoder); what a line cut short did not fill is given back in endData().
+      const first = Math.min(dwords, Math.ceil(Math.max(0, Math.min(room, MAX_FIRST_DATA)) / 4));
+      try {
+        out = new Uint8Array(first * 4);
+        this.eagerBytes += bytes;
+      } catch {
+        if (!od) {
+          this.diag(lineNo, 'error', `${label}: cannot allocate ${owner.length} bytes; data skipped`);
+          return null;
+        }
+      }
     }
-    const o = owner;
-    const length = o.length;
-    o.data = out.subarray(0, Math.min(length, out.length));
-    o.complete = false;
-    const decoder = new Ascii85Decoder(out, dwords);
-    decoder.onGrow = (grown) => { o.data = grown.subarray(0, Math.min(length, grown.length)); };
-    return { decoder, owner: o, line: lineNo, label };
+    owner.complete = false;
+    if (out) {
+      const o = owner;
+      const length = o.length;
+      o.data = out.subarray(0, Math.min(length, out.length));
+      const decoder = new Ascii85Decoder(out, dwords);
+      decoder.onGrow = (grown) => { o.data = grown.subarray(0, Math.min(length, grown.length)); };
+      return { decoder, paged: null, hasher, owner: o, line: lineNo, label };
+    }
+    // Past the budget: only the checkpoints are kept, the bytes are decoded again when read.
+    const paged = new PagedDecoder(owner.length, hasher, od!.pageBytes);
+    owner.lazy = new LazyBytes(owner.length, paged, od!.text, od!.cache);
+    return { decoder: paged, paged, hasher, owner, line: lineNo, label };
   }
 
   /** The data of `t` ended: complete, short (next line is something else) or cut by the end of file. */
   endData(t: DataTarget, how: 'complete' | 'long' | 'short' | 'eof', lineNo: number): void {
     const d = t.decoder;
     const o = t.owner;
-    d.onGrow = null;
     o.decodedLength = Math.min(d.dwords * 4, o.length);
     o.complete = d.full;
-    // Cut short: keep only what was decoded (the buffer may have been sized for more).
-    o.data = d.full ? d.out.subarray(0, o.length) : d.out.slice(0, o.decodedLength);
+    if (d instanceof Ascii85Decoder) {
+      // Cut short: keep only what was decoded (the buffer may have been sized for more).
+      d.onGrow = null;
+      o.data = d.full ? d.out.subarray(0, o.length) : d.out.slice(0, o.decodedLength);
+    }
+    t.paged?.finish();
+    if (t.hasher) {
+      if (o.data) for (let at = 0; at < o.decodedLength; at += HASH_PIECE) t.hasher.update(o.data.subarray(at, Math.min(o.decodedLength, at + HASH_PIECE)));
+      const d = t.hasher.digest();
+      if (typeof d === 'string') o.sha256 = d;
+      else void d.then((hex) => { o.sha256 = hex; });
+    }
     if (how === 'long') {
       this.diag(lineNo, 'error', `${t.label}: data longer than .length (${o.length} bytes); the rest of the line is ignored`);
     } else if (how === 'short') {
@@ -481,12 +539,12 @@ export class XeInterpreter {
   finish(lineCount: number, byteCount: number): DumpModel {
     this.rfc.close();
     for (const r of this.model.ranges) {
-      if (r.data === null && r.error === null && r.properties?.type !== 'null_sparse' && this.model.format === 'xe') {
+      if (!hasBytes(r) && r.error === null && r.properties?.type !== 'null_sparse' && this.model.format === 'xe') {
         this.diag(r.line, 'warning', `range 0x${r.address.toString(16)} has neither data nor error`);
       }
     }
     for (const b of this.model.blobs) {
-      if (b.data === null && b.error === null) this.diag(b.line, 'warning', `${b.name} has neither data nor error`);
+      if (!hasBytes(b) && b.error === null) this.diag(b.line, 'warning', `${b.name} has neither data nor error`);
     }
     this.log.close();
     this.model.lineCount = lineCount;

@@ -857,6 +857,11 @@ export interface LargeDumpOptions {
   /** Fraction of zero words in the VM data (default 0.5). */
   zeroFraction?: number;
   layout?: '6.19' | '6.14';
+  /**
+   * One more range of `length` bytes (any size up to 2^48; a multiple of 4) at `address`: zero words
+   * ('z') but for its last `tailBytes` (default 4 KiB), which are random-looking. A huge sparse heap.
+   */
+  hugeRange?: { length: number; address?: bigint; tailBytes?: number };
 }
 
 export interface LargeDumpResult {
@@ -864,6 +869,8 @@ export interface LargeDumpResult {
   ranges: { address: string; length: number; sha256: string }[];
   textBytes: number;
   decodedBytes: number;
+  /** The last bytes of the huge range (its random tail), when one was asked for. */
+  hugeTail?: Uint8Array;
 }
 
 const MiB = 1 << 20;
@@ -909,6 +916,31 @@ export function generateLargeDump(
     const words = new Uint32Array(CHUNK_WORDS);
     const dataBytes = wordsToBytes(words);
     const text = new Uint8Array(CHUNK_WORDS * 5);
+    if (opts.hugeRange) {
+      const { length } = opts.hugeRange;
+      if (length % 4 !== 0 || length <= 0) throw new Error(`huge range length ${length} is not a positive multiple of 4`);
+      const tailLen = Math.min(length, opts.hugeRange.tailBytes ?? 4096);
+      const tail = mixedBuffer(tailLen, rng, 0);
+      const a = hex(opts.hugeRange.address ?? 0x100000000000n);
+      w.line(`[${a}].length: 0x${hex(length)}`);
+      if (L >= 19) w.line(`[${a}].properties: read_write|bo|mem_region=0x1|pat_index=0|cpu_caching=1`);
+      w.beginPayload(`[${a}].data: `);
+      const h = createHash('sha256');
+      const zeros = new Uint8Array(CHUNK_WORDS * 4);
+      text.fill(0x7a, 0, CHUNK_WORDS);
+      for (let done = 0; done < length - tailLen;) {
+        const n = Math.min(CHUNK_WORDS * 4, length - tailLen - done);
+        h.update(zeros.subarray(0, n));
+        w.payload(text.subarray(0, n / 4), false);
+        done += n;
+      }
+      h.update(tail);
+      w.payload(encodeAscii85(tail), true);
+      w.endPayload();
+      result.ranges.push({ address: '0x' + a, length, sha256: h.digest('hex') });
+      result.decodedBytes += length;
+      result.hugeTail = tail;
+    }
     const filler = new MixedFiller(rng.u32(), zf);
     const perByte = (zf * 1 + (1 - zf) * 5) / 4;
     let address = 0x800000000n;

@@ -31,6 +31,20 @@ export interface DumpSummary extends Omit<DumpModel, 'ranges' | 'blobs'> {
   fingerprint?: string;
   /** Where the worker's time went (final summary only): parsing, and waiting for file reads. */
   timing?: { parseMs: number; readWaitMs: number };
+  /**
+   * 'on-demand' when payloads are decoded when read (a dump over the eager threshold: only the
+   * index is kept), 'memory' when decoded whole; `spooled` when the decompressed text went to a
+   * temporary file that on-demand reads come from.
+   */
+  decoding?: { mode: 'memory' | 'on-demand'; spooled: boolean };
+}
+
+/** How a dump is opened: the policy of on-demand decoding (src/format/paged.ts). */
+export interface OpenSettings {
+  /** Dumps up to this many bytes of text are decoded whole into memory; larger ones on demand. */
+  eagerBytes?: number;
+  /** Budget of the decoded-page cache (default 256 MiB). */
+  cacheBytes?: number;
 }
 
 export interface Progress {
@@ -40,6 +54,8 @@ export interface Progress {
   elapsedMs: number;
   /** What has been parsed so far. */
   summary: DumpSummary;
+  /** What the worker is doing, when it is more than parsing (e.g. decompressing into a temporary file). */
+  note?: string;
 }
 
 /** Progress as the worker sends it: what changed in the summary since the last report. */
@@ -48,6 +64,8 @@ export interface ProgressReport {
   totalBytes: number;
   elapsedMs: number;
   delta: SummaryDelta;
+  /** As Progress.note. */
+  note?: string;
 }
 
 export type OpenSource =
@@ -87,7 +105,7 @@ export interface ParseWorkerApi extends CommandsApi {
    * Parse a dump; resolves with the full summary or rejects with an Error whose message is JSON of
    * OpenFailure. Progress comes as deltas (made by src/worker/progress-delta.ts, applied by src/app/progress-merge.ts).
    */
-  open(source: OpenSource, onProgress: (p: ProgressReport) => void): Promise<DumpSummary>;
+  open(source: OpenSource, onProgress: (p: ProgressReport) => void, settings?: OpenSettings): Promise<DumpSummary>;
   /**
    * Bytes [address, address + length) of a space, clipped to the range (or blob) that holds
    * `address`; empty when nothing holds it or it has no data.

@@ -2,7 +2,11 @@
 // address, falls inside a captured range. The value is tried canonical-folded (foldAddress), then
 // masked to 48 bits like Mesa does. Pure; fast path in doubles, exact for addresses below 2^53.
 import { foldAddress } from '../format/addr.ts';
+import { memoryStore, type ByteStore } from '../format/model.ts';
 import type { PointerHit, PointerScanResult } from '../protocol/worker-api.ts';
+
+/** Bytes read at once (a multiple of 8). */
+const SCAN_WINDOW = 4 << 20;
 
 export interface ScanRange {
   /** Range index in the dump (reported as `target`). */
@@ -94,40 +98,46 @@ export class RangeIndex {
  * dword-aligned). Zero words are skipped. Stops after `limit` hits.
  */
 export function scanPointers(
-  data: Uint8Array,
+  data: Uint8Array | ByteStore,
   ranges: readonly ScanRange[] | RangeIndex,
   limit = DEFAULT_POINTER_LIMIT,
   align: 4 | 8 = 8,
 ): PointerScanResult {
   const index = ranges instanceof RangeIndex ? ranges : new RangeIndex(ranges);
+  const store = data instanceof Uint8Array ? memoryStore(data) : data;
   const hits: PointerHit[] = [];
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  const n = data.length - 7;
+  const n = store.length - 7;
   let words = 0;
   let capped = false;
   const max = Math.max(0, Math.floor(limit));
-  for (let off = 0; off < n; off += align) {
-    words++;
-    const lo = view.getUint32(off, true);
-    const hi = view.getUint32(off + 4, true);
-    if (lo === 0 && hi === 0) continue;
-    let k = index.findWord(lo, hi);
-    let address: bigint | null = null;
-    if (k < 0) {
-      // Mesa's way: drop the bits above 47 (a non-canonical upper half, tag bits).
-      if ((hi & 0xffff0000) === 0) continue; // masking changes nothing
-      const h48 = hi & 0xffff;
-      if (h48 === 0 && lo === 0) continue;
-      k = index.findWord(lo, h48);
-      if (k < 0) continue;
-      address = ((BigInt(hi) << 32n) | BigInt(lo)) & MASK48;
+  // Window by window (bytes decoded on demand are read a piece at a time), 7 bytes of overlap.
+  scan: for (let w = 0; w < n; w += SCAN_WINDOW) {
+    const bytes = store.read(w, Math.min(store.length - w, SCAN_WINDOW + 7));
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const wEnd = Math.min(n, w + SCAN_WINDOW);
+    for (let off = w; off < wEnd; off += align) {
+      words++;
+      const lo = view.getUint32(off - w, true);
+      const hi = view.getUint32(off - w + 4, true);
+      if (lo === 0 && hi === 0) continue;
+      let k = index.findWord(lo, hi);
+      let address: bigint | null = null;
+      if (k < 0) {
+        // Mesa's way: drop the bits above 47 (a non-canonical upper half, tag bits).
+        if ((hi & 0xffff0000) === 0) continue; // masking changes nothing
+        const h48 = hi & 0xffff;
+        if (h48 === 0 && lo === 0) continue;
+        k = index.findWord(lo, h48);
+        if (k < 0) continue;
+        address = ((BigInt(hi) << 32n) | BigInt(lo)) & MASK48;
+      }
+      if (hits.length >= max) {
+        capped = true;
+        break scan;
+      }
+      const value = (BigInt(hi) << 32n) | BigInt(lo);
+      hits.push({ offset: off, value, address: address ?? foldAddress(value), target: index.sorted[k].index });
     }
-    if (hits.length >= max) {
-      capped = true;
-      break;
-    }
-    const value = (BigInt(hi) << 32n) | BigInt(lo);
-    hits.push({ offset: off, value, address: address ?? foldAddress(value), target: index.sorted[k].index });
   }
   return { hits, capped, words, align };
 }

@@ -4,11 +4,11 @@ import type { DumpModel } from '../format/model.ts';
 import type { BlobInfo, RangeInfo, SummaryDelta } from '../protocol/worker-api.ts';
 
 export function rangeInfos(model: DumpModel, from = 0): RangeInfo[] {
-  return model.ranges.slice(from).map(({ data, ...r }, i) => ({ ...r, index: from + i, hasData: data !== null }));
+  return model.ranges.slice(from).map(({ data, lazy, sha256, ...r }, i) => ({ ...r, index: from + i, hasData: data !== null || !!lazy }));
 }
 
 export function blobInfos(model: DumpModel, from = 0): BlobInfo[] {
-  return model.blobs.slice(from).map(({ data, ...b }, i) => ({ ...b, index: from + i, hasData: data !== null }));
+  return model.blobs.slice(from).map(({ data, lazy, sha256, ...b }, i) => ({ ...b, index: from + i, hasData: data !== null || !!lazy }));
 }
 
 /**

@@ -2,7 +2,7 @@
 // (src/format/search.ts SearchRun), yielding to the event loop between time slices so that byte
 // reads (the hex view) and a cancel are answered while it runs. Hits go out in batches.
 import { foldAddress } from '../format/addr.ts';
-import type { DumpModel } from '../format/model.ts';
+import type { ByteStore, DumpModel } from '../format/model.ts';
 import { compilePatterns, DEFAULT_LIMIT, SearchRun, type SearchRange } from '../format/search.ts';
 import type { SearchBatch, SearchDone, SearchHit, SearchQuery, SearchWhere } from '../protocol/worker-api.ts';
 
@@ -45,22 +45,25 @@ export function searchSpaces(model: DumpModel): { ranges: SearchRange[]; where: 
   const ranges: SearchRange[] = [];
   const where: SearchWhere[] = [];
   model.ranges.forEach((r, index) => {
-    if (!r.data) return;
-    ranges.push({ address: foldAddress(r.address), data: r.data, length: Math.min(r.length, r.decodedLength) });
+    const data = r.data ?? r.lazy ?? null;
+    if (!data) return;
+    ranges.push({ address: foldAddress(r.address), data, length: Math.min(r.length, r.decodedLength) });
     where.push({ kind: 'range', index });
   });
   model.blobs.forEach((b, index) => {
-    if (!b.data) return;
-    ranges.push({ address: 0n, data: b.data, length: Math.min(b.length, b.decodedLength) });
+    const data = b.data ?? b.lazy ?? null;
+    if (!data) return;
+    ranges.push({ address: 0n, data, length: Math.min(b.length, b.decodedLength) });
     where.push({ kind: 'blob', index });
   });
   return { ranges, where };
 }
 
-function contextOf(data: Uint8Array, end: number, offset: number, length: number): { context: string; at: number } {
+function contextOf(data: Uint8Array | ByteStore, end: number, offset: number, length: number): { context: string; at: number } {
   const lo = Math.max(0, offset - CONTEXT_BEFORE);
   const hi = Math.min(end, offset + Math.min(length, CONTEXT_MATCH) + CONTEXT_AFTER);
-  return { context: String.fromCharCode(...data.subarray(lo, hi)), at: offset - lo };
+  const bytes = data instanceof Uint8Array ? data.subarray(lo, hi) : data.read(lo, hi - lo);
+  return { context: String.fromCharCode(...bytes), at: offset - lo };
 }
 
 /**

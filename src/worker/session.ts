@@ -5,11 +5,14 @@ import { DumpParser } from '../format/parser.ts';
 import { dumpFingerprint, FINGERPRINT_HEAD } from '../format/fingerprint.ts';
 import { NotADumpError, type DumpModel } from '../format/model.ts';
 import { writeDumpText } from '../format/write.ts';
-import type { DumpSummary, OpenFailure, OpenSource, PointerScanResult, ProgressReport, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
+import type { DumpSummary, OpenFailure, OpenSettings, OpenSource, PointerScanResult, ProgressReport, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
 import { searchDump, yieldMacrotask, type SearchDriver } from './search.ts';
 import { DEFAULT_POINTER_LIMIT, RangeIndex, scanPointers } from './pointers.ts';
 import { DecompressError, decompress, decompressFailure, sniffCompression, type Compression, type DecompressLimits } from './decompress.ts';
 import { blobInfos, DeltaTracker, rangeInfos } from './progress-delta.ts';
+import { DecodedPageCache, DEFAULT_EAGER_BYTES, eagerBudget, memoryTextSource, type TextSource } from '../format/paged.ts';
+import { bytesOf } from '../format/model.ts';
+import { blobTextSource, createTextSpool, type TextSpool } from './text-source.ts';
 import { CommandService } from './commands.ts';
 
 const SLICE = 8 << 20;
@@ -145,6 +148,9 @@ export class ParseSession {
   private parser: DumpParser | null = null;
   private source: OpenSource | null = null;
   private compression: Compression | null = null;
+  private spool: TextSpool | null = null;
+  /** The decoded-page cache of on-demand payloads. */
+  readonly cache = new DecodedPageCache();
   /** Instruction listings for the Commands view, over the parsed dump. */
   readonly commands = new CommandService(() => this.model);
 
@@ -163,6 +169,14 @@ export class ParseSession {
       yield* blobChunks(src.file, offset);
       return;
     }
+    if (this.spool) {
+      // The decompressed text is in the temporary file already.
+      for (let at = offset; ; at += SLICE) {
+        const c = this.spool.readAt(at, SLICE);
+        if (c.length === 0) return;
+        yield c;
+      }
+    }
     let skip = offset;
     for await (const c of streamChunks(decompress(src.file.stream(), this.compression, this.limits))) {
       if (skip >= c.length) {
@@ -174,12 +188,12 @@ export class ParseSession {
     }
   }
 
-  async open(source: OpenSource, onProgress: (p: ProgressReport) => void): Promise<DumpSummary> {
+  async open(source: OpenSource, onProgress: (p: ProgressReport) => void, settings: OpenSettings = {}): Promise<DumpSummary> {
     this.source = source;
-    const parser = new DumpParser();
-    this.parser = parser;
     const total = source.kind === 'file' ? source.file.size : source.bytes.length;
     const meta = { fileName: source.name, fileSize: total, compression: null as string | null };
+    const threshold = settings.eagerBytes ?? DEFAULT_EAGER_BYTES;
+    if (settings.cacheBytes !== undefined) this.cache.setBudget(settings.cacheBytes);
     const t0 = performance.now();
     let lastReport = t0;
     const tracker = new DeltaTracker();
@@ -200,6 +214,29 @@ export class ParseSession {
         chunks = this.compression ? streamChunks(decompress(countBytes(source.file.stream(), (n) => { fileRead += n; }), this.compression, this.limits)) : blobChunks(source.file);
       }
       meta.compression = this.compression;
+      // On-demand decoding reads the text back: from the File, from the bytes given, or (compressed)
+      // from a temporary file the decompressed text is written to on the way.
+      let text: TextSource | null = null;
+      let textSize: number | null = null;
+      if (this.compression) {
+        this.spool = await createTextSpool();
+        text = this.spool;
+      } else if (source.kind === 'bytes') {
+        text = memoryTextSource(source.bytes);
+        textSize = source.bytes.length;
+      } else {
+        text = blobTextSource(source.file);
+        textSize = source.file.size;
+      }
+      const eagerBytes = eagerBudget(textSize, threshold);
+      const parser = new DumpParser(text ? { onDemand: { text, cache: this.cache, eagerBytes } } : {});
+      this.parser = parser;
+      const spool = this.spool;
+      const note = spool ? 'decompressing into a temporary file and indexing' : undefined;
+      const decoding = (): DumpSummary['decoding'] => ({
+        mode: parser.model.ranges.some((r) => r.lazy) || parser.model.blobs.some((b) => b.lazy) ? 'on-demand' : 'memory',
+        spooled: spool !== null,
+      });
       let parseMs = 0;
       let waitMs = 0;
       let tw = performance.now();
@@ -211,6 +248,7 @@ export class ParseSession {
           head.set(chunk.subarray(0, n), headLen);
           headLen += n;
         }
+        spool?.append(chunk);
         parser.push(chunk);
         tw = performance.now();
         parseMs += tw - tp;
@@ -220,12 +258,12 @@ export class ParseSession {
           lastReport = now;
           // Progress in file bytes (compressed bytes for a compressed file).
           const bytesRead = this.compression && source.kind === 'file' ? fileRead : Math.min(read, total);
-          onProgress({ bytesRead, totalBytes: total, elapsedMs: now - t0, delta: tracker.delta(parser.model, meta) });
+          onProgress({ bytesRead, totalBytes: total, elapsedMs: now - t0, delta: tracker.delta(parser.model, meta), ...(note ? { note } : {}) });
         }
       }
       this.model = parser.finish();
       const fingerprint = await dumpFingerprint(this.model, head.subarray(0, headLen));
-      return { ...summarize(this.model, meta, true), fingerprint, timing: { parseMs, readWaitMs: waitMs } };
+      return { ...summarize(this.model, meta, true), fingerprint, timing: { parseMs, readWaitMs: waitMs }, decoding: decoding() };
     } catch (raw) {
       if (raw instanceof NotADumpError) throw new OpenError({ kind: 'not-a-dump', message: raw.message });
       const e = this.compression ? decompressFailure(raw, this.compression) : raw;
@@ -245,34 +283,27 @@ export class ParseSession {
     const m = this.current;
     const empty: ReadResult = { address, bytes: new Uint8Array(0), valid: 0 };
     if (!m || length <= 0) return empty;
-    let data: Uint8Array | null;
-    let start: bigint;
-    let decoded: number;
-    let size: number;
-    if (space.kind === 'blob') {
-      const b = m.blobs[space.index];
-      if (!b || !b.data) return empty;
-      data = b.data;
-      start = 0n;
-      decoded = b.decodedLength;
-      size = b.length;
-    } else {
-      const r = findRangeAt(m.ranges, address);
-      if (!r || !r.data) return empty;
-      data = r.data;
-      start = foldAddress(r.address);
-      decoded = r.decodedLength;
-      size = r.length;
-      address = foldAddress(address);
-    }
+    const owner = space.kind === 'blob' ? m.blobs[space.index] : findRangeAt(m.ranges, address);
+    const store = owner ? bytesOf(owner) : null;
+    if (!owner || !store) return empty;
+    const start = space.kind === 'blob' ? 0n : foldAddress((owner as { address: bigint }).address);
+    if (space.kind !== 'blob') address = foldAddress(address);
     if (address < start) address = start;
     const off = Number(address - start);
+    // A range cut short keeps only its decoded bytes (memory follows the text): the rest of its
+    // length reads as zeros, not valid.
+    const size = Math.max(store.length, owner.length);
     if (off >= size) return { ...empty, address };
-    // A truncated range keeps only its decoded bytes: the rest reads as zeros (not valid).
     const end = Math.min(size, off + length);
-    const bytes = end <= data.length ? data.slice(off, end) : new Uint8Array(end - off);
-    if (end > data.length && off < data.length) bytes.set(data.subarray(off));
-    return { address, bytes, valid: Math.max(0, Math.min(end, decoded) - off) };
+    const have = Math.min(end, store.length);
+    // A view into decoded memory is copied (the reply transfers its buffer); a store's read is fresh.
+    const got = off >= have ? new Uint8Array(0) : owner.data ? owner.data.slice(off, have) : store.read(off, have - off);
+    let bytes = got;
+    if (end > have) {
+      bytes = new Uint8Array(end - off);
+      bytes.set(got);
+    }
+    return { address, bytes, valid: Math.max(0, Math.min(end, owner.decodedLength) - off) };
   }
 
   /** Pointers in range `rangeIndex` into any captured range (see pointers.ts). */
@@ -280,11 +311,12 @@ export class ParseSession {
     const m = this.current;
     const empty: PointerScanResult = { hits: [], capped: false, words: 0, align };
     const r = m?.ranges[rangeIndex];
-    if (!m || !r || !r.data) return empty;
+    const store = r ? bytesOf(r) : null;
+    if (!m || !r || !store) return empty;
     // Every listed range is a target (as for the cross-references), captured bytes or not.
     const ranges = m.ranges.map((x, index) => ({ index, start: foldAddress(x.address), length: x.length }));
-    const data = r.data.subarray(0, Math.min(r.data.length, r.decodedLength));
-    return scanPointers(data, new RangeIndex(ranges), limit, align === 4 ? 4 : 8);
+    const decoded = { length: Math.min(store.length, r.decodedLength), read: (o: number, l: number) => store.read(o, l) };
+    return scanPointers(decoded, new RangeIndex(ranges), limit, align === 4 ? 4 : 8);
   }
 
   /** The dump as text with only the chosen memory (empty until a dump has parsed). */

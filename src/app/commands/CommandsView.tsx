@@ -340,6 +340,20 @@ function fieldAddress(row: CommandRow, i: number): bigint | undefined {
   return row.fields[i]?.address;
 }
 
+/** What every line of the tree grid carries: its row role, place, level, cursor state and the hooks the click handler reads. */
+function lineAttrs(line: number, pos: number, sub: number, cursor: boolean, cursorId: string) {
+  return {
+    role: 'row',
+    id: cursor ? cursorId : undefined,
+    'aria-rowindex': line + 1,
+    'aria-level': sub === 0 ? 1 : 2,
+    'aria-selected': cursor,
+    'data-line': line,
+    'data-pos': pos,
+    'data-sub': sub,
+  } as const;
+}
+
 interface InstrProps {
   line: number;
   pos: number;
@@ -365,19 +379,12 @@ const InstrLine = memo(function InstrLine({ line, pos, row, open, cursor, cursor
   const ipehrMatch = ipehr?.ipehr != null ? (row.dwords[0] === ipehr.ipehr) : null;
   return (
     <div
-      role="row"
-      id={cursor ? cursorId : undefined}
-      aria-rowindex={line + 1}
-      aria-level={1}
+      {...lineAttrs(line, pos, 0, cursor, cursorId)}
       aria-expanded={open}
-      aria-selected={cursor}
       className={cls}
       data-testid="command-row"
       data-address={hexAddr(row.address)}
       data-acthd={row.acthd ? 'true' : undefined}
-      data-line={line}
-      data-pos={pos}
-      data-sub={0}
     >
       <span role="gridcell" className="cmd-twisty" aria-hidden="true">{open ? '▾' : '▸'}</span>
       <span role="gridcell" className="cmd-addr">{hexAddr(row.address)}</span>
@@ -415,18 +422,7 @@ const FieldLine = memo(function FieldLine({ line, pos, sub, row, cursor, cursorI
     if (f?.address !== undefined) useCommandsStore.getState().follow(f.address);
   };
   return (
-    <div
-      role="row"
-      id={cursor ? cursorId : undefined}
-      aria-rowindex={line + 1}
-      aria-level={2}
-      aria-selected={cursor}
-      className={`cmd-line cmd-field${cursor ? ' cmd-cursor' : ''}`}
-      data-testid="command-field"
-      data-line={line}
-      data-pos={pos}
-      data-sub={sub}
-    >
+    <div {...lineAttrs(line, pos, sub, cursor, cursorId)} className={`cmd-line cmd-field${cursor ? ' cmd-cursor' : ''}`} data-testid="command-field">
       <span role="gridcell" className="cmd-field-name">{f ? f.name : note ? 'note' : ''}</span>
       <span role="gridcell" className="cmd-field-value mono">
         {f ? (

@@ -283,31 +283,12 @@ export const useCommandsStore = create<CommandsState>()((set, get) => {
       return openAt(address);
     },
 
-    async loadInstructionAt(address) {
-      const c = client();
-      const k = address.toString(16);
-      if (!c || k in get().acthd) return;
-      const platform = get().platform;
-      set({ acthd: { ...get().acthd, [k]: null } });
-      try {
-        const r = await c.instructionAt(address, platform);
-        if (get().platform === platform && k in get().acthd) set({ acthd: { ...get().acthd, [k]: r } });
-      } catch {
-        // stays null: the summary says it could not be decoded
-      }
+    loadInstructionAt(address) {
+      return loadOnce('acthd', address.toString(16), (c, platform) => c.instructionAt(address, platform));
     },
 
-    async loadContext(blob) {
-      const c = client();
-      if (!c || blob in get().contexts) return;
-      const platform = get().platform;
-      set({ contexts: { ...get().contexts, [blob]: null } });
-      try {
-        const r = await c.contextImage(blob, platform);
-        if (get().platform === platform && blob in get().contexts) set({ contexts: { ...get().contexts, [blob]: r } });
-      } catch {
-        // stays null
-      }
+    loadContext(blob) {
+      return loadOnce('contexts', String(blob), (c, platform) => c.contextImage(blob, platform));
     },
 
     reset() {
@@ -319,6 +300,23 @@ export const useCommandsStore = create<CommandsState>()((set, get) => {
       set({ ...initial, acthd: {}, contexts: {}, expanded: [] });
     },
   };
+
+  /**
+   * Ask the worker once per key (for the platform chosen) for a decoded fact the other views show;
+   * null while it is asked for, and if it cannot be decoded.
+   */
+  async function loadOnce(field: 'acthd' | 'contexts', key: string, ask: (c: CommandsClient, platform: string | null) => Promise<unknown>): Promise<void> {
+    const c = client();
+    if (!c || key in get()[field]) return;
+    const platform = get().platform;
+    set({ [field]: { ...get()[field], [key]: null } });
+    try {
+      const r = await ask(c, platform);
+      if (get().platform === platform && key in get()[field]) set({ [field]: { ...get()[field], [key]: r } });
+    } catch {
+      // stays null
+    }
+  }
 
   /** Filter the listing shown by name (the worker walks it once); empty text shows all. */
   async function applyFilter(text: string, seq = syncSeq): Promise<void> {

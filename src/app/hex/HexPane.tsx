@@ -464,7 +464,9 @@ function HexGrid({ t, source }: { t: HexTarget; source: ByteSource }) {
     const onScroll = () => {
       const st = el.scrollTop;
       const last = lastSetRef.current;
-      if (last !== null && Math.abs(st - last) <= 1) return; // the echo of our own write
+      // The echo of our own write. Scaled (a range of GiBs, each px hundreds of rows), the browser
+      // may keep a scrollTop up to ~1.5 px from the one written: 2 px are an echo there.
+      if (last !== null && Math.abs(st - last) <= (gRef.current.ratio > 1 ? 2 : 1)) return;
       lastSetRef.current = null;
       apply.current(virtFromScrollTop(gRef.current, st), { writeScroll: false, fromUser: true });
     };

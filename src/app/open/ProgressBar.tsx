@@ -1,4 +1,5 @@
-// While a dump is being opened: file name, percent of bytes read, MB/s, elapsed, and Cancel (Escape).
+// While a dump is being opened (indexed): file name, percent of bytes read, MB/s, elapsed, what the
+// worker does besides parsing (decompressing into a temporary file), and Cancel (Escape).
 import './open.css';
 import { useDumpStore } from '../store.ts';
 import { progressText } from './format.ts';
@@ -29,6 +30,7 @@ export function ProgressBar() {
             <span>{t.amount}</span>
             <span data-testid="progress-rate">{t.rate}</span>
             <span data-testid="progress-elapsed">{t.elapsed}</span>
+            {loading.progress?.note ? <span data-testid="progress-note">{loading.progress.note}</span> : null}
           </>
         ) : (
           <span>Starting…</span>

@@ -1,0 +1,110 @@
+// End-to-end tests of on-demand decoding (src/format/paged.ts): dumps over the eager threshold keep
+// only an index in the worker and decode the bytes a view reads. The threshold is lowered through
+// its setting (localStorage) instead of writing gigabytes; one test opens a real 4 GiB + 4 KiB range.
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import { openBytes } from './helpers.ts';
+import { generateDump, generateLargeDump, type GeneratedDump } from '../src/gen/generate.ts';
+
+const hex2 = (b: number) => b.toString(16).padStart(2, '0');
+const hexAddr = (a: bigint) => '0x' + a.toString(16);
+
+async function goTo(page: Page, address: bigint): Promise<void> {
+  const ok = await page.evaluate((a) => window.__devcoredump!.view.getState().goTo(BigInt(a)), hexAddr(address));
+  expect(ok).toBe(true);
+}
+
+/** Expect the 16 byte cells of the row at `rowAddr` to show data[off, off + 16). */
+async function expectRow(page: Page, rowAddr: bigint, data: Uint8Array, off: number): Promise<void> {
+  const row = page.locator(`[data-testid="hex-view"] [data-address="${hexAddr(rowAddr)}"]`);
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('[data-offset]')).toHaveText(Array.from(data.subarray(off, off + 16), hex2));
+}
+
+const decoding = (page: Page) => page.evaluate(() => window.__devcoredump!.dump.getState().dump?.decoding ?? null);
+
+/** Bytes at the start, in the middle and at the end of the largest range. */
+async function expectStartMiddleEnd(page: Page, g: GeneratedDump): Promise<void> {
+  const [addr, data] = [...g.rangeBytes].sort((a, b) => b[1].length - a[1].length)[0];
+  const start = BigInt(addr);
+  for (const off of [0, (data.length >> 1) & ~15, data.length - 16]) {
+    await goTo(page, start + BigInt(off));
+    await expectRow(page, start + BigInt(off), data, off);
+  }
+}
+
+test.describe('on-demand decoding', () => {
+  test.beforeEach(async ({ page }) => {
+    // Every dump is over a threshold of 0 bytes; a small page cache makes pages come and go.
+    await page.addInitScript(() => {
+      localStorage.setItem('devcoredump.eagerBytes', '0');
+      localStorage.setItem('devcoredump.cacheBytes', String(256 << 10));
+    });
+    await page.goto('/');
+  });
+
+  test('a dump over the threshold is read at its start, middle and end', async ({ page }) => {
+    const g = generateDump({ layout: '6.19', seed: 3 });
+    await openBytes(page, g.bytes, 'ondemand.txt');
+    await expect(page.getByTestId('hex-view')).toBeVisible();
+    expect(await decoding(page)).toEqual({ mode: 'on-demand', spooled: false });
+    await expectStartMiddleEnd(page, g);
+  });
+
+  test('a compressed dump over the threshold is decompressed into a temporary file and read from it', async ({ page }) => {
+    const g = generateDump({ layout: '6.14', seed: 9 });
+    await openBytes(page, gzipSync(g.bytes), 'ondemand.txt.gz');
+    await expect(page.getByTestId('hex-view')).toBeVisible();
+    expect(await decoding(page)).toEqual({ mode: 'on-demand', spooled: true });
+    await expectStartMiddleEnd(page, g);
+  });
+});
+
+test.describe('a range of 4 GiB + 4 KiB', () => {
+  test.use({ serviceWorkers: 'block' });
+  const LENGTH = 2 ** 32 + 4096;
+  const START = 0x100000000000n;
+  let path = '';
+  let tail: Uint8Array;
+
+  test.beforeAll(() => {
+    test.setTimeout(300_000);
+    path = join(tmpdir(), `devcoredump-e2e-huge-${process.pid}.txt`);
+    const fd = openSync(path, 'w');
+    try {
+      const res = generateLargeDump({ targetBytes: 1 << 20, seed: 5, hugeRange: { length: LENGTH, address: START } }, (c) => { writeSync(fd, c); });
+      tail = res.hugeTail!;
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  test.afterAll(() => {
+    rmSync(path, { force: true });
+  });
+
+  test('opens (default threshold: on demand), its first, middle and last rows show the right bytes', async ({ page }) => {
+    test.setTimeout(300_000);
+    await page.goto('/');
+    await page.getByTestId('file-input').setInputFiles(path);
+    await expect.poll(() => page.evaluate(() => window.__devcoredump!.dump.getState().dump?.done ?? false), { timeout: 240_000 }).toBe(true);
+    expect(await decoding(page)).toEqual({ mode: 'on-demand', spooled: false });
+    const range = await page.evaluate((a) => {
+      const r = window.__devcoredump!.dump.getState().dump!.ranges.find((x) => '0x' + x.address.toString(16) === a)!;
+      return { length: r.length, decodedLength: r.decodedLength, complete: r.complete, hasData: r.hasData };
+    }, hexAddr(START));
+    expect(range).toEqual({ length: LENGTH, decodedLength: LENGTH, complete: true, hasData: true });
+    await goTo(page, START);
+    await expectRow(page, START, new Uint8Array(16), 0);
+    await goTo(page, START + 0x80000000n);
+    await expectRow(page, START + 0x80000000n, new Uint8Array(16), 0);
+    await goTo(page, START + BigInt(LENGTH - 4096));
+    await expectRow(page, START + BigInt(LENGTH - 4096), tail, 0);
+    const last = START + BigInt(LENGTH - 16);
+    await goTo(page, last);
+    await expectRow(page, last, tail, tail.length - 16);
+  });
+});

@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DumpParser } from './parser.ts';
+import { encodeAscii85Word } from './ascii85-encode.ts';
+import { bytesOf, type DumpModel } from './model.ts';
+import { DecodedPageCache, memoryTextSource } from './paged.ts';
+import type { ParseOptions } from './xe.ts';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+const HEAD = ['**** Xe Device Coredump ****', 'kernel: 6.19.0-test', '', '**** VM state ****'];
+
+interface Payload {
+  words: number[];
+  /** Bytes short of a whole number of dwords in `.length` (0..3). */
+  trim: number;
+  /** Where the payload text is cut into lines (indices into its groups' characters). */
+  splits: number[];
+  /** Indent of each continuation line. */
+  indent: string;
+  crlf: boolean;
+}
+
+/** A dump with one range per payload and a HWSP blob; returns its text. */
+function dumpText(payloads: Payload[]): string {
+  const nl = payloads[0]?.crlf ? '\r\n' : '\n';
+  const lines = [...HEAD];
+  payloads.forEach((p, i) => {
+    const addr = (0x100000 * (i + 1)).toString(16);
+    const text = p.words.map((w) => encodeAscii85Word(w)).join('');
+    const cuts = [...new Set(p.splits.map((s) => Math.min(text.length, s)))].filter((s) => s > 0 && s < text.length).sort((a, b) => a - b);
+    let prev = 0;
+    const pieces: string[] = [];
+    for (const c of cuts) {
+      pieces.push(text.slice(prev, c));
+      prev = c;
+    }
+    pieces.push(text.slice(prev));
+    lines.push(`[${addr}].length: 0x${Math.max(0, p.words.length * 4 - p.trim).toString(16)}`);
+    lines.push(`[${addr}].data: ${pieces[0]}`);
+    for (const piece of pieces.slice(1)) lines.push(p.indent + piece);
+  });
+  lines.push('');
+  return lines.join(nl);
+}
+
+function parse(text: Uint8Array, chunk: number, options: ParseOptions = {}): DumpModel {
+  const p = new DumpParser(options);
+  for (let i = 0; i < text.length; i += chunk) p.push(text.subarray(i, i + chunk));
+  return p.finish();
+}
+
+const word = fc.oneof(fc.constant(0), fc.constant(0xffffffff), fc.integer({ min: 0, max: 0xffffffff }));
+const payload: fc.Arbitrary<Payload> = fc.record({
+  words: fc.array(word, { maxLength: 300 }),
+  trim: fc.integer({ min: 0, max: 3 }),
+  splits: fc.array(fc.integer({ min: 1, max: 1500 }), { maxLength: 6 }),
+  indent: fc.constantFrom('', '\t', '\t\t', ' '),
+  crlf: fc.boolean(),
+});
+
+const sha = () => {
+  const h = createHash('sha256');
+  return { update: (b: Uint8Array) => void h.update(b), digest: () => h.digest('hex') };
+};
+
+describe('on-demand decoding (index scan + checkpoints)', () => {
+  it('any window decoded on demand equals the same window of a full decode', () => {
+    fc.assert(
+      fc.property(
+        fc.array(payload, { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 1, max: 700 }),
+        fc.constantFrom(4, 8, 12, 64, 256, 1024),
+        fc.integer({ min: 0, max: 4096 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3000 })), { minLength: 1, maxLength: 12 }),
+        fc.nat(),
+        (payloads, chunk, pageBytes, budget, windows, cutSeed) => {
+          const full = enc(dumpText(payloads));
+          // Sometimes the file is cut (inside a payload, say): both must agree on what was decoded.
+          const text = cutSeed % 4 === 0 ? full.subarray(0, cutSeed % (full.length + 1)) : full;
+          if (text.length === 0) return;
+          let eager: DumpModel;
+          try {
+            eager = parse(text, chunk, { hash: sha });
+          } catch {
+            return; // cut before the header line was whole: not a dump either way
+          }
+          const cache = new DecodedPageCache(budget);
+          const lazy = parse(text, chunk, { hash: sha, onDemand: { text: memoryTextSource(text), cache, eagerBytes: 0, pageBytes } });
+          expect(lazy.diagnostics).toEqual(eager.diagnostics);
+          expect(lazy.ranges.length).toBe(eager.ranges.length);
+          eager.ranges.forEach((er, i) => {
+            const lr = lazy.ranges[i];
+            expect([lr.length, lr.decodedLength, lr.complete]).toEqual([er.length, er.decodedLength, er.complete]);
+            expect(lr.sha256).toBe(er.sha256);
+            if (!er.data) {
+              expect(bytesOf(lr)).toBeNull();
+              return;
+            }
+            if (er.length > 0) expect(lr.data).toBeNull();
+            const store = bytesOf(lr)!;
+            // A payload cut short keeps only its decoded bytes in memory; the rest of its length
+            // reads as zeros, as the on-demand store gives them.
+            const ed = new Uint8Array(er.length);
+            ed.set(er.data.subarray(0, Math.min(er.data.length, er.length)));
+            expect(store.read(0, er.length)).toEqual(ed);
+            for (const [o, l] of windows) {
+              const off = er.length === 0 ? 0 : o % (er.length + 1);
+              expect(store.read(off, l)).toEqual(ed.slice(off, off + l));
+              expect(cache.bytes).toBeLessThanOrEqual(budget);
+            }
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('decodes past the eager budget on demand and within it in memory', () => {
+    const p: Payload = { words: Array.from({ length: 64 }, (_, i) => (i % 3 ? i * 0x01010101 : 0)), trim: 0, splits: [], indent: '', crlf: false };
+    const text = enc(dumpText([p, p, p]));
+    const m = parse(text, 37, { onDemand: { text: memoryTextSource(text), cache: new DecodedPageCache(), eagerBytes: 256 * 2, pageBytes: 64 } });
+    expect(m.ranges.map((r) => [r.data !== null, !!r.lazy])).toEqual([[true, false], [true, false], [false, true]]);
+    expect(bytesOf(m.ranges[2])!.read(0, 256)).toEqual(m.ranges[0].data);
+  });
+
+  it('a window read while the scan is still in the payload sees the bytes decoded so far', () => {
+    const words = Array.from({ length: 100 }, (_, i) => i + 1);
+    const text = enc(dumpText([{ words, trim: 0, splits: [], indent: '', crlf: false }]));
+    const cache = new DecodedPageCache();
+    const parser = new DumpParser({ onDemand: { text: memoryTextSource(text), cache, eagerBytes: 0, pageBytes: 16 } });
+    const dataAt = new TextDecoder().decode(text).indexOf('.data: ') + 7;
+    parser.push(text.subarray(0, dataAt + 5 * 10 + 2)); // 10 whole groups and 2 characters of the next
+    const r = parser.model.ranges[0];
+    const store = bytesOf(r)!;
+    const early = store.read(0, 48);
+    expect(Array.from(new Uint32Array(early.buffer))).toEqual([...words.slice(0, 10), 0, 0]);
+    parser.push(text.subarray(dataAt + 52));
+    parser.finish();
+    expect(Array.from(new Uint32Array(store.read(0, 400).buffer))).toEqual(words);
+  });
+
+  it('the page cache never holds more than its budget and evicts the least recently used page', () => {
+    const c = new DecodedPageCache(3 * 64);
+    for (let k = 0; k < 3; k++) c.put(k, new Uint8Array(64));
+    expect(c.get(0)).toBeDefined();
+    c.put(3, new Uint8Array(64));
+    expect(c.bytes).toBe(192);
+    expect(c.has(1)).toBe(false);
+    expect(c.has(0)).toBe(true);
+    c.put(4, new Uint8Array(1000)); // bigger than the budget: not kept
+    expect(c.has(4)).toBe(false);
+    c.setBudget(64);
+    expect(c.bytes).toBeLessThanOrEqual(64);
+  });
+});

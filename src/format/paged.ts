@@ -1,0 +1,295 @@
+// On-demand decoding: the index scan decodes each `[NAME].data` payload page by page into one
+// reused buffer (nothing decoded is kept) and records a checkpoint table, the text offset where
+// every PAGE_BYTES-th decoded byte starts (after 'z' groups and line breaks of split blobs alike).
+// A window of the decoded bytes is later served by reading the text between two checkpoints and
+// decoding only that, through an LRU cache of decoded pages with a fixed byte budget.
+import { Ascii85Decoder } from './ascii85.ts';
+import type { ByteStore } from './model.ts';
+
+/** Decoded bytes per page (and between two checkpoints). */
+export const PAGE_BYTES = 64 << 10;
+/** Default budget of the decoded-page cache. */
+export const DEFAULT_CACHE_BYTES = 256 << 20;
+/** Text read at once when consecutive pages are missing (a sequential scan). */
+const READ_AHEAD_TEXT = 4 << 20;
+const LF = 10;
+
+/** The dump's text, read synchronously at any offset (a file descriptor, a File in a worker, bytes). */
+export interface TextSource {
+  readAt(offset: number, length: number): Uint8Array;
+}
+
+export function memoryTextSource(bytes: Uint8Array): TextSource {
+  return { readAt: (offset, length) => bytes.subarray(offset, offset + length) };
+}
+
+/** Something that takes the decoded bytes in order (a hash). */
+export interface PageSink {
+  update(bytes: Uint8Array): void;
+}
+
+/** LRU cache of decoded pages shared by every store of a dump; never holds more than `budget` bytes. */
+export class DecodedPageCache {
+  private readonly pages = new Map<number, Uint8Array>();
+  private held = 0;
+  hits = 0;
+  misses = 0;
+
+  constructor(public budget = DEFAULT_CACHE_BYTES) {}
+
+  get bytes(): number {
+    return this.held;
+  }
+
+  has(key: number): boolean {
+    return this.pages.has(key);
+  }
+
+  get(key: number): Uint8Array | undefined {
+    const p = this.pages.get(key);
+    if (p) {
+      this.pages.delete(key);
+      this.pages.set(key, p);
+      this.hits++;
+    } else this.misses++;
+    return p;
+  }
+
+  put(key: number, page: Uint8Array): void {
+    if (page.length > this.budget) return;
+    const old = this.pages.get(key);
+    if (old) {
+      this.held -= old.length;
+      this.pages.delete(key);
+    }
+    this.pages.set(key, page);
+    this.held += page.length;
+    this.trim();
+  }
+
+  /** Change the budget (dropping the least recently used pages beyond it). */
+  setBudget(budget: number): void {
+    this.budget = Math.max(0, budget);
+    this.trim();
+  }
+
+  private trim(): void {
+    for (const [k, p] of this.pages) {
+      if (this.held <= this.budget) break;
+      this.pages.delete(k);
+      this.held -= p.length;
+    }
+  }
+}
+
+let nextStoreId = 1;
+
+/**
+ * The streaming decoder of the index scan: the same interface as Ascii85Decoder for the parser, but
+ * the output is one reused page; full pages go to `sink` (a hash) and are forgotten. `base` is the
+ * text offset of src[0] in the calls to decode() (the parser sets it).
+ */
+export class PagedDecoder {
+  base = 0;
+  /** Text offset where page k's first group starts. */
+  readonly checkpoints: number[] = [];
+  /** Text offset just after the last byte consumed. */
+  endText = 0;
+  /** The payload ended (finish() was called): no page grows any more. */
+  done = false;
+  readonly capacity: number;
+  private readonly dec: Ascii85Decoder;
+  private pageStart = 0;
+  private overflowBefore = 0;
+  private firstOverflowBefore = -1;
+  private invalidBefore = 0;
+  private firstInvalidBefore = -1;
+  private zBefore = 0;
+
+  /** Dwords per page. */
+  readonly pageDwords: number;
+
+  /** `pageBytes`: a multiple of 4 (tests use small pages to cross many page boundaries). */
+  constructor(readonly length: number, private readonly sink: PageSink | null, readonly pageBytes = PAGE_BYTES) {
+    if (pageBytes < 4 || pageBytes % 4 !== 0) throw new Error(`bad page size ${pageBytes}`);
+    this.pageDwords = pageBytes / 4;
+    this.capacity = Math.ceil(length / 4);
+    this.dec = new Ascii85Decoder(new Uint8Array(pageBytes));
+    this.dec.reset(Math.min(this.pageDwords, this.capacity));
+  }
+
+  get dwords(): number {
+    return this.pageStart + this.dec.dwords;
+  }
+
+  get full(): boolean {
+    return this.dwords >= this.capacity;
+  }
+
+  get pending(): number {
+    return this.dec.pending;
+  }
+
+  get overflowGroups(): number {
+    return this.overflowBefore + this.dec.overflowGroups;
+  }
+
+  get firstOverflowDword(): number {
+    if (this.firstOverflowBefore >= 0) return this.firstOverflowBefore;
+    return this.dec.firstOverflowDword >= 0 ? this.pageStart + this.dec.firstOverflowDword : -1;
+  }
+
+  get invalidChars(): number {
+    return this.invalidBefore + this.dec.invalidChars;
+  }
+
+  get firstInvalidChar(): number {
+    return this.firstInvalidBefore >= 0 ? this.firstInvalidBefore : this.dec.firstInvalidChar;
+  }
+
+  get misplacedZ(): number {
+    return this.zBefore + this.dec.misplacedZ;
+  }
+
+  decode(src: Uint8Array, i: number, end: number): number {
+    if (this.checkpoints.length === 0) this.checkpoints.push(this.base + i);
+    while (i < end && !this.full) {
+      i = this.dec.decode(src, i, end);
+      if (!this.dec.full) break;
+      this.nextPage();
+      if (!this.full) this.checkpoints.push(this.base + i);
+    }
+    this.endText = this.base + i;
+    return i;
+  }
+
+  /** The data ended (complete or not): hand over the last, partial page. */
+  finish(): void {
+    if (this.done) return;
+    this.done = true;
+    if (this.dec.dwords > 0 && this.pageStart < this.capacity) {
+      const bytes = Math.min(this.dec.dwords * 4, this.length - this.pageStart * 4);
+      this.sink?.update(this.dec.out.subarray(0, bytes));
+    }
+  }
+
+  private nextPage(): void {
+    const d = this.dec;
+    this.sink?.update(d.out.subarray(0, Math.min(d.dwords * 4, this.length - this.pageStart * 4)));
+    if (this.firstOverflowBefore < 0 && d.firstOverflowDword >= 0) this.firstOverflowBefore = this.pageStart + d.firstOverflowDword;
+    if (this.firstInvalidBefore < 0 && d.firstInvalidChar >= 0) this.firstInvalidBefore = d.firstInvalidChar;
+    this.overflowBefore += d.overflowGroups;
+    this.invalidBefore += d.invalidChars;
+    this.zBefore += d.misplacedZ;
+    this.pageStart += d.dwords;
+    d.reset(Math.min(this.pageDwords, this.capacity - this.pageStart));
+  }
+}
+
+/**
+ * The decoded bytes of one payload, served on demand from the text and the checkpoints of its
+ * PagedDecoder. Reads during the scan see what is decoded so far.
+ */
+export class LazyBytes implements ByteStore {
+  private readonly id = nextStoreId++;
+
+  constructor(
+    readonly length: number,
+    private readonly decoder: PagedDecoder,
+    private readonly text: TextSource,
+    private readonly cache: DecodedPageCache,
+  ) {}
+
+  /** Bytes decodable so far (the scan may still be going). */
+  get decodedLength(): number {
+    return Math.min(this.length, this.decoder.dwords * 4);
+  }
+
+  /** A fresh array of `length` bytes from `offset` (zeros past what was decoded). */
+  read(offset: number, length: number): Uint8Array {
+    offset = Math.max(0, offset);
+    const end = Math.min(this.length, offset + Math.max(0, length));
+    const out = new Uint8Array(Math.max(0, end - offset));
+    const valid = Math.min(end, this.decodedLength);
+    if (valid <= offset) return out;
+    const pb = this.decoder.pageBytes;
+    const kEnd = Math.floor((valid - 1) / pb);
+    for (let k = Math.floor(offset / this.decoder.pageBytes); k <= kEnd;) {
+      const hit = this.cache.get(this.key(k));
+      if (hit) {
+        copyPage(out, offset, valid, hit, k, pb);
+        k++;
+        continue;
+      }
+      // The pages missing from here on in this window are decoded from one read of their text.
+      let last = k;
+      while (last < kEnd && !this.cache.has(this.key(last + 1)) && this.textEnd(last + 1) - this.decoder.checkpoints[k] <= READ_AHEAD_TEXT) last++;
+      this.decodePages(k, last, (page, j) => copyPage(out, offset, valid, page, j, pb));
+      k = last + 1;
+    }
+    return out;
+  }
+
+  private key(k: number): number {
+    return this.id * 2 ** 32 + k;
+  }
+
+  /** Text offset where page k's text ends. */
+  private textEnd(k: number): number {
+    const cps = this.decoder.checkpoints;
+    return k + 1 < cps.length ? cps[k + 1] : this.decoder.endText;
+  }
+
+  private decodePages(first: number, last: number, use: (page: Uint8Array, k: number) => void): void {
+    const cps = this.decoder.checkpoints;
+    const textStart = cps[first];
+    const text = this.text.readAt(textStart, this.textEnd(last) - textStart);
+    const decodedDwords = Math.ceil(this.decodedLength / 4);
+    for (let j = first; j <= last; j++) {
+      const dwords = Math.min(this.decoder.pageDwords, decodedDwords - j * this.decoder.pageDwords);
+      const page = new Uint8Array(dwords * 4);
+      decodeSpan(page, text, cps[j] - textStart, this.textEnd(j) - textStart, dwords);
+      // The page the scan is still in may grow: only finished pages are kept.
+      if (j + 1 < cps.length || this.decoder.done) this.cache.put(this.key(j), page);
+      use(page, j);
+    }
+  }
+}
+
+function copyPage(out: Uint8Array, offset: number, valid: number, page: Uint8Array, k: number, pageBytes: number): void {
+  const ps = k * pageBytes;
+  const from = Math.max(offset, ps);
+  const to = Math.min(valid, ps + page.length);
+  if (to > from) out.set(page.subarray(from - ps, to - ps), from - offset);
+}
+
+/**
+ * Decode `dwords` dwords from text[i, end) into `out`, going on over the line breaks (and the
+ * indent) of a split payload as the parser did.
+ */
+export function decodeSpan(out: Uint8Array, text: Uint8Array, i: number, end: number, dwords: number): void {
+  const dec = new Ascii85Decoder(out);
+  dec.reset(dwords);
+  while (!dec.full && i < end) {
+    i = dec.decode(text, i, end);
+    if (dec.full || i >= end || text[i] !== LF) break;
+    i++;
+    while (i < end && (text[i] === 32 || text[i] === 9)) i++;
+  }
+}
+
+/**
+ * Policy: a dump whose text is at most this long has its payloads decoded whole into memory (as
+ * fast as it gets for reads); past it, every payload is decoded on demand.
+ */
+export const DEFAULT_EAGER_BYTES = 256 << 20;
+
+/**
+ * The eager budget for a text of `size` bytes (null: not known, a stream): a text within the
+ * threshold is decoded whole; a larger one all on demand; a stream decodes whole until its payloads
+ * reach the threshold, and the rest on demand.
+ */
+export function eagerBudget(size: number | null, threshold: number): number {
+  if (size === null) return threshold;
+  return size <= threshold ? threshold : 0;
+}
