@@ -16,7 +16,10 @@ export interface DecodeBench {
   bytes: number;
   instructions: number;
   scanMBps: number[];
+  /** MB per CPU-second of this process (robust when other work shares the machine). */
+  scanCpuMBps: number[];
   fullMBps: number[];
+  fullCpuMBps: number[];
   cMBps: number[] | null;
   cError: string | null;
 }
@@ -52,16 +55,22 @@ export function benchDecode(size = 64 * MiB): DecodeBench {
   commandStream(words, 0, words.length, 0x100000000n, new Rng(13), 'xe2');
   const dec = getDecoder('xe2', 'render');
   const scanMBps: number[] = [];
+  const scanCpuMBps: number[] = [];
+  const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
   let instructions = 0;
   for (let k = 0; k < 5; k++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const starts = scanInstructions(words, dec);
     const ms = performance.now() - t0;
+    scanCpuMBps.push(size / 1e6 / (cpuMs(process.cpuUsage(c0)) / 1000));
     instructions = starts.length;
     scanMBps.push(size / 1e6 / (ms / 1000));
   }
   const fullMBps: number[] = [];
+  const fullCpuMBps: number[] = [];
   for (let k = 0; k < 5; k++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     let i = 0;
     let n = 0;
@@ -71,6 +80,7 @@ export function benchDecode(size = 64 * MiB): DecodeBench {
       i += ins.dwords;
     }
     const ms = performance.now() - t0;
+    fullCpuMBps.push(size / 1e6 / (cpuMs(process.cpuUsage(c0)) / 1000));
     if (n < 0) console.log(n);
     fullMBps.push(size / 1e6 / (ms / 1000));
   }
@@ -94,14 +104,14 @@ export function benchDecode(size = 64 * MiB): DecodeBench {
   } catch (e) {
     cError = (e as Error).message.split('\n')[0];
   }
-  return { bytes: size, instructions, scanMBps, fullMBps, cMBps, cError };
+  return { bytes: size, instructions, scanMBps, scanCpuMBps, fullMBps, fullCpuMBps, cMBps, cError };
 }
 
 export function printDecodeBench(d: DecodeBench): void {
   const f = (a: number[]) => `median ${median(a).toFixed(0)} MB/s (runs: ${a.map((x) => x.toFixed(0)).join(', ')})`;
   console.log(`${(d.bytes / MiB).toFixed(0)} MiB generated Xe2 command stream, ${d.instructions.toLocaleString('en')} instructions (Node ${process.version}):`);
-  console.log(`  instruction-boundary scan (scanInstructions): ${f(d.scanMBps)} (target >= 100)`);
-  console.log(`  full decode of every instruction (decodeAt, all fields): ${f(d.fullMBps)}`);
+  console.log(`  instruction-boundary scan (scanInstructions): ${f(d.scanMBps)} (target >= 100); per CPU-second: ${f(d.scanCpuMBps)}`);
+  console.log(`  full decode of every instruction (decodeAt, all fields): ${f(d.fullMBps)}; per CPU-second (GC threads included): ${f(d.fullCpuMBps)}`);
   if (d.cMBps) {
     console.log(`  C reference of the scan (cc -O2, same tables): ${f(d.cMBps)}`);
     console.log(`  scan ratio JS / C: ${(median(d.scanMBps) / median(d.cMBps)).toFixed(2)}`);

@@ -53,6 +53,8 @@ describe('devcoredump decode', () => {
     const r = await run('decode', file);
     expect(r.code).toBe(0);
     expect(r.out).toContain('platform: gen12.5 (Meteor Lake), from IP ver 12.70.4 of GT0 (main)');
+    expect(r.out).toContain('IPEHR: 0x18800101 = MI_BATCH_BUFFER_START (the header of the instruction at ACTHD)');
+    expect(r.out).toContain('RING_ESR: 0x00000000 = no errors');
     const line = r.out.split('\n').find((l) => l.includes('<- ACTHD'))!;
     expect(line).toMatch(new RegExp(`^ +${hex(g.hang.acthd)}  18800101 .* MI_BATCH_BUFFER_START  <- ACTHD$`));
     expect(r.out).toContain(`batch ${hex(g.hang.secondLevel!.address)} (second-level from `);
@@ -84,7 +86,7 @@ describe('devcoredump decode', () => {
     expect(p.platform).toBe('gen12');
     // On Gen12 the Gen12.5 compute commands are unknown, their lengths still right.
     const names = p.batches[0].instructions.map((i: { name: string }) => i.name);
-    expect(names).toContain('unknown instruction 0x72020025');
+    expect(names).toContain('unknown instruction 0x72080025');
     expect(names.at(-1)).toBe('MI_BATCH_BUFFER_START');
     const bad = await run('decode', file, '--platform', 'nope');
     expect(bad.code).toBe(1);

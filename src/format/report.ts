@@ -54,6 +54,11 @@ export function hexRegister(r: Pick<Register, 'value' | 'bits'>): string {
   return '0x' + r.value.toString(16).padStart(r.bits === 64 ? 16 : 8, '0');
 }
 
+/** A dword as the kernel prints one: 0x%08x (e.g. an instruction header or a register value). */
+export function hex32(v: number): string {
+  return '0x' + (v >>> 0).toString(16).padStart(8, '0');
+}
+
 /** `batch_addr` as the kernel prints it: 0x%016llx. */
 export function hex64(v: bigint): string {
   return '0x' + v.toString(16).padStart(16, '0');

@@ -46,7 +46,8 @@ export const H = {
   PIPELINE_SELECT: 0x69040000,
   STATE_COMPUTE_MODE: 0x61050000,
   CFE_STATE: 0x72000004,
-  COMPUTE_WALKER: 0x72020025,
+  /** COMPUTE_WALKER: 39 dwords on Gen12.5, 40 from Xe2 (see computeWalkerHeader). */
+  COMPUTE_WALKER: 0x72080025,
   MEDIA_VFE_STATE: 0x70000007,
   GPGPU_WALKER: 0x7105000d,
   _3DSTATE_VERTEX_BUFFERS: 0x78080000,
@@ -127,14 +128,21 @@ export function dispatch(e: Emitter, family: Family, groupsX: number, groupsY: n
   if (family === 'xe3') e.op('STATE_COMPUTE_MODE', H.STATE_COMPUTE_MODE | 1, (1 << 31) | (1 << 15), 0);
   else e.op('STATE_COMPUTE_MODE', H.STATE_COMPUTE_MODE, (1 << 31) | (1 << 15));
   e.op('CFE_STATE', H.CFE_STATE, 0x400, 0, (128 << 16), 0, 0);
-  const w = new Array(38).fill(0);
-  w[1 - 1] = 32; // Indirect Data Length
-  w[3 - 1] = (1 << 30) | (1 << 17); // SIMD16
-  w[4 - 1] = 0xffffffff; // execution mask
-  w[5 - 1] = 15; // local X maximum
-  w[6 - 1] = groupsX;
-  w[7 - 1] = groupsY;
-  w[8 - 1] = 1;
-  w[18 - 1] = kernel & ~0x3f; // interface descriptor: kernel start pointer
-  e.op('COMPUTE_WALKER', H.COMPUTE_WALKER, ...w);
+  const hdr = computeWalkerHeader(family);
+  const w = new Array((hdr & 0xff) + 1).fill(0); // dwords 1.. of the command
+  const at = (dw: number, v: number) => { w[dw - 1] = v >>> 0; };
+  at(2, 32); // Indirect Data Length
+  at(4, (1 << 30) | (1 << 17)); // SIMD16, message SIMT16
+  at(5, 0xffffffff); // execution mask
+  at(6, 15); // local X maximum
+  at(7, groupsX);
+  at(8, groupsY);
+  at(9, 1);
+  at(family === 'gen12.5' ? 18 : 19, kernel & ~0x3f); // interface descriptor: kernel start pointer
+  e.op('COMPUTE_WALKER', hdr, ...w);
+}
+
+/** COMPUTE_WALKER's header: 39 dwords on Gen12.5, 40 from Xe2 (a Walker ID dword before the descriptor). */
+export function computeWalkerHeader(family: Family): number {
+  return family === 'gen12.5' ? 0x72080025 : 0x72080026;
 }

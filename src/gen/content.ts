@@ -2,7 +2,7 @@
 // (batch buffers, heaps, GuC log, CT buffer, HW status page, LRC register state).
 // Pure module (no Node APIs).
 import type { Family } from '../format/gpu/types.ts';
-import { batchEnd, batchStart, dispatch, draw, Emitter, H, lri, pipeControl, stateBaseAddress, storeDataImm } from './commands.ts';
+import { batchEnd, batchStart, computeWalkerHeader, dispatch, draw, Emitter, H, lri, pipeControl, stateBaseAddress, storeDataImm } from './commands.ts';
 
 /** mulberry32: small, fast, good enough for fixtures. Returns u32 values. */
 export class Rng {
@@ -287,12 +287,12 @@ export function commandStream(words: Uint32Array, from: number, to: number, base
           put(H.GPGPU_WALKER);
           for (let k = 1; k < 15; k++) put(k === 4 ? (1 << 30) | 15 : k === 7 || k === 10 ? rng.range(1, 256) : k >= 13 ? 0xffffffff : 0);
         } else {
-          put(H.COMPUTE_WALKER);
-          for (let k = 1; k < 39; k++) {
-            if (k === 1) put(rng.range(1, 64) * 64);
-            else if (k === 6 || k === 7) put(rng.range(1, 256));
-            else if (k === 18) put(addr());
-            else if (k === 19) put(hi);
+          const hdr = computeWalkerHeader(family);
+          put(hdr);
+          for (let k = 1; k <= (hdr & 0xff) + 1; k++) {
+            if (k === 2) put(rng.range(1, 64) * 64);
+            else if (k === 7 || k === 8) put(rng.range(1, 256));
+            else if (k === 19) put(addr());
             else put(0);
           }
         }

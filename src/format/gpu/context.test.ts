@@ -102,6 +102,9 @@ describe('decodeRegister', () => {
     expect(sq.fields.find((f) => f.name === 'Logical Ring Context Address (GGTT)')!.value).toBe('0x1f23000');
     expect(sq.fields.find((f) => f.name === 'Context ID')!.value).toBe('0x2');
     expect(decodeRegister('RCU_MODE', 0x00010001n)!.summary).toBe('CCS Enable');
+    const st = decodeRegister('RING_EXECLIST_STATUS', (0x2an << 32n) | 0x19n)!;
+    expect(st.fields.filter((f) => f.set).map((f) => `${f.name}=${f.value}`)).toEqual(['Current Execlist Pointer=true', 'Execlist 0 Valid=true', 'Execlist 1 Valid=true', 'Current Context ID=0x2a']);
+    expect(decodeRegister('RING_BBADDR', 0x13f780041n)!.fields.map((f) => f.value)).toEqual(['true', '0x13f780040']);
     expect(decodeRegister('NOT_A_REGISTER', 1n)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 // The context image (the LRC's register state, the `[HWCTX]` blob): MI_LOAD_REGISTER_IMM blocks
 // of (offset, value) pairs between MI_NOOP padding, ended by MI_BATCH_BUFFER_END. Every pair of
 // every LRI is listed, named from the register tables when the offset is known.
+import { hex32 } from '../report.ts';
 import type { DumpModel, Engine } from '../model.ts';
 import { getDecoder } from './decode.ts';
 import { registerName } from './registers.ts';
@@ -66,7 +67,7 @@ export function decodeContextImage(bytes: Uint8Array, engine?: string): ContextI
       i += len;
       continue;
     }
-    out.diagnostics.push({ at: i * 4, message: `0x${h.toString(16).padStart(8, '0')} is not MI_LOAD_REGISTER_IMM or MI_NOOP: register state ends here` });
+    out.diagnostics.push({ at: i * 4, message: `${hex32(h)} is not MI_LOAD_REGISTER_IMM or MI_NOOP: register state ends here` });
     out.end = i * 4;
     return out;
   }

@@ -137,9 +137,9 @@ describe('Gen12 (Tiger Lake) 3D and compute', () => {
     expect(g.name).toBe('GPGPU_WALKER');
     expect(field(g, 'SIMD Size')).toBe('SIMD16 (1)');
     expect(field(g, 'Thread Group ID X Dimension')).toBe('64');
-    const cw = decode([0x72020025]);
+    const cw = decode([0x72080025]);
     expect(cw.known).toBe(false);
-    expect(cw.name).toBe('unknown instruction 0x72020025');
+    expect(cw.name).toBe('unknown instruction 0x72080025');
     expect(cw.dwords).toBe(39);
     expect(cw.truncated).toBe(true);
   });
@@ -152,25 +152,63 @@ describe('Gen12 (Tiger Lake) 3D and compute', () => {
 });
 
 describe('Gen12.5 (DG2, Meteor Lake)', () => {
-  it('CFE_STATE and COMPUTE_WALKER', () => {
-    const cfe = decode([0x72000004, 0x400, 0, 128 << 16, 0, 0], 'gen12.5');
+  it('CFE_STATE and COMPUTE_WALKER (39 dwords, any CFE sub-opcode variant)', () => {
+    const cfe = decode([0x72000004, 0x400, 0, (128 << 16) | (1 << 13) | (2 << 3), 0, 0], 'gen12.5');
     expect(cfe.name).toBe('CFE_STATE');
     expect(field(cfe, 'Maximum Number of Threads')).toBe('128');
     expect(field(cfe, 'Scratch Space Buffer')).toBe('0x400');
+    expect(field(cfe, 'Number of Walkers')).toBe('2');
+    expect(field(cfe, 'Single Slice Dispatch CCS Mode')).toBe('true');
     const w = new Array(39).fill(0);
-    w[0] = 0x72020025;
-    w[3] = (1 << 30) | (1 << 17);
-    w[5] = 15;
-    w[6] = 64;
-    w[7] = 8;
+    w[0] = 0x72080025;
+    w[2] = 32;
+    w[4] = (1 << 30) | (1 << 17);
+    w[6] = 15;
+    w[7] = 64;
+    w[8] = 8;
+    w[18] = 0x1040;
     const cw = decode(w, 'gen12.5');
     expect(cw.name).toBe('COMPUTE_WALKER');
     expect(cw.dwords).toBe(39);
+    expect(field(cw, 'Indirect Data Length')).toBe('32');
     expect(field(cw, 'SIMD Size')).toBe('SIMD16 (1)');
     expect(field(cw, 'Message SIMD')).toBe('SIMT16 (1)');
     expect(field(cw, 'Local X Maximum')).toBe('15');
     expect(field(cw, 'Thread Group ID X Dimension')).toBe('64');
     expect(field(cw, 'Thread Group ID Y Dimension')).toBe('8');
+    expect(field(cw, 'Kernel Start Pointer')).toBe('0x1040');
+    const variant = decode([0x72090025], 'gen12.5');
+    expect(variant.name).toBe('COMPUTE_WALKER');
+    expect(field(variant, 'CFE SubOpcode Variant')).toBe('1');
+    // Xe2: 40 dwords, a Walker ID before the interface descriptor.
+    const x = new Array(40).fill(0);
+    x[0] = 0x72080026;
+    x[18] = 3;
+    x[19] = 0x2000;
+    const xw = decode(x, 'xe2');
+    expect(xw.dwords).toBe(40);
+    expect(field(xw, 'Walker ID')).toBe('3');
+    expect(field(xw, 'Kernel Start Pointer')).toBe('0x2000');
+  });
+
+  it('EXECUTE_INDIRECT_DRAW, MI_FLUSH_DW address type, PIPE_CONTROL L3 fabric flush, SBA L1 cache control', () => {
+    const d = decode([0x7c000004 | (1 << 10), 4, 0x1001, 0x1, 0x2000, 0x1], 'gen12.5');
+    expect(d.name).toBe('EXECUTE_INDIRECT_DRAW');
+    expect(field(d, 'Argument Format')).toBe('DRAWINDEXED (1)');
+    expect(field(d, 'Count Buffer Indirect Enable')).toBe('true');
+    expect(field(d, 'Count Buffer Address')).toBe('0x100001000');
+    expect(field(d, 'Argument Buffer Start Address')).toBe('0x100002000');
+    const f = decode([0x13000003, 0x1004 | 4, 0, 0, 0], 'gen12.5', 'copy');
+    expect(field(f, 'Destination Address Type')).toBe('GGTT (1)');
+    expect(field(f, 'Destination Address')).toBe('0x1000');
+    const pc = decode([0x7a000004 | (1 << 13), 1 << 30, 0, 0, 0, 0], 'gen12.5');
+    expect(field(pc, 'CCS Flush Enable')).toBe('true');
+    expect(field(pc, 'L3 Fabric Flush')).toBe('true');
+    expect(decode([0x7a000004, 1 << 30, 0, 0, 0, 0], 'gen12').fields.some((x) => x.name === 'L3 Fabric Flush')).toBe(false);
+    const sba = new Array(22).fill(0);
+    sba[0] = 0x61010014;
+    sba[3] = 2 << 23;
+    expect(field(decode(sba, 'gen12.5'), 'L1 Cache Control')).toBe('WB (2)');
   });
 
   it('GPGPU_WALKER is gone; XY_CTRL_SURF_COPY_BLT arrives on the copy engine', () => {
@@ -282,5 +320,25 @@ describe('scanInstructions', () => {
     expect(Array.from(scanInstructions(w, getDecoder('gen12')))).toEqual([0, 1, 4, 10]);
     expect(Array.from(scanInstructions(w, getDecoder('gen12'), 1, 10))).toEqual([1, 4]);
     expect(Array.from(scanInstructions(w, getDecoder('gen12'), 0, w.length, 2))).toEqual([0, 1]);
+  });
+});
+
+describe('offsets and addresses spanning two dwords', () => {
+  it('a 64-bit kernel start pointer is the low dword bits in place', () => {
+    const w = new Array(9).fill(0);
+    w[0] = 0x78100007;
+    w[1] = 0x00012340;
+    w[2] = 0x1; // high dword of a 64-bit offset field: not part of the 32-bit offset shown
+    w[7] = 1 | (1 << 10) | (56 << 22);
+    const vs = decode(w, 'gen12');
+    expect(field(vs, 'Kernel Start Pointer')).toBe('0x12340');
+    expect(field(vs, 'Function Enable')).toBe('true');
+    expect(field(vs, 'Maximum Number of Threads')).toBe('56');
+  });
+  it('an address field past the data is left out, a cut address keeps its low dword', () => {
+    const ins = decodeAt(new Uint32Array([0x18800101, 0x1000]), 0, 0n, getDecoder('gen12'));
+    expect(ins.truncated).toBe(true);
+    expect(field(ins, 'Batch Buffer Start Address')).toBe('0x1000');
+    expect(decodeAt(new Uint32Array([0x18800101]), 0, 0n, getDecoder('gen12')).fields.map((f) => f.name)).toEqual(['Address Space Indicator', 'Predication Enable', 'Add Offset Enable', 'Second Level Batch Buffer']);
   });
 });

@@ -1,6 +1,6 @@
 // The instruction decoder: compiles a family's table for one engine kind into flat lookup arrays,
 // finds instruction lengths (also for instructions the tables lack) and decodes fields.
-import { hexAddress } from '../report.ts';
+import { hex32, hexAddress } from '../report.ts';
 import { familyTable } from './tables/index.ts';
 import { registerName } from './registers.ts';
 import type { DecodedField, EngineKind, Family, FieldSpec, Instruction, InstrDef } from './types.ts';
@@ -20,6 +20,27 @@ export function slotOf(h: number): number {
     case 3: return SLOT_GFX + ((h >>> 16) & 0x1fff);
     default: return SLOT_OTHER;
   }
+}
+
+/**
+ * The slots a row occupies: one, or several when its mask leaves some opcode bits free (e.g.
+ * COMPUTE_WALKER's sub-opcode variant bits 17:16).
+ */
+function slotsOf(def: InstrDef): number[] {
+  const type = def.opcode >>> 29;
+  const keyMask = type === 0 ? 0xff800000 : type === 2 ? 0xffc00000 : type === 3 ? 0xffff0000 : 0xe0000000;
+  const free = (keyMask & ~def.mask) >>> 0;
+  if (free === 0) return [slotOf(def.opcode)];
+  const out: number[] = [];
+  // Every combination of the free bits (few: a row frees at most a handful).
+  const bitsFree: number[] = [];
+  for (let b = 0; b < 32; b++) if ((free >>> b) & 1) bitsFree.push(b);
+  for (let m = 0; m < 1 << bitsFree.length; m++) {
+    let h = def.opcode >>> 0;
+    bitsFree.forEach((b, i) => { if ((m >>> i) & 1) h = (h | (1 << b)) >>> 0; });
+    out.push(slotOf(h));
+  }
+  return out;
 }
 
 /** A family's table compiled for one engine kind. */
@@ -57,14 +78,15 @@ export class CommandDecoder {
         ? def.engines.includes(engine) || (engine === 'other' && !def.engines.includes('video'))
         : type === 0 || !video; // MI everywhere; GFXPIPE rows without a list: not on video engines
       if (!onEngine) continue;
-      const slot = slotOf(def.opcode);
-      this.defs[slot] = def;
-      if ('fixed' in def.length) {
-        this.lenMask[slot] = 0;
-        this.lenAdd[slot] = def.length.fixed;
-      } else {
-        this.lenMask[slot] = def.length.bits >= 32 ? 0xffffffff : (1 << def.length.bits) - 1;
-        this.lenAdd[slot] = def.length.bias;
+      for (const slot of slotsOf(def)) {
+        this.defs[slot] = def;
+        if ('fixed' in def.length) {
+          this.lenMask[slot] = 0;
+          this.lenAdd[slot] = def.length.fixed;
+        } else {
+          this.lenMask[slot] = def.length.bits >= 32 ? 0xffffffff : (1 << def.length.bits) - 1;
+          this.lenAdd[slot] = def.length.bias;
+        }
       }
     }
   }
@@ -88,7 +110,7 @@ export class CommandDecoder {
 }
 
 export function unknownName(h: number): string {
-  return `unknown instruction 0x${(h >>> 0).toString(16).padStart(8, '0')}`;
+  return `unknown instruction ${hex32(h)}`;
 }
 
 const cache = new Map<string, CommandDecoder>();
@@ -128,8 +150,9 @@ export function scanInstructions(words: Uint32Array, dec: CommandDecoder, start 
 
 // ---- field decoding ----
 
+/** Bits lo..hi of one dword (bits above 31 belong to the next dword and are not taken). */
 function bits(v: number, lo: number, hi: number): number {
-  const width = hi - lo + 1;
+  const width = Math.min(hi, 31) - lo + 1;
   if (width >= 32) return v >>> 0;
   return ((v >>> lo) & ((1 << width) - 1)) >>> 0;
 }
@@ -222,14 +245,25 @@ function compiled(def: InstrDef): FieldFn[] {
         return f;
       };
     }
-    if (width < 32 && (spec.kind === 'uint' || spec.kind === 'hex')) {
-      const mask = (1 << width) - 1;
+    if (hi <= 31 && (spec.kind === 'uint' || spec.kind === 'hex')) {
+      const mask = width >= 32 ? 0xffffffff : (1 << width) - 1;
       const name = spec.name;
       const hexKind = spec.kind === 'hex';
+      const zero = Object.freeze({ name, value: hexKind ? '0x0' : '0' });
       return (raw) => {
         if (dw >= raw.length) return null;
-        const x = (raw[dw] >>> lo) & mask;
+        const x = ((raw[dw] >>> lo) & mask) >>> 0;
+        if (x === 0) return zero;
         return { name, value: hexKind ? '0x' + x.toString(16) : String(x) };
+      };
+    }
+    if (spec.kind === 'address') {
+      // A zero address links nowhere: one shared field object for it.
+      const zero = Object.freeze({ name: spec.name, value: '0x0' });
+      return (raw) => {
+        if (dw >= raw.length) return null;
+        if (raw[dw] === 0 && (dw + 1 >= raw.length || raw[dw + 1] === 0)) return zero;
+        return decodeField(spec, raw);
       };
     }
     return (raw) => decodeField(spec, raw);
@@ -256,8 +290,10 @@ function aluOperand(x: number): string {
  */
 export function decodeAt(words: Uint32Array, index: number, baseAddress: bigint, dec: CommandDecoder, end = words.length): Instruction {
   const h = words[index] >>> 0;
-  const def = dec.lookup(h);
-  const dwords = dec.lengthOf(h);
+  const slot = slotOf(h);
+  const def = dec.defs[slot];
+  const len = ((h & dec.lenMask[slot]) >>> 0) + dec.lenAdd[slot];
+  const dwords = len > 0 ? len : 1;
   const stop = Math.min(end, index + dwords);
   const raw = words.slice(index, stop);
   const ins: Instruction = {
@@ -293,7 +329,7 @@ export function decodeAt(words: Uint32Array, index: number, baseAddress: bigint,
         fields.push({ name: 'Register Offset' + suffix, value: '0x' + off.toString(16) });
         const reg = registerName(off);
         if (reg) fields.push({ name: 'Register' + suffix, value: reg });
-        if (at + 1 < raw.length) fields.push({ name: 'Data DWord' + suffix, value: '0x' + (raw[at + 1] >>> 0).toString(16).padStart(8, '0') });
+        if (at + 1 < raw.length) fields.push({ name: 'Data DWord' + suffix, value: hex32(raw[at + 1]) });
       }
       break;
     case 'math':

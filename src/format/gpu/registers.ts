@@ -4,6 +4,8 @@
 // xe_hw_engine.c, xe_lrc.c and i915's intel_engine_regs.h) and Intel's Gen12 PRM, written
 // in this project's own format.
 
+import { hex32 } from '../report.ts';
+
 /** MMIO base of each engine (kernel: xe_hw_engine.c engine_infos). */
 export const ENGINE_MMIO_BASES: Readonly<Record<string, number>> = {
   rcs0: 0x002000,
@@ -296,7 +298,7 @@ export function decodeRegister(printedName: string, value: bigint, headerName?: 
   let summary: string;
   if (spec.instructionHeader) {
     const hdr = Number(value & 0xffffffffn);
-    summary = headerName ? headerName(hdr) : '0x' + hdr.toString(16).padStart(8, '0');
+    summary = headerName ? headerName(hdr) : hex32(hdr);
     fields.push({ name: 'Instruction', value: summary, set: true });
   } else if (spec.polarity === 'clear-is-busy') {
     summary = otherBits.length === 0 ? 'all units done' : `${otherBits.length} unit${otherBits.length === 1 ? '' : 's'} busy: bit${otherBits.length === 1 ? '' : 's'} ${otherBits.join(', ')}`;

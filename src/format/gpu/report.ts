@@ -1,8 +1,9 @@
 // `devcoredump decode` output: a disassembly-like listing, and the --json shape. Pure (runs in
 // Node and in the browser).
-import { hexAddress } from '../report.ts';
+import { hex32, hexAddress } from '../report.ts';
 import type { ContextInfo } from './context.ts';
-import type { HangContext } from './index.ts';
+import { engineKindOf, instructionName, type HangContext } from './index.ts';
+import { decodeRegister } from './registers.ts';
 import type { Instruction } from './types.ts';
 import type { WalkResult } from './walk.ts';
 
@@ -18,7 +19,7 @@ export interface DecodeJson {
   diagnostics: { address: string; message: string }[];
 }
 
-const hex8 = (v: number) => (v >>> 0).toString(16).padStart(8, '0');
+const hex8 = (v: number) => hex32(v).slice(2);
 
 function fieldsObject(ins: Instruction): Record<string, string> {
   const out: Record<string, string> = {};
@@ -48,7 +49,7 @@ export function decodeJson(h: Pick<HangContext, 'family' | 'engine'>, walk: Walk
     })),
     context: contexts.map((c) => ({
       name: c.name,
-      registers: c.image.registers.map((r) => ({ offset: '0x' + r.offset.toString(16), name: r.name, value: '0x' + hex8(r.value) })),
+      registers: c.image.registers.map((r) => ({ offset: '0x' + r.offset.toString(16), name: r.name, value: hex32(r.value) })),
     })),
     diagnostics: walk.diagnostics.map((d) => ({ address: hexAddress(d.address), message: d.message })),
   };
@@ -72,6 +73,20 @@ export function decodeText(h: Pick<HangContext, 'family' | 'engine' | 'platform'
   const p = h.platform;
   out.push(`platform: ${h.family}${p.platform ? ` (${p.platform.name})` : ''}, from ${p.detail}`);
   out.push(`engine: ${h.engine?.name ?? 'none'}${h.acthd !== null ? `, ACTHD ${hexAddress(h.acthd)}` : ''}`);
+  // IPEHR (the header the parser was on) against the instruction at ACTHD; the error registers.
+  const ipehr = h.engine?.registers.find((r) => r.name === 'IPEHR' || r.name === 'RING_IPEHR');
+  if (ipehr) {
+    const hdr = Number(ipehr.value & 0xffffffffn);
+    const at = walk.acthd ? walk.batches[walk.acthd.batch].instructions[walk.acthd.instruction] : null;
+    const name = instructionName(hdr, h.family, engineKindOf(h.engine));
+    const same = at ? (at.raw[0] >>> 0) === hdr : null;
+    out.push(`IPEHR: ${hex32(hdr)} = ${name}${same === null ? '' : same ? ' (the header of the instruction at ACTHD)' : ` (the instruction at ACTHD is ${at!.name})`}`);
+  }
+  for (const r of h.engine?.registers ?? []) {
+    if (!/^(RING_)?(ESR|EIR)$/.test(r.name)) continue;
+    const d = decodeRegister(r.name, r.value);
+    if (d) out.push(`${r.name}: ${hex32(Number(r.value & 0xffffffffn))} = ${d.summary}`);
+  }
   if (walk.batches.length === 0) out.push('', 'no batch decoded');
   walk.batches.forEach((b, bi) => {
     out.push('');
@@ -88,7 +103,7 @@ export function decodeText(h: Pick<HangContext, 'family' | 'engine' | 'platform'
     out.push(`  ring head/tail: LRC ${num(c.lrc.head)}/${num(c.lrc.tail)}, image ${num(c.saved.head)}/${num(c.saved.tail)}, engine ${c.engine ? `${c.engine.name} ${num(c.engine.head)}/${num(c.engine.tail)}` : '-'}`);
     out.push(`  ${c.ring.note}`);
     if (c.ring.instructions) for (const ins of c.ring.instructions) for (const l of instructionLines(ins, false, withFields)) out.push(l);
-    for (const r of c.image.registers) out.push(`  ${('0x' + r.offset.toString(16)).padStart(10)}  ${(r.name ?? '(unknown)').padEnd(30)}  0x${hex8(r.value)}`);
+    for (const r of c.image.registers) out.push(`  ${('0x' + r.offset.toString(16)).padStart(10)}  ${(r.name ?? '(unknown)').padEnd(30)}  ${hex32(r.value)}`);
     for (const d of c.image.diagnostics) out.push(`  +0x${d.at.toString(16)}: ${d.message}`);
   }
   if (walk.diagnostics.length) {

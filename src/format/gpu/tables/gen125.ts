@@ -3,32 +3,96 @@
 // COMPUTE_WALKER; mesh/task shading, ray tracing (3DSTATE_BTD) and flat-CCS blits arrive.
 // Facts from Intel's Xe-HPG PRM (Command Reference), Mesa src/intel/genxml/gen125.xml and the
 // kernel's drivers/gpu/drm/xe/instructions/*.h, written in this project's own format.
-import { a, b, blt, e, g3d, gfx, h, L8, ra, u } from '../spec.ts';
+import { a, b, blt, e, g3d, gfx, h, L6, L8, mi, ONE, POST_SYNC_OPS, ra, u } from '../spec.ts';
 import type { FamilyTable, FieldSpec, InstrDef } from '../types.ts';
 
 const CE = ['render', 'compute'] as const;
 
-/** COMPUTE_WALKER body dwords 1–11 (same layout on every family from Gen12.5). */
+/**
+ * COMPUTE_WALKER: header bits (the CFE sub-opcode 23:18 is 2; bits 17:16 are its variant) and the
+ * body from dword 2 on (the body starts at dword 1; its first dword carries no field listed here).
+ * The same layout from Gen12.5 on, up to the thread group IDs; Xe2 inserts a Walker ID before the
+ * interface descriptor, which is why the command is 39 dwords on Gen12.5 and 40 from Xe2.
+ */
 export const COMPUTE_WALKER_FIELDS: FieldSpec[] = [
-  b('Predicate Enable', 0, 8), b('Workload Partition Enable', 0, 9), b('Indirect Parameter Enable', 0, 10),
-  u('Indirect Data Length', 1, 0, 16), ra('Indirect Data Start Address', 2, 6, 31),
-  e('Message SIMD', 3, 17, 18, { 1: 'SIMT16', 2: 'SIMT32' }), b('Emit Inline Parameter', 3, 25),
-  e('Emit Local', 3, 26, 28, { 0: 'Emit None', 1: 'Emit X', 3: 'Emit XY', 7: 'Emit XYZ' }), b('Generate Local ID', 3, 29),
-  e('SIMD Size', 3, 30, 31, { 0: 'SIMD8', 1: 'SIMD16', 2: 'SIMD32' }), h('Execution Mask', 4, 0, 31),
-  u('Local X Maximum', 5, 0, 9), u('Local Y Maximum', 5, 10, 19), u('Local Z Maximum', 5, 20, 29),
-  u('Thread Group ID X Dimension', 6, 0, 31), u('Thread Group ID Y Dimension', 7, 0, 31), u('Thread Group ID Z Dimension', 8, 0, 31),
-  u('Thread Group ID Starting X', 9, 0, 31), u('Thread Group ID Starting Y', 10, 0, 31), u('Thread Group ID Starting Z', 11, 0, 31),
+  b('Predicate Enable', 0, 8), b('Workload Partition Enable', 0, 9), b('Indirect Parameter Enable', 0, 10), b('Systolic Mode Enable', 0, 14),
+  u('CFE SubOpcode Variant', 0, 16, 17),
+  u('Indirect Data Length', 2, 0, 16), ra('Indirect Data Start Address', 3, 6, 31),
+  e('Message SIMD', 4, 17, 18, { 1: 'SIMT16', 2: 'SIMT32' }), b('Emit Inline Parameter', 4, 25),
+  e('Emit Local', 4, 26, 28, { 0: 'Emit None', 1: 'Emit X', 3: 'Emit XY', 7: 'Emit XYZ' }), b('Generate Local ID', 4, 29),
+  e('SIMD Size', 4, 30, 31, { 0: 'SIMD8', 1: 'SIMD16', 2: 'SIMD32' }), h('Execution Mask', 5, 0, 31),
+  u('Local X Maximum', 6, 0, 9), u('Local Y Maximum', 6, 10, 19), u('Local Z Maximum', 6, 20, 29),
+  u('Thread Group ID X Dimension', 7, 0, 31), u('Thread Group ID Y Dimension', 8, 0, 31), u('Thread Group ID Z Dimension', 9, 0, 31),
+  u('Thread Group ID Starting X', 10, 0, 31), u('Thread Group ID Starting Y', 11, 0, 31), u('Thread Group ID Starting Z', 12, 0, 31),
+];
+
+/** COMPUTE_WALKER matches CFE sub-opcode 2 whatever its variant (bits 17:16). */
+export function computeWalker(extra: FieldSpec[] = []): InstrDef {
+  return { ...gfx('COMPUTE_WALKER', 2, 2, 0x08, L8, [...COMPUTE_WALKER_FIELDS, ...extra], { engines: CE }), mask: 0xfffc0000 };
+}
+
+const INDIRECT: FieldSpec[] = [
+  b('Predicate Enable', 0, 8), u('MOCS', 0, 12, 15), u('Max Count', 1, 0, 31), b('Count Buffer Indirect Enable', 2, 0),
+  a('Count Buffer Address', 2, 2), a('Argument Buffer Start Address', 4, 2),
 ];
 
 const CHANGED: InstrDef[] = [
   gfx('STATE_COMPUTE_MODE', 0, 1, 5, L8, [h('Mask Bits', 1, 16, 31), b('Large GRF Mode', 1, 15), h('Mode Bits', 1, 0, 14)]),
   gfx('3DSTATE_BTD', 0, 1, 6, L8, [u('Dispatch Timeout Counter', 1, 0, 2), ra('Memory Backed Buffer Base Pointer', 2, 10, 31), a('BTD Scratch Space Base Pointer', 4, 10, 31)]),
   gfx('STATE_SYSTEM_MEM_FENCE_ADDRESS', 0, 1, 9, L8, [a('System Memory Fence Address', 1, 12)]),
-  gfx('CFE_STATE', 2, 2, 0, L8, [
-    ra('Scratch Space Buffer', 1, 10, 31), u('Maximum Number of Threads', 3, 16, 31),
-    b('Single Slice Dispatch CCS Mode', 3, 4), e('Over Dispatch Control', 3, 14, 15, { 0: 'None', 1: 'Low', 2: 'Normal', 3: 'High' }),
-  ], { engines: CE }),
-  gfx('COMPUTE_WALKER', 2, 2, 2, L8, COMPUTE_WALKER_FIELDS, { engines: CE }),
+  { ...gfx('CFE_STATE', 2, 2, 0, L8, [
+    ra('Scratch Space Buffer', 1, 10, 31), u('Number of Walkers', 3, 3, 5), b('Fused EU Dispatch', 3, 6), b('Single Slice Dispatch CCS Mode', 3, 13),
+    e('Over Dispatch Control', 3, 14, 15, { 0: 'Over Dispatch None', 1: 'Over Dispatch Low', 2: 'Over Dispatch Normal', 3: 'Over Dispatch High' }),
+    u('Maximum Number of Threads', 3, 16, 31),
+  ], { engines: CE }), mask: 0xfffc0000 },
+  computeWalker([ra('Kernel Start Pointer', 18, 6, 31)]),
+  g3d('EXECUTE_INDIRECT_DRAW', 4, 0, L8, [
+    ...INDIRECT, b('TBIMR Enabled', 0, 9), e('Argument Format', 0, 10, 11, { 0: 'DRAW', 1: 'DRAWINDEXED', 2: 'MESH_3D', 3: 'MESH_1D' }),
+  ]),
+  { ...g3d('EXECUTE_INDIRECT_DISPATCH', 4, 1, L8, INDIRECT), engines: CE },
+  mi('MI_FLUSH_DW', 0x26, L6, [
+    b('Video Pipeline Cache Invalidate', 0, 7), b('Notify Enable', 0, 8), b('Flush LLC', 0, 9),
+    e('Post-Sync Operation', 0, 14, 15, { 0: 'No Write', 1: 'Write Immediate Data', 3: 'Write Timestamp' }), b('Flush CCS', 0, 16),
+    b('TLB Invalidate', 0, 18), b('Store Data Index', 0, 21), e('Destination Address Type', 1, 2, 2, { 0: 'PPGTT', 1: 'GGTT' }),
+    a('Destination Address', 1, 3), h('Immediate Data DWord 0', 3, 0, 31), h('Immediate Data DWord 1', 4, 0, 31),
+  ]),
+  mi('MI_MATH', 0x1a, L8, [u('MOCS', 0, 8, 14), b('Predication Enable', 0, 15)], { special: 'math' }),
+  gfx('PIPELINE_SELECT', 1, 1, 4, ONE, [
+    e('Pipeline Selection', 0, 0, 1, { 0: '3D', 1: 'Media', 2: 'GPGPU' }), b('Media Sampler DOP Clock Gate Enable', 0, 4),
+    b('Force Media Awake', 0, 5), b('Systolic Mode Enable', 0, 7), h('Mask Bits', 0, 8, 15),
+  ]),
+  g3d('PIPE_CONTROL', 2, 0, L8, [
+    b('HDC Pipeline Flush Enable', 0, 9), b('L3 Read Only Cache Invalidation Enable', 0, 10), b('Untyped Data Port Cache Flush Enable', 0, 11),
+    b('CCS Flush Enable', 0, 13), b('Workload Partition ID Offset Enable', 0, 14),
+    b('Depth Cache Flush Enable', 1, 0), b('Stall At Pixel Scoreboard', 1, 1), b('State Cache Invalidation Enable', 1, 2),
+    b('Constant Cache Invalidation Enable', 1, 3), b('VF Cache Invalidation Enable', 1, 4), b('DC Flush Enable', 1, 5),
+    b('Protected Memory Application ID', 1, 6), b('Pipe Control Flush Enable', 1, 7), b('Notify Enable', 1, 8),
+    b('Indirect State Pointers Disable', 1, 9), b('Texture Cache Invalidation Enable', 1, 10), b('Instruction Cache Invalidate Enable', 1, 11),
+    b('Render Target Cache Flush Enable', 1, 12), b('Depth Stall Enable', 1, 13), e('Post Sync Operation', 1, 14, 15, POST_SYNC_OPS),
+    b('Generic Media State Clear', 1, 16), b('PSS Stall Sync Enable', 1, 17), b('TLB Invalidate', 1, 18), b('Depth Stall Sync Enable', 1, 19),
+    b('Command Streamer Stall Enable', 1, 20), b('Store Data Index', 1, 21), b('Protected Memory Enable', 1, 22),
+    e('LRI Post Sync Operation', 1, 23, 23, { 0: 'No LRI Operation', 1: 'MMIO Write Immediate Data' }),
+    e('Destination Address Type', 1, 24, 24, { 0: 'PPGTT', 1: 'GGTT' }), b('AMFS Flush Enable', 1, 25), b('Flush LLC', 1, 26),
+    b('Protected Memory Disable', 1, 27), b('Tile Cache Flush Enable', 1, 28), b('Command Cache Invalidate Enable', 1, 29),
+    b('L3 Fabric Flush', 1, 30), e('TBIMR Force Batch Closure', 1, 31, 31, { 0: 'No Batch Closure', 1: 'Close Batch' }),
+    a('Address', 2, 2), h('Immediate Data DWord 0', 4, 0, 31), h('Immediate Data DWord 1', 5, 0, 31),
+  ]),
+  gfx('STATE_BASE_ADDRESS', 0, 1, 1, L8, [
+    b('General State Base Address Modify Enable', 1, 0), u('General State MOCS', 1, 4, 10), a('General State Base Address', 1, 12, 63),
+    u('Stateless Data Port Access MOCS', 3, 16, 22), e('L1 Cache Control', 3, 23, 25, { 0: 'WBP', 1: 'UC', 2: 'WB', 3: 'WT', 4: 'WS' }),
+    b('Surface State Base Address Modify Enable', 4, 0), u('Surface State MOCS', 4, 4, 10), a('Surface State Base Address', 4, 12, 63),
+    b('Dynamic State Base Address Modify Enable', 6, 0), u('Dynamic State MOCS', 6, 4, 10), a('Dynamic State Base Address', 6, 12, 63),
+    b('Indirect Object Base Address Modify Enable', 8, 0), u('Indirect Object MOCS', 8, 4, 10), a('Indirect Object Base Address', 8, 12, 63),
+    b('Instruction Base Address Modify Enable', 10, 0), u('Instruction MOCS', 10, 4, 10), a('Instruction Base Address', 10, 12, 63),
+    b('General State Buffer Size Modify Enable', 12, 0), u('General State Buffer Size', 12, 12, 31),
+    b('Dynamic State Buffer Size Modify Enable', 13, 0), u('Dynamic State Buffer Size', 13, 12, 31),
+    b('Indirect Object Buffer Size Modify Enable', 14, 0), u('Indirect Object Buffer Size', 14, 12, 31),
+    b('Instruction Buffer Size Modify Enable', 15, 0), u('Instruction Buffer Size', 15, 12, 31),
+    b('Bindless Surface State Base Address Modify Enable', 16, 0), u('Bindless Surface State MOCS', 16, 4, 10),
+    a('Bindless Surface State Base Address', 16, 12, 63), u('Bindless Surface State Size', 18, 0, 31),
+    b('Bindless Sampler State Base Address Modify Enable', 19, 0), u('Bindless Sampler State MOCS', 19, 4, 10),
+    a('Bindless Sampler State Base Address', 19, 12, 63), u('Bindless Sampler State Buffer Size', 21, 12, 31),
+  ]),
   g3d('3DSTATE_CPS_POINTERS', 0, 0x22, L8, [ra('Coarse Pixel Shading State Array Pointer', 1, 5, 31)]),
   g3d('3DSTATE_VFG', 0, 0x57, L8),
   g3d('3DSTATE_URB_ALLOC_VS', 0, 0x58, L8), g3d('3DSTATE_URB_ALLOC_HS', 0, 0x59, L8),
