@@ -11,12 +11,13 @@
 // Dumps over 256 MiB of text are decoded on demand (src/format/paged.ts): the RSS target is
 // <= 400 MiB whatever the size.
 //   BENCH_ONLY=commands   only the Commands view figures (no 1 GiB dump)
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { ensureLargeDump } from './parse.ts';
+import { startPreview as startVitePreview, waitForServer } from '../scripts/preview-server.ts';
 import { benchCommandsBrowser, printCommandsFigures } from './commands-browser.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -28,19 +29,7 @@ function startPreview(): ChildProcess {
     const b = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
     if (b.status !== 0) throw new Error('vite build failed');
   }
-  return spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server at ${url} did not start`);
+  return startVitePreview(PORT);
 }
 
 /** Peak RSS (VmHWM) of Chromium renderer processes, in bytes: the largest one is our page's. */

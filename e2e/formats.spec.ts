@@ -3,7 +3,7 @@
 // hang summary (ACTHD in the batch object; the ring at RPTR and the bo holding the fault), a share
 // link that reopens as the same format; the welcome screen's sample of each format.
 import { expect, test, type Page } from '@playwright/test';
-import { openBytes } from './helpers.ts';
+import { openBytes, showMap } from './helpers.ts';
 import { generateI915 } from '../src/gen/i915.ts';
 import { generateMsm } from '../src/gen/msm.ts';
 
@@ -40,6 +40,7 @@ test('an i915 error state: objects at their GTT addresses, the hang in the batch
   await expect(header).toContainText('Hung engine');
   await expect(page.getByTestId('range-row')).toHaveCount(g.expected.ranges.length);
   await expect(page.getByTestId('range-row').filter({ hasText: 'rcs0 batch' })).toHaveCount(1);
+  await showMap(page);
   await expect(page.getByText('GPU address space (GTT) (48-bit)')).toBeVisible();
   await seeRanges(page, g.expected.ranges, g.rangeBytes);
 
@@ -85,6 +86,7 @@ test('an msm devcoredump: rings and bos at their IOVAs, the ring at RPTR, the bo
   await openBytes(page, g.bytes, 'msm.devcore');
   await expect(page.getByRole('region', { name: 'Dump summary' })).toContainText('msm devcoredump');
   await expect(page.getByTestId('range-row')).toHaveCount(g.expected.ranges.length);
+  await showMap(page);
   await expect(page.getByText('GPU address space (IOVA) (48-bit)')).toBeVisible();
   await seeRanges(page, g.expected.ranges, g.rangeBytes);
   const hang = page.getByRole('region', { name: 'Hang summary' });
@@ -117,6 +119,7 @@ test('a pre-2015 i915 error state (per-dword lines): a 32-bit GTT, its objects\'
   await page.goto('/');
   await openBytes(page, g.bytes, 'i915_error_state');
   await expect(page.getByRole('region', { name: 'Dump summary' })).toContainText('i915 error state');
+  await showMap(page);
   await expect(page.getByText('GPU address space (GTT) (32-bit)')).toBeVisible();
   await seeRanges(page, g.expected.ranges, g.rangeBytes);
   await expect(page.getByRole('region', { name: 'Hang summary' }).getByTestId('hang-engine')).toHaveText('render ring');

@@ -58,3 +58,26 @@ export function largeDumpFile(targetBytes: number): string {
   }
   return path;
 }
+
+/** The hex rows wholly on screen: inside the hex view's box and the window. */
+export function visibleHexRows(page: Page): Promise<{ rows: number; viewHeight: number; windowHeight: number }> {
+  return page.evaluate(() => {
+    const view = document.querySelector('[data-testid="hex-view"]');
+    if (!view) return { rows: 0, viewHeight: 0, windowHeight: innerHeight };
+    const v = view.getBoundingClientRect();
+    const top = Math.max(v.top, 0);
+    const bottom = Math.min(v.bottom, innerHeight);
+    const rows = [...view.querySelectorAll('[data-address]')].filter((el) => {
+      const b = el.getBoundingClientRect();
+      return b.height > 0 && b.top >= top - 0.5 && b.bottom <= bottom + 0.5;
+    }).length;
+    return { rows, viewHeight: Math.max(0, bottom - top), windowHeight: innerHeight };
+  });
+}
+
+/** Show the address map (windows under 1200 px high start with it folded): its toggle, as a person does. */
+export async function showMap(page: Page): Promise<void> {
+  const toggle = page.getByTestId('fold-map');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(page.getByTestId('address-map')).toBeVisible();
+}

@@ -2,6 +2,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { sampleDump } from '../scripts/make-sample.ts';
 import { foldAddress } from '../src/format/addr.ts';
+import { showMap } from './helpers.ts';
 
 const expected = sampleDump().expected;
 const hexAddr = (a: bigint) => '0x' + a.toString(16);
@@ -16,7 +17,7 @@ const rangeOf = (a: bigint) =>
 async function openSample(page: Page): Promise<void> {
   await page.goto('/');
   expect(await page.evaluate(() => window.__devcoredump!.dump.getState().openSample())).toBe(true);
-  await expect(page.getByTestId('address-map')).toBeVisible();
+  await showMap(page);
 }
 
 const target = (page: Page) => page.evaluate(() => window.__devcoredump!.view.getState().target);

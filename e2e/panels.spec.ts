@@ -36,6 +36,9 @@ function rangeHolding(address: bigint): number {
 test('the header shows file, kernel, reason, process, PCI, snapshot and the hung engine', async ({ page }) => {
   await openSample(page);
   const header = page.getByRole('region', { name: 'Dump summary' });
+  // The header is one line (file, kernel, hung engine, ACTHD) until Details shows the rest.
+  await header.getByRole('button', { name: 'Details' }).click();
+  await expect(header.getByRole('button', { name: 'Details' })).toHaveAttribute('aria-expanded', 'true');
   await expect(header).toContainText(sample.header.kernel);
   await expect(header).toContainText(sample.header.reason!);
   await expect(header).toContainText(`${sample.header.process} [${sample.header.pid}]`);

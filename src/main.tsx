@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { startPwa } from './app/pwa/start.ts';
 import { PaneBoundary } from './app/common/PaneBoundary.tsx';
+import { startLayout } from './app/layout/layout-store.ts';
 import { installKeymap } from './app/shortcuts/keymap.ts';
 import { SHORTCUTS } from './app/shortcuts/registry.ts';
 
@@ -10,6 +11,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('missing #root element');
 
 startPwa();
+startLayout();
 // The page's one keydown listener: every shortcut of shortcuts/registry.ts, from the first frame on.
 installKeymap(SHORTCUTS);
 

@@ -146,7 +146,7 @@ export function BookmarksPane() {
 
   if (collapsed) {
     return (
-      <aside className="bookmarks collapsed" aria-label="Bookmarks" data-testid="bookmarks">
+      <aside className="bookmarks collapsed" id="pane-bookmarks" aria-label="Bookmarks" data-testid="bookmarks">
         <button
           ref={expandRef}
           type="button"
@@ -165,7 +165,7 @@ export function BookmarksPane() {
   }
 
   return (
-    <aside className="bookmarks" aria-labelledby="bookmarks-heading" data-testid="bookmarks">
+    <aside className="bookmarks" id="pane-bookmarks" aria-labelledby="bookmarks-heading" data-testid="bookmarks">
       <div className="bm-head">
         <h2 id="bookmarks-heading">Bookmarks</h2>
         <button

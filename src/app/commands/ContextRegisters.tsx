@@ -51,7 +51,8 @@ export function ContextRegisters({ summary }: { summary: DumpSummary }) {
           {img.diagnostics.map((d, i) => (
             <p key={i} className="ctx-diag">{d}</p>
           ))}
-          <div className="table-scroll ctx-scroll">
+          {/* Focusable, so the keyboard scrolls it (the table has no focusable cells). */}
+          <div className="table-scroll ctx-scroll" role="region" aria-label={`${blob.name} registers, scrollable`} tabIndex={0}>
             <table className="ptable" aria-label={`${blob.name} registers`}>
               <thead>
                 <tr>

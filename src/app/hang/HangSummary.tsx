@@ -23,7 +23,7 @@ export function HangSummary() {
         {report.reason !== null && (
           <div className="hang-item hang-reason">
             <dt>Reason</dt>
-            <dd data-testid="hang-reason">{report.reason}</dd>
+            <dd data-testid="hang-reason" title={report.reason}>{report.reason}</dd>
           </div>
         )}
         <div className="hang-item">

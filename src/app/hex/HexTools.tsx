@@ -66,7 +66,8 @@ export function HexToolbar({ dump, t }: { dump: DumpSummary; t: HexTarget | null
             type="text"
             spellCheck={false}
             autoComplete="off"
-            placeholder="0x… or +offset (Ctrl+G)"
+            placeholder="0x… or +offset"
+            title="Go to address (Ctrl+G)"
             value={text}
             aria-describedby="hex-goto-msg"
             aria-invalid={message !== null || undefined}
@@ -117,8 +118,8 @@ function HexOptions() {
           disabled={o.group === 1}
           onChange={(e) => set({ littleEndian: e.target.value === 'le' })}
         >
-          <option value="le">little-endian words</option>
-          <option value="be">big-endian words</option>
+          <option value="le">little-endian</option>
+          <option value="be">big-endian</option>
         </select>
       </label>
       <label>
@@ -133,7 +134,7 @@ function HexOptions() {
         Labels
         <select aria-label="Row labels" value={o.offsets ? 'offset' : 'address'} onChange={(e) => set({ offsets: e.target.value === 'offset' })}>
           <option value="address">absolute</option>
-          <option value="offset">offset in range</option>
+          <option value="offset">offsets</option>
         </select>
       </label>
       <label>

@@ -11,7 +11,7 @@ export function InspectorPane() {
   const open = useInspectStore((s) => s.open);
   const toggle = useInspectStore((s) => s.toggle);
   return (
-    <section className={`inspector${open ? '' : ' inspector-folded'}`} aria-label="Inspector">
+    <section className={`inspector${open ? '' : ' inspector-folded'}`} id="pane-inspector" aria-label="Inspector">
       <div className="insp-head">
         <h2>Inspector</h2>
         <button type="button" className="insp-toggle" aria-expanded={open} aria-controls="inspector-body" onClick={toggle} title={open ? 'Fold the inspector' : 'Show the inspector'}>

@@ -1,10 +1,16 @@
-// The header strip: what the dump is, and where the hung engine was.
+// The header strip: what the dump is, and where the hung engine was. Folded (the default) it is
+// one line, file, format, kernel, hung engine and ACTHD; "Details" (key d) shows every field.
 import { useMemo } from 'react';
+import { useLayoutStore } from '../layout/layout-store.ts';
+import { DrawerToggle, FOLD_IDS, FoldToggles } from '../layout/FoldToggles.tsx';
 import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { headerFields, hex64, hungEngines } from './format.ts';
 import { JumpButton } from './JumpButton.tsx';
 import { hungEngines as hungEngineNames } from '../hang/hang.ts';
 import './panels.css';
+
+/** The folded header's fields (with the hung engines and their ACTHD). */
+const BRIEF = new Set(['File', 'Format', 'Kernel']);
 
 export function HeaderSummary({ summary }: { summary: DumpSummary }) {
   const fields = useMemo(() => headerFields(summary), [summary]);
@@ -14,10 +20,13 @@ export function HeaderSummary({ summary }: { summary: DumpSummary }) {
     return hungEngines(summary.engines.filter((e) => hung.includes(e.name)));
   }, [summary]);
   const canJump = summary.done;
+  const details = useLayoutStore((s) => s.open.details);
+  const shownFields = details ? fields : fields.filter((f) => BRIEF.has(f.label));
   return (
-    <section className="header-summary" aria-label="Dump summary">
-      <dl className="hs-list">
-        {fields.map((f) => (
+    <section className={`header-summary${details ? '' : ' hs-folded'}`} aria-label="Dump summary">
+      <DrawerToggle />
+      <dl className="hs-list" id={details ? FOLD_IDS.details : undefined}>
+        {shownFields.map((f) => (
           <div key={f.label} className={`hs-item${f.emphasis ? ' hs-emph' : ''}`}>
             <dt>{f.label}</dt>
             <dd title={f.title}>{f.value}</dd>
@@ -38,7 +47,7 @@ export function HeaderSummary({ summary }: { summary: DumpSummary }) {
                   )}
                 </span>
               )}
-              {e.bbaddr && (
+              {details && e.bbaddr && (
                 <span className="hs-reg">
                   <span className="hs-reglabel">BBADDR</span>
                   {canJump && e.bbaddrValue !== null ? (
@@ -51,7 +60,7 @@ export function HeaderSummary({ summary }: { summary: DumpSummary }) {
             </dd>
           </div>
         ))}
-        {summary.batchAddresses.length > 0 && (
+        {details && summary.batchAddresses.length > 0 && (
           <div className="hs-item hs-hung">
             <dt>Batch</dt>
             <dd>
@@ -67,6 +76,7 @@ export function HeaderSummary({ summary }: { summary: DumpSummary }) {
         )}
       </dl>
       {!summary.done && <p className="hs-parsing" role="status">parsing…</p>}
+      <FoldToggles />
     </section>
   );
 }

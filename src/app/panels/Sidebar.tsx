@@ -36,7 +36,7 @@ export function Sidebar({ summary }: { summary: DumpSummary }) {
     : `Diagnostics, ${diag.total} ${diag.total === 1 ? 'problem' : 'problems'}${diag.errors ? `, ${diag.errors} ${diag.errors === 1 ? 'error' : 'errors'}` : ''}`;
 
   return (
-    <aside className="sidebar" aria-label="Dump contents">
+    <aside className="sidebar" id="pane-sidebar" aria-label="Dump contents">
       <div role="tablist" aria-label="Panels" className="tabs" onKeyDown={onTabKey}>
         {PANELS.map((p, i) => {
           const isDiag = p === 'diagnostics';

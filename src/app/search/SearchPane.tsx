@@ -63,7 +63,7 @@ function SearchPanel() {
   const running = s.status === 'running';
   const pct = s.totalBytes > 0 ? (100 * s.scannedBytes) / s.totalBytes : 0;
   return (
-    <section className="search-pane" aria-label="Search memory" onKeyDown={onPaneKey} data-testid="search-pane">
+    <section className="search-pane" id="pane-search" aria-label="Search memory" onKeyDown={onPaneKey} data-testid="search-pane">
       <div className="search-head">
         <h2>Search memory</h2>
         <button type="button" className="search-close" aria-label="Close search" title="Close (Escape)" onClick={close}>

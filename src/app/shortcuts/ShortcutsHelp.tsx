@@ -47,7 +47,7 @@ export function ShortcutsHelp() {
         ?
       </button>
       <Modal open={open} onClose={hide} title="Keyboard shortcuts" titleId="sc-dialog-title" className="sc-dialog" closeLabel="Close keyboard shortcuts">
-        <div className="sc-groups">
+        <div className="sc-groups" role="region" aria-label="Shortcut list" tabIndex={0}>
           {GROUPED.map(({ group, shortcuts }) => (
             <table key={group} className="sc-table">
               <caption>{group}</caption>

@@ -16,9 +16,9 @@ export interface KeyLike {
   target?: EventTarget | null;
 }
 
-export type ShortcutGroup = 'Opening dumps' | 'Panels' | 'Hex view' | 'Commands view' | 'Navigation' | 'Search' | 'Bookmarks' | 'Sharing' | 'Help';
+export type ShortcutGroup = 'Opening dumps' | 'Layout' | 'Panels' | 'Hex view' | 'Commands view' | 'Navigation' | 'Search' | 'Bookmarks' | 'Sharing' | 'Help';
 
-export const GROUPS: readonly ShortcutGroup[] = ['Opening dumps', 'Panels', 'Hex view', 'Commands view', 'Navigation', 'Search', 'Bookmarks', 'Sharing', 'Help'];
+export const GROUPS: readonly ShortcutGroup[] = ['Opening dumps', 'Layout', 'Panels', 'Hex view', 'Commands view', 'Navigation', 'Search', 'Bookmarks', 'Sharing', 'Help'];
 
 export interface Shortcut {
   group: ShortcutGroup;

@@ -17,6 +17,8 @@ import { useShareStore } from '../share/share-store.ts';
 import { useDialogsStore } from '../common/dialogs-store.ts';
 import { useCommandsStore } from '../commands/commands-store.ts';
 import { requestFocus } from './focus-request.ts';
+import { useLayoutStore } from '../layout/layout-store.ts';
+import { DRAWER_KEY, FOLD_KEYS, THEME_KEY, drawerShown, isNarrow, setDrawer, showPanelInDrawer } from '../layout/layout-keys.ts';
 import { groupShortcuts, type Shortcut } from './keymap.ts';
 
 export { GROUPS, comboParts, comboText, type Shortcut, type ShortcutGroup } from './keymap.ts';
@@ -38,10 +40,27 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   { group: 'Opening dumps', keys: ['r'], description: 'Recent dumps (kept in this browser)', run: () => useDialogsStore.getState().show('recent') },
 
-  // ---- Panels
+  // ---- Layout (src/app/layout/): folds, theme, the drawer, the pane separators' own keys
+  { group: 'Layout', keys: [FOLD_KEYS.details], description: 'Show / fold the dump details (the header is one line)', when: workspace, run: () => useLayoutStore.getState().toggleFold('details') },
+  { group: 'Layout', keys: [FOLD_KEYS.map], description: 'Show / fold the address map', when: workspace, run: () => useLayoutStore.getState().toggleFold('map') },
+  { group: 'Layout', keys: [FOLD_KEYS.hang], description: 'Show / fold the hang summary', when: workspace, run: () => useLayoutStore.getState().toggleFold('hang') },
+  { group: 'Layout', keys: [THEME_KEY], description: 'Switch between the light and the dark theme', run: () => useLayoutStore.getState().toggleTheme() },
+  {
+    group: 'Layout', keys: [DRAWER_KEY], description: 'Show / hide the sidebar drawer', where: 'windows under 900 px wide',
+    when: () => workspace() && isNarrow(), run: () => setDrawer(!useLayoutStore.getState().drawerOpen),
+  },
+  { group: 'Layout', keys: ['Escape'], description: 'Close the sidebar drawer', where: 'in the drawer', when: drawerShown, run: () => setDrawer(false) },
+  { group: 'Layout', keys: ['←', '→'], description: 'Resize the pane (Shift: bigger steps)', where: 'on a pane separator' },
+  { group: 'Layout', keys: ['Home', 'End'], description: 'Narrowest / widest pane', where: 'on a pane separator' },
+  { group: 'Layout', keys: ['Enter'], description: 'Default pane width (or double-click the separator)', where: 'on a pane separator' },
+
+  // ---- Panels (in a narrow window the drawer shows them)
   ...PANELS.map((p, i): Shortcut => ({
     group: 'Panels', keys: [`Alt+${i + 1}`], description: `${PANEL_LABELS[p]} panel`, inTextField: true, when: workspace,
-    run: () => useViewStore.getState().setPanel(p),
+    run: () => {
+      useViewStore.getState().setPanel(p);
+      showPanelInDrawer();
+    },
   })),
   { group: 'Panels', keys: ['←', '→'], description: 'Previous / next panel tab', where: 'in the tab list' },
   { group: 'Panels', keys: ['↑', '↓', 'PageUp', 'PageDown', 'Home', 'End'], description: 'Move in the ranges table', where: 'in the ranges table' },

@@ -2,7 +2,7 @@
 // of (offset, value) pairs between MI_NOOP padding, ended by MI_BATCH_BUFFER_END. Every pair of
 // every LRI is listed, named from the register tables when the offset is known.
 import { hex32 } from '../report.ts';
-import type { DumpModel, Engine } from '../model.ts';
+import { bytesOf, type DumpModel, type Engine } from '../model.ts';
 import { getDecoder } from './decode.ts';
 import { registerName } from './registers.ts';
 import type { EngineKind, Family, Instruction } from './types.ts';
@@ -111,10 +111,13 @@ const lastNumber = (s: string): number | null => {
  */
 export function decodeContexts(model: DumpModel, family: Family, engine: Engine | null, engineKind: EngineKind = 'render'): ContextInfo[] {
   const out: ContextInfo[] = [];
-  const ringBlob = model.blobs.find((b) => b.name === 'RING' && b.data);
+  const ringBlob = model.blobs.find((b) => b.name === 'RING' && bytesOf(b));
   for (const blob of model.blobs) {
     if (blob.name !== 'HWCTX') continue;
-    const image = blob.data ? decodeContextImage(blob.data.subarray(0, blob.decodedLength), engine?.name) : { registers: [], blocks: 0, end: 0, diagnostics: [{ at: 0, message: blob.error ? `no data (error ${blob.error})` : 'no data' }] };
+    const store = bytesOf(blob);
+    const image = store
+      ? decodeContextImage(store.read(0, Math.min(store.length, blob.decodedLength)), engine?.name)
+      : { registers: [], blocks: 0, end: 0, diagnostics: [{ at: 0, message: blob.error ? `no data (error ${blob.error})` : 'no data' }] };
     const lrc = { head: null as number | null, tail: null as number | null, ringStart: null as number | null };
     const section = model.sections.find((s) => s.title === blob.section && s.line <= blob.line);
     if (section) {
@@ -138,8 +141,10 @@ export function decodeContexts(model: DumpModel, family: Family, engine: Engine 
     let ring: ContextInfo['ring'];
     const head = (saved.head ?? lrc.head ?? 0) & 0x1ffffc;
     const tail = (saved.tail ?? lrc.tail ?? 0) & 0x1ffff8;
-    if (ringBlob?.data) {
-      const words = new Uint32Array(ringBlob.data.buffer, ringBlob.data.byteOffset, ringBlob.decodedLength >>> 2);
+    const ringStore = ringBlob ? bytesOf(ringBlob) : null;
+    if (ringBlob && ringStore) {
+      const n = Math.min(ringStore.length, ringBlob.decodedLength) & ~3;
+      const words = new Uint32Array(ringStore.read(0, n).slice(0, n).buffer, 0, n >>> 2);
       const dec = getDecoder(family, engineKind);
       const base = BigInt(address ?? 0);
       const instructions = head <= tail

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDump, type GenPlatform } from '../../gen/generate.ts';
-import type { MemoryRange } from '../model.ts';
+import { memoryStore, type MemoryRange } from '../model.ts';
 import { parseDump } from '../parser.ts';
 import { decodeLinear, getDecoder, hangContext, scanInstructions, walkBatches, FAMILIES } from './index.ts';
 
@@ -95,6 +95,19 @@ describe('walkBatches', () => {
       'PIPE_CONTROL needs 6 dwords but the data ends after 2',
       'batch at 0x1000 runs to the end of its range\'s data without MI_BATCH_BUFFER_END',
     ]);
+  });
+
+  it('ranges decoded on demand (a large dump) are read through their byte store', () => {
+    const first = range(0x1000n, [...LRI, ...BBS(0x90000n, true), BBE]);
+    const second = range(0x90000n, [...LRI, BBE]);
+    const lazy = [first, second].map((r) => ({ ...r, data: null, lazy: memoryStore(r.data!) }));
+    const r = walkBatches(lazy, [{ address: 0x1000n, reason: 'batch_addr' }], { family: 'gen12', acthd: 0x1004n });
+    expect(r.batches.map((b) => b.instructions.map((i) => i.name))).toEqual([
+      ['MI_LOAD_REGISTER_IMM', 'MI_BATCH_BUFFER_START', 'MI_BATCH_BUFFER_END'],
+      ['MI_LOAD_REGISTER_IMM', 'MI_BATCH_BUFFER_END'],
+    ]);
+    expect(r.acthd).toEqual({ batch: 0, instruction: 0 });
+    expect(r.diagnostics).toEqual([]);
   });
 
   it('the instruction budget stops a huge walk', () => {
