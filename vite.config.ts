@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -8,9 +8,40 @@ const THEME = '#1f3a5f';
 /** The page background (app.css --bg), shown while the installed app starts. */
 const BACKGROUND = '#fbfbfa';
 
+/**
+ * The Content-Security-Policy of the built app: only its own files run, connect and load; no inline
+ * script (Vite's build has none); WebAssembly may be compiled (the ascii85 fast path and the xz
+ * decoder, in the parse worker; the page may run the same format code); the parse worker and the
+ * service worker come from the app's own origin; images may be data: or blob: URLs (icons, saved
+ * files); nothing may frame-embed, post forms or plug in. A meta tag, so that any static host
+ * serves it; only in the build (the dev server's hot reload injects inline script).
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "style-src 'self'",
+  "font-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
+    contentSecurityPolicy(),
     // An installable, offline app (README "Offline and installed"). The service worker precaches
     // the whole build; it is only built for `vite build` (none under the dev server).
     VitePWA({
@@ -76,6 +107,8 @@ export default defineConfig({
   optimizeDeps: { include: ['comlink', 'fzstd', 'xz-decompress', 'zustand', '@tanstack/react-virtual', 'workbox-window'] },
   test: {
     environment: 'node',
+    // The default 5 s is too tight when several test runs share two cores; no test waits on time.
+    testTimeout: 20_000,
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     // The property tests take 0.5–1 s on a quiet machine and 5–7 s on a loaded one (a CI runner
     // shared with other jobs); vitest's 5 s default then fails them for the load, not the code.

@@ -312,6 +312,10 @@ test('recent dumps: listed with size and kernel, reopened, forgotten, with the s
 
   // Keeping off: a new dump is not kept; the setting persists.
   await dialog.getByRole('checkbox', { name: 'Keep recent dumps in this browser' }).uncheck();
+  // Unticking offers to forget what is kept; leaving it keeps the list.
+  await expect(dialog.getByTestId('recent-offer-forget')).toContainText('Forget the dump already kept?');
+  await dialog.getByRole('button', { name: 'Leave them' }).click();
+  await expect(dialog.getByTestId('recent-offer-forget')).toBeHidden();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await chooseFile(page, 'tiny.txt', tiny);

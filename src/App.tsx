@@ -20,6 +20,7 @@ import { AddressMap } from './app/map/AddressMap.tsx';
 import { ShareControls, SnapshotBanner } from './app/share/ShareControls.tsx';
 import { useShareLinks } from './app/share/use-share-links.ts';
 import { SearchPane } from './app/search/SearchPane.tsx';
+import { PaneBoundary } from './app/common/PaneBoundary.tsx';
 import { selectNarrow, useLayoutStore } from './app/layout/layout-store.ts';
 import { paneWidth, type Pane } from './app/layout/layout.ts';
 import { Separator } from './app/layout/Separator.tsx';
@@ -69,16 +70,16 @@ export function App() {
       <DropZone />
       {shown ? (
         <main className="workspace" aria-busy={!dump}>
-          <HeaderSummary summary={shown} />
+          <PaneBoundary name="Header"><HeaderSummary summary={shown} /></PaneBoundary>
           <div className="strips">
             {open.map && (
               <div id={FOLD_IDS.map}>
-                <AddressMap summary={shown} />
+                <PaneBoundary name="Address map"><AddressMap summary={shown} /></PaneBoundary>
               </div>
             )}
             {open.hang && (
               <div id={FOLD_IDS.hang}>
-                <HangSummary />
+                <PaneBoundary name="Hang summary"><HangSummary /></PaneBoundary>
               </div>
             )}
           </div>
@@ -86,15 +87,15 @@ export function App() {
             {narrow && drawerOpen && (
               <div className="drawer-backdrop" aria-hidden="true" onClick={() => useLayoutStore.getState().setDrawer(false)} />
             )}
-            <Sidebar summary={shown} />
+            <PaneBoundary name="Sidebar"><Sidebar summary={shown} /></PaneBoundary>
             {!narrow && <Separator pane="sidebar" />}
-            <HexPane />
+            <PaneBoundary name="Hex view"><HexPane /></PaneBoundary>
             {sides && <Separator pane="search" />}
-            {sides && <SearchPane />}
+            {sides && <PaneBoundary name="Search"><SearchPane /></PaneBoundary>}
             {sides && <Separator pane="inspector" />}
-            {sides && <InspectorPane />}
+            {sides && <PaneBoundary name="Inspector"><InspectorPane /></PaneBoundary>}
             {sides && <Separator pane="bookmarks" />}
-            {sides && <BookmarksPane />}
+            {sides && <PaneBoundary name="Bookmarks"><BookmarksPane /></PaneBoundary>}
           </div>
         </main>
       ) : (

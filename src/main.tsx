@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { startPwa } from './app/pwa/start.ts';
+import { PaneBoundary } from './app/common/PaneBoundary.tsx';
 import { startLayout } from './app/layout/layout-store.ts';
 import { installKeymap } from './app/shortcuts/keymap.ts';
 import { SHORTCUTS } from './app/shortcuts/registry.ts';
@@ -16,6 +17,8 @@ installKeymap(SHORTCUTS);
 
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <PaneBoundary name="The viewer">
+      <App />
+    </PaneBoundary>
   </StrictMode>,
 );

@@ -3,8 +3,9 @@
 import { openSettings } from './open-settings.ts';
 import * as Comlink from 'comlink';
 import type { ByteSource } from './byte-source.ts';
+import { applyDelta } from './progress-merge.ts';
 import type { CommandRows, CommandsApi, CommandsFilter, CommandsInfo, CommandsTarget, ContextImage, InstructionAt } from '../protocol/commands.ts';
-import type { DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, PointerScanResult, Progress, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
+import type { DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, PointerScanResult, Progress, ProgressReport, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
 
 export class DumpClient implements ByteSource, CommandsApi {
   private readonly worker: Worker;
@@ -14,16 +15,30 @@ export class DumpClient implements ByteSource, CommandsApi {
   crashed: string | null = null;
   onCrash: ((message: string) => void) | null = null;
 
-  constructor() {
-    this.worker = new Worker(new URL('../worker/parse-worker.ts', import.meta.url), { type: 'module', name: 'parse' });
-    this.worker.addEventListener('error', (e) => this.crash(e.message || 'the parse worker stopped'));
+  /** Rejects once the worker died: every call in flight and every later one fails with it. */
+  private readonly died: Promise<never>;
+  private dieWith: (e: Error) => void = () => {};
+
+  /** `worker`: the parse worker (made here; a test gives its own). */
+  constructor(worker?: Worker) {
+    this.worker = worker ?? new Worker(new URL('../worker/parse-worker.ts', import.meta.url), { type: 'module', name: 'parse' });
+    this.died = new Promise<never>((_, reject) => { this.dieWith = reject; });
+    this.died.catch(() => {}); // observed by the calls that race it
+    this.worker.addEventListener('error', (e) => this.crash((e as ErrorEvent).message || 'the parse worker stopped'));
     this.api = Comlink.wrap<ParseWorkerApi>(this.worker);
   }
 
   private crash(message: string): void {
     if (this.disposed || this.crashed) return;
     this.crashed = message;
+    this.dieWith(new Error(`the parse worker crashed (${message}): reopen the dump`));
     this.onCrash?.(message);
+  }
+
+  /** A worker call that settles even if the worker dies meanwhile (or died before). */
+  private guard<T>(call: () => Promise<T>): Promise<T> {
+    if (this.crashed) return this.died;
+    return Promise.race([call(), this.died]);
   }
 
   /** Parse a dump in the worker. Rejects with an OpenFailure. */
@@ -35,8 +50,14 @@ export class DumpClient implements ByteSource, CommandsApi {
         reject({ kind: 'internal', message: `the parse worker crashed: ${message}` } satisfies OpenFailure);
       };
     });
+    // Progress comes as deltas: the summary so far is built up here.
+    let sofar: DumpSummary | null = null;
+    const report = (p: ProgressReport) => {
+      sofar = applyDelta(sofar, p.delta);
+      onProgress({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, elapsedMs: p.elapsedMs, summary: sofar });
+    };
     try {
-      return await Promise.race([this.api.open(source, Comlink.proxy(onProgress), openSettings()), crashed]);
+      return await Promise.race([this.api.open(source, Comlink.proxy(report), openSettings()), crashed, this.died]);
     } catch (e) {
       throw toFailure(e);
     }
@@ -44,23 +65,23 @@ export class DumpClient implements ByteSource, CommandsApi {
 
   read(space: Space, address: bigint, length: number): Promise<ReadResult> {
     if (this.disposed) return Promise.resolve({ address, bytes: new Uint8Array(0), valid: 0 });
-    return this.api.read(space, address, length);
+    return this.guard(() => this.api.read(space, address, length));
   }
 
   sourceLines(line: number, before: number, after: number): Promise<SourceLine[]> {
-    return this.api.sourceLines(line, before, after);
+    return this.guard(() => this.api.sourceLines(line, before, after));
   }
 
   /** Pointers in one range into any captured range (worker side: src/worker/pointers.ts). */
   scanPointers(rangeIndex: number, limit?: number, align?: 4 | 8): Promise<PointerScanResult> {
     if (this.disposed) return Promise.resolve({ hits: [], capped: false, words: 0, align: align ?? 8 });
-    return this.api.scanPointers(rangeIndex, limit, align);
+    return this.guard(() => this.api.scanPointers(rangeIndex, limit, align));
   }
 
   /** A snapshot file of the dump: only the chosen memory (worker side: src/format/write.ts). */
   exportSnapshot(options: SnapshotOptions): Promise<Uint8Array[]> {
     if (this.disposed) return Promise.resolve([]);
-    return this.api.exportSnapshot(options);
+    return this.guard(() => this.api.exportSnapshot(options));
   }
 
   /**
@@ -69,7 +90,7 @@ export class DumpClient implements ByteSource, CommandsApi {
    */
   async search(id: number, query: SearchQuery, onBatch: (b: SearchBatch) => void): Promise<SearchDone> {
     if (this.disposed) throw new Error('the dump was closed');
-    return this.api.search(id, query, Comlink.proxy(onBatch));
+    return this.guard(() => this.api.search(id, query, Comlink.proxy(onBatch)));
   }
 
   cancelSearch(): void {

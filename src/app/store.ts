@@ -66,7 +66,10 @@ export const useDumpStore = create<DumpState>()((set, get) => ({
       // A crash after the dump opened: say so; the summary stays readable.
       if (get().client === client) set({ error: { kind: 'internal', message: `the parse worker crashed: ${message}` } });
     };
-    let autoNav = -1;
+    // The view's navigation count when this open started, or after the automatic pick below: a
+    // navigation since then is the user's (a range clicked while the dump parses), and stays.
+    let autoNav = useViewStore.getState().navSeq;
+    const first = get().dump === null;
     try {
       const summary = await client.open(source, (progress) => {
         const cur = get().loading;
@@ -96,7 +99,7 @@ export const useDumpStore = create<DumpState>()((set, get) => ({
       }
       get().client?.dispose();
       // Keep the range picked while parsing if the user has moved since; else open on the batch.
-      const moved = autoNav >= 0 && useViewStore.getState().navSeq !== autoNav;
+      const moved = first && useViewStore.getState().navSeq !== autoNav;
       const previous = get().dump;
       const generation = get().generation + 1;
       set({ dump: summary, client, loading: null, error: null, generation });
@@ -208,7 +211,8 @@ export const useViewStore = create<ViewState>()((set, get) => ({
   },
 
   select(target, address = null) {
-    const dump = useDumpStore.getState().dump;
+    // While a first dump parses, its ranges are those read so far.
+    const dump = useDumpStore.getState().dump ?? useDumpStore.getState().loading?.progress?.summary ?? null;
     let a = address;
     if (a === null && target && dump) a = target.kind === 'range' ? foldAddress(dump.ranges[target.index].address) : 0n;
     set({ target, address: a, navSeq: get().navSeq + 1 });

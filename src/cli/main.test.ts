@@ -265,6 +265,43 @@ describe('devcoredump snapshot', () => {
   });
 });
 
+describe('devcoredump with hostile input', () => {
+  const HEAD = '**** Xe Device Coredump ****\nkernel: 6.19.0\nReason: GPU hang\n**** VM state ****\n';
+  it.each([
+    ['400 digits', '9'.repeat(400)],
+    ['0xfff…f', '0x' + 'f'.repeat(300)],
+  ])('a .length of %s: inspect shows the error on its range, --json a number, extract and snapshot refuse cleanly', async (_n, len) => {
+    const f = write(`len-${len.length}.txt`, `${HEAD}[1000].length: ${len}\n[1000].data: zzzz\n[2000].length: 0x8\n[2000].data: zz\n`);
+    const text = await run('inspect', f);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/0x0000000000001000.*error length .*out of range/);
+    const json = await run('inspect', f, '--json');
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.out);
+    expect(report.ranges[0].length).toBe(0);
+    expect(report.ranges[0].error).toMatch(/out of range/);
+    const ex = await run('extract', f, '--address', '0x1000', '-o', join(dir, 'x.bin'));
+    expect(ex.code).toBe(1);
+    expect(ex.err).toMatch(/no (captured range holds|data)/);
+    const snap = await run('snapshot', f, '--range', '0x2000', '-o', join(dir, 's.txt'));
+    expect(snap.code).toBe(0);
+  });
+
+  it('a Process line of 200,000 spaces is answered at once', async () => {
+    const f = write('process.txt', `${HEAD}Process: a${' '.repeat(200_000)}b\n`.replace('**** VM state ****\n', ''));
+    const t0 = performance.now();
+    const r = await run('inspect', f);
+    expect(r.code).toBe(0);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+
+  it('a gzip file that expands past the cap is an I/O error with the reason', async () => {
+    const { parseFile } = await import('./read.ts');
+    const f = write('big.gz', gzipSync(new TextEncoder().encode(HEAD + 'a\n'.repeat(200_000))));
+    await expect(parseFile(f, { maxBytes: 100_000 })).rejects.toThrow('this gzip file expands to more than 97.7 KiB: not opened');
+  });
+});
+
 describe('ranges of 4 GiB and more', () => {
   it('a range of 4 GiB + 4 KiB (mostly z): its sha256, and extract of its first and last bytes', async () => {
     const length = 2 ** 32 + 4096;

@@ -10,6 +10,7 @@ import { Readable } from 'node:stream';
 import { DumpParser, NotADumpError, type DumpModel } from '../format/index.ts';
 import { DecodedPageCache, DEFAULT_EAGER_BYTES, eagerBudget, type TextSource } from '../format/paged.ts';
 import type { Hasher } from '../format/xe.ts';
+import { expandsTooMuch, MAX_DECOMPRESSED } from '../format/limits.ts';
 
 export const CHUNK = 4 << 20;
 
@@ -26,7 +27,7 @@ function readAsync(fd: number, into: Uint8Array): Promise<number> {
 }
 
 /** Feed an async stream of chunks to the parser, inflating it first when it is gzip. */
-async function parseStream(source: AsyncIterable<Uint8Array>, push: (chunk: Uint8Array) => void): Promise<void> {
+async function parseStream(source: AsyncIterable<Uint8Array>, push: (chunk: Uint8Array) => void, maxBytes: number): Promise<void> {
   const it = source[Symbol.asyncIterator]();
   const head = await it.next();
   if (head.done) return;
@@ -38,7 +39,13 @@ async function parseStream(source: AsyncIterable<Uint8Array>, push: (chunk: Uint
   const stream: AsyncIterable<Uint8Array> = isGzip(first)
     ? Readable.from(all()).pipe(createGunzip({ chunkSize: 1 << 20 }))
     : all();
-  for await (const chunk of stream) push(chunk);
+  // A gzip bomb stops here, before its text fills the spool: one cap for the CLI and the viewer.
+  let total = 0;
+  for await (const chunk of stream) {
+    total += chunk.length;
+    if (total > maxBytes) throw new InputError(expandsTooMuch('gzip', maxBytes));
+    push(chunk);
+  }
 }
 
 /** Synchronous reads of a file at any offset. */
@@ -81,6 +88,8 @@ export interface ReadOptions {
   cacheBytes?: number;
   /** Hash every payload while it is decoded. */
   hash?: () => Hasher;
+  /** Most bytes a compressed input may expand to (MAX_DECOMPRESSED). */
+  maxBytes?: number;
 }
 
 export interface OpenedDump {
@@ -101,7 +110,7 @@ export async function parseFile(path: string, options: ReadOptions = {}): Promis
   if (path === '-') {
     const { parser, spool, push } = spooled();
     try {
-      await parseStream(process.stdin, push);
+      await parseStream(process.stdin, push, options.maxBytes ?? MAX_DECOMPRESSED);
       return { model: parser.finish(), close: () => spool.close() };
     } catch (e) {
       spool.close();
@@ -131,7 +140,7 @@ export async function parseFile(path: string, options: ReadOptions = {}): Promis
         }
       }
       try {
-        await parseStream(chunks(), push);
+        await parseStream(chunks(), push, options.maxBytes ?? MAX_DECOMPRESSED);
         return { model: parser.finish(), close: () => spool.close() };
       } catch (e) {
         spool.close();

@@ -20,6 +20,8 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const IN_CAP = 1 << 20;
 const OUT_BASE = IN_CAP;
 const OUT_CAP_DWORDS = IN_CAP;
+/** Smallest output a growing decoder moves up to (dwords): 64 KiB. */
+const GROW_MIN = 1 << 14;
 
 interface WasmDecoder {
   decode: (inPtr: number, len: number, outPtr: number, capDwords: number) => number;
@@ -77,12 +79,19 @@ function isSpace(c: number): boolean {
 
 export class Ascii85Decoder {
   /** Output bytes (a multiple of 4 long). Zero-filled on creation: 'z' groups are skipped, not written. */
-  readonly out: Uint8Array;
-  private readonly u32: Int32Array;
+  out: Uint8Array;
+  private u32: Int32Array;
   /** The Int32Array view covers the output (little-endian machine, aligned): the fast loop may run. */
-  private readonly fast: boolean;
-  /** Dwords decoding stops at (at most what the output holds; reset() may lower it). */
+  private fast: boolean;
+  /** Dwords the output holds now (reset() may lower where decoding stops). */
   capacity: number;
+  /**
+   * Dwords wanted in all; decoding stops there. The output grows toward it (doubling) as groups
+   * arrive, so memory follows the text actually present, never what a `.length` line claims.
+   */
+  limit: number;
+  /** Called with the new output buffer after it grew (the old one is no longer written). */
+  onGrow: ((out: Uint8Array) => void) | null = null;
   /** Dwords decoded so far. */
   dwords = 0;
   /** Digits of a group still open (0..4) and their value so far. */
@@ -97,13 +106,28 @@ export class Ascii85Decoder {
   /** 'z' met inside a group. */
   misplacedZ = 0;
 
-  constructor(out: Uint8Array) {
+  /** `out` is where decoding starts; `limit` (default: all of `out`) is how many dwords are wanted. */
+  constructor(out: Uint8Array, limit = Math.floor(out.byteLength / 4)) {
     if (out.byteLength % 4 !== 0) throw new Error('ascii85 output must be a whole number of dwords');
+    if (!Number.isSafeInteger(limit) || limit < out.byteLength / 4) throw new Error('ascii85 limit must be an integer at least the output size');
     this.out = out;
     // Division, not `>>> 2`: an output of 4 GiB or more must not wrap to 0 dwords.
     this.capacity = Math.floor(out.byteLength / 4);
+    this.limit = limit;
     this.fast = LITTLE_ENDIAN && out.byteOffset % 4 === 0;
     this.u32 = this.fast ? new Int32Array(out.buffer, out.byteOffset, this.capacity) : new Int32Array(0);
+  }
+
+  /** Double the output (at least GROW_MIN dwords, at most `limit`), keeping what was decoded. */
+  private grow(): void {
+    const cap = Math.min(this.limit, Math.max(this.capacity * 2, GROW_MIN));
+    const out = new Uint8Array(cap * 4);
+    out.set(this.out.subarray(0, this.dwords * 4));
+    this.out = out;
+    this.capacity = cap;
+    this.fast = LITTLE_ENDIAN;
+    this.u32 = this.fast ? new Int32Array(out.buffer, 0, cap) : new Int32Array(0);
+    this.onGrow?.(out);
   }
 
   /**
@@ -114,6 +138,7 @@ export class Ascii85Decoder {
     if (capacity > Math.floor(this.out.byteLength / 4)) throw new Error('ascii85 reset past the output');
     this.out.fill(0, 0, this.dwords * 4);
     this.capacity = capacity;
+    this.limit = capacity;
     this.dwords = 0;
     this.pendingDigits = 0;
     this.pendingValue = 0;
@@ -125,7 +150,7 @@ export class Ascii85Decoder {
   }
 
   get full(): boolean {
-    return this.dwords >= this.capacity;
+    return this.dwords >= this.limit;
   }
 
   /** Digits of an unfinished group (0 when every group seen so far is complete). */
@@ -135,9 +160,18 @@ export class Ascii85Decoder {
 
   /**
    * Decode src[i, end), stopping at a line break (LF). Returns the index of the first byte not
-   * consumed: `end`, the index of the LF, or earlier when the output became full.
+   * consumed: `end`, the index of the LF, or earlier when `limit` dwords were decoded.
    */
   decode(src: Uint8Array, i: number, end: number): number {
+    for (;;) {
+      i = this.decodeSome(src, i, end);
+      if (this.dwords < this.capacity || this.capacity >= this.limit || i >= end || src[i] === LF) return i;
+      this.grow();
+    }
+  }
+
+  /** decode() into the output as it is now: stops early when it is full. */
+  private decodeSome(src: Uint8Array, i: number, end: number): number {
     const wm = getWasm();
     if (wm) return this.decodeWasm(wm, src, i, end);
     if (this.pendingDigits > 0 || !this.fast) {
@@ -182,17 +216,22 @@ export class Ascii85Decoder {
     const mem = wm.mem;
     let winStart = 0;
     let winEnd = 0; // src[winStart, winEnd) is in the input window
+    let winLimit = end; // where the window could reach: the line's end once a LF is in it
     while (i < end && this.dwords < this.capacity) {
       if (this.pendingDigits > 0) {
         i = this.slow(src, i, end, true);
         if (i < end && src[i] === LF) return i;
         continue;
       }
-      if (i < winStart || i >= winEnd || (winEnd - i < 5 && winEnd < end)) {
+      if (i < winStart || i >= winEnd || (winEnd - i < 5 && winEnd < winLimit)) {
         winStart = i;
         // No more text than the dwords still wanted can take (a page of 64 KiB is ~80 KiB of text):
         // copying a whole window per call would copy the input many times over.
         winEnd = Math.min(end, i + IN_CAP, i + (this.capacity - this.dwords) * 5 + 64);
+        // Nor past the line's end: a short data line copies its own bytes, not what follows it.
+        const lf = src.subarray(i, winEnd).indexOf(LF);
+        if (lf >= 0) winEnd = i + lf + 1;
+        winLimit = lf >= 0 ? winEnd : end;
         mem.set(src.subarray(winStart, winEnd), 0);
       }
       const consumed = wm.decode(i - winStart, winEnd - i, OUT_BASE, Math.min(OUT_CAP_DWORDS, this.capacity - this.dwords));
@@ -206,7 +245,7 @@ export class Ascii85Decoder {
       }
       i += consumed;
       if (i >= end || this.dwords >= this.capacity) break;
-      if (winEnd - i < 5 && winEnd < end) continue; // a group runs past the window: move it
+      if (winEnd - i < 5 && winEnd < winLimit) continue; // a group runs past the window: move it
       if (consumed > 0 && k === OUT_CAP_DWORDS) continue; // the output window was full
       if (src[i] === LF) return i;
       i = this.slow(src, i, end, true); // whitespace, a bad byte, an overflow, or the last bytes

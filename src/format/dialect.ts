@@ -29,8 +29,12 @@ export interface LineInterpreter<T extends DataSink = DataSink> {
   diag(line: number, severity: Severity, message: string): void;
   /** One complete line that is not a data line (line end and BOM removed). */
   line(text: string, lineNo: number): void;
-  /** A data line starts; null skips it. */
-  beginData(name: string, indent: number, lineNo: number): T | null;
+  /**
+   * A data line starts; null skips it. `room`: bytes the characters of the line at hand could
+   * decode to (4 a character): a first buffer sized by it, not by a claimed length, keeps memory
+   * bounded by the input.
+   */
+  beginData(name: string, indent: number, lineNo: number, room?: number): T | null;
   endData(t: T, how: DataEnd, lineNo: number): void;
   finish(lineCount: number, byteCount: number): DumpModel;
   /**

@@ -97,15 +97,19 @@ export interface MemoryRange {
   line: number;
   properties: VmaProperties | null;
   /**
-   * Decoded bytes: `length` bytes when a data line was read (zero-filled past what a truncated
-   * line gave), null when the range has no data (error, null_sparse, or never printed).
+   * Decoded bytes: `length` bytes when the data line was complete; when it was cut short, only the
+   * `decodedLength` bytes it gave (memory follows the text, never what `.length` claims: read the
+   * rest as zeros). Null when the range has no data (error, null_sparse, or never printed).
    */
   data: Uint8Array | null;
   /** Bytes actually decoded from the text (== length when complete). */
   decodedLength: number;
   /** False when the data line ended early (truncated file, short data). */
   complete: boolean;
-  /** The kernel's error for this range: `.error` value (e.g. "-14"), or the RFC capture failure. */
+  /**
+   * The kernel's error for this range: `.error` value (e.g. "-14"), the RFC capture failure, or
+   * why its `.length` could not be taken (not a number, or more than 2^48 bytes).
+   */
   error: string | null;
   /** The bytes decoded on demand (a large dump): set instead of `data`. Use bytesOf(). */
   lazy?: ByteStore | null;

@@ -14,6 +14,7 @@ import type { Blob, Engine, MemoryRange } from './model.ts';
 import { GrowingAscii85, MAX_OBJECT_BYTES } from './grow-sink.ts';
 import { TextModelBuilder, readRegisterValue } from './text-model.ts';
 import { isAscii85Byte } from './ascii85.ts';
+import { parseNumber } from './xe.ts';
 
 const ITEM = /^-\s+(.*)$/;
 const REGISTER_LINE = /^-?\s*\{\s*offset:\s*0x([0-9a-fA-F]+),\s*value:\s*0x([0-9a-fA-F]+)\s*\}\s*$/;
@@ -34,13 +35,19 @@ interface MsmSink extends DataSink {
   label: string;
 }
 
+/** A decimal or 0x-hex count; null when it is neither or not a safe integer (400 digits). */
 function num(v: string | undefined): number | null {
   if (v === undefined) return null;
-  const t = v.trim();
-  if (/^0x[0-9a-fA-F]+$/.test(t)) return parseInt(t, 16);
-  if (/^\d+$/.test(t)) return parseInt(t, 10);
-  return null;
+  const n = parseNumber(v);
+  return n !== null && n >= 0 ? n : null;
 }
+
+/**
+ * Most zero bytes padded back after a printed data line (the kernel drops trailing zero dwords):
+ * a size past it is kept as the range's length, and the bytes past the data read as zeros, but no
+ * buffer the size of a claim is made.
+ */
+const MAX_PAD = 64 << 20;
 
 function big(v: string | undefined): bigint | null {
   if (v === undefined) return null;
@@ -88,6 +95,8 @@ export class MsmInterpreter extends TextModelBuilder implements LineInterpreter<
     if (t.size !== null && bytes.length > t.size) {
       this.diag(lineNo, 'error', `${t.label}: ${bytes.length} bytes of data for a size of ${t.size}; the rest is ignored`);
       bytes = bytes.slice(0, t.size);
+    } else if (t.size !== null && bytes.length < t.size && how !== 'eof' && t.size - bytes.length > MAX_PAD) {
+      this.diag(lineNo, 'warning', `${t.label}: a size of ${t.size} bytes for ${bytes.length} printed; the zeros past them are not held`);
     } else if (t.size !== null && bytes.length < t.size && how !== 'eof') {
       // The kernel drops trailing zero dwords: pad them back.
       const padded = new Uint8Array(t.size);
@@ -229,6 +238,7 @@ export class MsmInterpreter extends TextModelBuilder implements LineInterpreter<
         return null;
       }
       const size = num(f.size);
+      if (size === null && f.size !== undefined) this.diag(it.line, 'error', `${this.top} item: size "${f.size.trim().slice(0, 40)}" is not a number in range`);
       const name = this.top === 'ringbuffer' ? `ringbuffer ${f.id ?? '?'}` : `bo ${(f.name ?? '').trim() || '0x' + iova.toString(16)}`;
       const r = this.newRange(iova, name, it.line);
       r.length = size ?? 0;

@@ -38,7 +38,6 @@ export class DumpParser {
   private mode: Mode = Mode.Line;
   private carry = new Uint8Array(HEAD * 4);
   private carryLen = 0;
-  private carryCut = false;
   private lineNo = 1;
   private target: DataSink | null = null;
   /** A data line ended before its length was reached: the next line may continue it. */
@@ -130,11 +129,10 @@ export class DumpParser {
           return;
         }
         if (this.carryLen + (nl - pos) > MAX_LINE) {
-          // Too long to keep whole (and not a data line, or it would be in blob mode by now).
-          this.appendCarry(buf, pos, pos + Math.max(0, MAX_LINE - this.carryLen));
+          // Too long to keep whole (and not a data line, or it would be in blob mode by now): keep
+          // one byte past the cap so that completeLine() cuts it as it cuts any line.
+          this.appendCarry(buf, pos, pos + Math.max(0, MAX_LINE + 1 - this.carryLen));
           this.appendCarry(NEWLINE, 0, 1);
-          this.carryCut = true;
-          this.interp.diag(this.lineNo, 'warning', `line longer than ${MAX_LINE} bytes: only its start is kept`);
         } else {
           this.appendCarry(buf, pos, nl + 1);
         }
@@ -142,14 +140,13 @@ export class DumpParser {
         const line = this.carry.subarray(0, this.carryLen);
         this.carryLen = 0;
         this.runCarry(line, 0);
-        this.carryCut = false;
         continue;
       }
       if (nl < 0) {
         // A line that goes on in the next chunk: decide early if it is a data line.
         const head = this.classify(buf, pos, len, false);
         if (head.kind === 'data' || head.kind === 'cont') {
-          if (this.enterBlob(head)) pos = head.start;
+          if (this.enterBlob(head, buf, len)) pos = head.start;
           continue;
         }
         this.appendCarry(buf, pos, len);
@@ -158,7 +155,7 @@ export class DumpParser {
       }
       const head = this.classify(buf, pos, nl, true);
       if (head.kind === 'data' || head.kind === 'cont') {
-        if (this.enterBlob(head)) pos = head.start;
+        if (this.enterBlob(head, buf, nl)) pos = head.start;
         continue;
       }
       this.endPending();
@@ -192,10 +189,14 @@ export class DumpParser {
   }
 
   /** Switch to blob mode for a data or continuation line; false (and skip mode) when it cannot be decoded. */
-  private enterBlob(head: Extract<Head, { kind: 'data' | 'cont' }>): boolean {
+  /**
+   * `buf[head.start, end)` is the part of the line at hand (to its line break, or to the end of the
+   * chunk): its first buffer is sized by what those characters could decode to, never by the claim.
+   */
+  private enterBlob(head: Extract<Head, { kind: 'data' | 'cont' }>, buf: Uint8Array, end: number): boolean {
     if (head.kind === 'data') {
       this.endPending();
-      this.target = this.interp.beginData(head.name, head.indent, this.lineNo);
+      this.target = this.interp.beginData(head.name, head.indent, this.lineNo, 4 * Math.max(0, end - head.start));
       if (!this.target) {
         this.mode = Mode.Skip;
         return false;
@@ -226,17 +227,16 @@ export class DumpParser {
     if (head.kind === 'data' || head.kind === 'cont') {
       const line = this.carry.subarray(0, this.carryLen);
       this.carryLen = 0;
-      this.runCarry(line, this.enterBlob(head) ? head.start : 0);
+      this.runCarry(line, this.enterBlob(head, line, line.length) ? head.start : 0);
       return;
     }
-    if (this.carryLen >= MAX_LINE) {
-      this.carryCut = true;
+    if (this.carryLen > MAX_LINE) {
+      // Longer than the cap, whatever follows: cut now (completeLine() keeps MAX_LINE bytes) and
+      // skip the rest of the line.
       const line = this.carry.subarray(0, this.carryLen);
       this.carryLen = 0;
       this.endPending();
-      this.interp.diag(this.lineNo, 'warning', `line longer than ${MAX_LINE} bytes: only its start is kept`);
       this.completeLine(line, 0, line.length);
-      this.carryCut = false;
       this.mode = Mode.Skip;
     }
   }
@@ -350,15 +350,22 @@ export class DumpParser {
   }
 
   /** A whole line (without its line break) that is not a data line. */
+  /**
+   * A whole line (without its line break) that is not a data line. One cap for every line, however
+   * the input was chunked: past MAX_LINE bytes only the start is kept, with a diagnostic.
+   */
   private completeLine(buf: Uint8Array, s: number, e: number): void {
+    const cut = e - s > MAX_LINE;
+    if (cut) e = s + MAX_LINE;
     if (!this.detected) {
       this.detect(buf, s, e);
       if (!this.detected) return;
     }
+    if (cut) this.interp.diag(this.lineNo, 'warning', `line longer than ${MAX_LINE} bytes: only its start is kept`);
     let text = utf8.decode(buf.subarray(s, e));
     if (this.lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.endsWith('\r')) text = text.slice(0, -1);
-    if (this.carryCut) text += ' …';
+    if (cut) text += ' …';
     this.interp.line(text, this.lineNo);
   }
 }

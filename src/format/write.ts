@@ -84,7 +84,10 @@ export class Out {
 
   private readonly enc = new TextEncoder();
 
-  line(s: string, indent = 0): void {
+  line(text: string, indent = 0): void {
+    // A value never starts a new line: line breaks and other control characters in it (from a
+    // hostile share link, say) are written as spaces, so the text reads back as the same lines.
+    const s = sanitizeLine(text);
     // Dump text is ASCII but for what a process or a driver put in it (a process name): that goes as UTF-8.
     // eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL
     if (/[^\x00-\x7f]/.test(s)) this.w.lineBytes(this.enc.encode('\t'.repeat(indent) + s), true);
@@ -111,6 +114,14 @@ export class Out {
 }
 
 const hex = (v: bigint | number) => v.toString(16);
+
+/** Control characters but TAB (LF, CR, NUL, VT, FF, …, DEL, and the Unicode line separators). */
+const CONTROL = /[\x00-\x08\x0a-\x1f\x7f\u0085\u2028\u2029]/g;
+
+/** One line of text as it may be written: every control character but TAB becomes a space. */
+export function sanitizeLine(text: string): string {
+  return text.replace(CONTROL, ' ');
+}
 
 export function entryText(e: Entry): string {
   return e.bare ? e.key : `${e.key}: ${e.value}`;

@@ -4,7 +4,7 @@
 import { Ascii85Decoder } from './ascii85.ts';
 import { LazyBytes, PagedDecoder, type DecodedPageCache, type TextSource } from './paged.ts';
 import type {
-  Blob, DumpModel, Engine, GtInfo, MemoryRange, Section, Severity, VmaProperties,
+  Blob, DumpModel, Engine, Entry, GtInfo, MemoryRange, Section, Severity, VmaProperties,
 } from './model.ts';
 import { emptyHeader, hasBytes } from './model.ts';
 import { RfcRangeBuilder } from './rfc.ts';
@@ -16,6 +16,10 @@ const BRACKET = /^\[([^\]]{1,64})\]\.([A-Za-z_][A-Za-z0-9_]*):\s?(.*)$/;
 const HEX_NAME = /^(?:0x)?[0-9a-fA-F]{1,16}$/;
 const REG_VALUE = /^0x([0-9a-fA-F]{1,16})(?:_([0-9a-fA-F]{1,8}))?$/;
 const ENGINE_LINE = /^(\S+) \(physical\), logical instance=(-?\d+)/;
+/** Most section entries kept (see addEntry): a few times what the largest real dumps print. */
+export const MAX_ENTRIES = 500_000;
+/** Largest first buffer of a data line (it grows from there as the line goes on). */
+const MAX_FIRST_DATA = 64 << 20;
 
 /** Incremental hash of decoded bytes (sha256 in the CLI). */
 export interface Hasher {
@@ -89,16 +93,60 @@ export function parseProperties(raw: string): VmaProperties {
   return p;
 }
 
-/** Decimal or 0x-hex integer (as a JS number), null if the text is neither. */
+/** Longest `.length` taken (256 TiB): anything longer is an error on its range, not a size to allocate. */
+export const MAX_LENGTH = 2 ** 48;
+/** Digits read at most: a longer number cannot be in range whatever it says, and is not scanned further. */
+const MAX_DIGITS = 24;
+
+/**
+ * Decimal or 0x-hex integer (as a JS number), null if the text is neither or its value is not a
+ * safe integer (beyond ±2^53 a number would lose digits or become Infinity).
+ */
 export function parseNumber(text: string): number | null {
   const t = text.trim();
+  if (t.length > MAX_DIGITS + 3) return null;
+  let v: number;
   if (/^-?0x[0-9a-fA-F]+$/.test(t)) {
     const neg = t.startsWith('-');
-    const v = parseInt(t.slice(neg ? 3 : 2), 16);
-    return neg ? -v : v;
+    v = parseInt(t.slice(neg ? 3 : 2), 16);
+    if (neg) v = -v;
+  } else if (/^-?\d+$/.test(t)) v = parseInt(t, 10);
+  else return null;
+  return Number.isSafeInteger(v) ? v : null;
+}
+
+/** A `.length` value: bytes (0 … MAX_LENGTH), or why it is not one. */
+export function parseLength(text: string): { ok: true; length: number } | { ok: false; reason: string } {
+  const t = text.trim();
+  const n = parseNumber(t);
+  const shown = t.length > 40 ? `${t.slice(0, 20)}…${t.slice(-8)} (${t.length} characters)` : t;
+  if (n === null) {
+    if (/^-?(0x[0-9a-fA-F]+|\d+)$/.test(t)) return { ok: false, reason: `length ${shown} is out of range (more than 2^48 bytes)` };
+    return { ok: false, reason: `bad length "${shown}"` };
   }
-  if (/^-?\d+$/.test(t)) return parseInt(t, 10);
-  return null;
+  if (n < 0) return { ok: false, reason: `negative length ${shown}` };
+  if (n > MAX_LENGTH) return { ok: false, reason: `length ${shown} is out of range (more than 2^48 bytes)` };
+  return { ok: true, length: n };
+}
+
+/** `NAME [PID]` as printed by the Process line, split without a backtracking regex. */
+export function splitProcess(value: string): { name: string; pid: number | null } {
+  if (value.endsWith(']')) {
+    const open = value.lastIndexOf('[');
+    if (open >= 0) {
+      const pid = value.slice(open + 1, -1);
+      if (/^-?\d{1,15}$/.test(pid)) return { name: value.slice(0, open).trimEnd(), pid: parseInt(pid, 10) };
+    }
+  }
+  return { name: value, pid: null };
+}
+
+/** Digits at the end of a text (an engine's instance), found without a backtracking regex. */
+function trailingNumber(text: string): number | null {
+  let i = text.length;
+  while (i > 0 && text.charCodeAt(i - 1) >= 48 && text.charCodeAt(i - 1) <= 57) i--;
+  if (i === text.length || text.length - i > 15) return null;
+  return parseInt(text.slice(i), 10);
 }
 
 function parseBig(text: string): bigint | null {
@@ -117,6 +165,8 @@ export class XeInterpreter {
   private range: MemoryRange | null = null;
   private readonly rfc: RfcRangeBuilder;
   private readonly log: DiagnosticLog;
+  private readonly blobByName = new Map<string, Blob>();
+  private entryCount = 0;
   /** Bytes of payloads decoded into memory so far (the on-demand policy's budget). */
   private eagerBytes = 0;
 
@@ -132,6 +182,20 @@ export class XeInterpreter {
 
   diag(line: number, severity: Severity, message: string): void {
     this.log.add(line, severity, message);
+  }
+
+  /**
+   * Keep a line as an entry of its section. Entries are the one part of the model that grows with
+   * every line of text (an object each), so there is a cap: past MAX_ENTRIES the lines are still
+   * read (ranges, engines, header) but no longer kept as entries, with one diagnostic.
+   */
+  private addEntry(e: Entry, lineNo: number): void {
+    if (this.entryCount >= MAX_ENTRIES) {
+      if (this.entryCount++ === MAX_ENTRIES) this.diag(lineNo, 'warning', `more than ${MAX_ENTRIES} lines of text: from here on lines are read but not listed in their section`);
+      return;
+    }
+    this.entryCount++;
+    this.section.entries.push(e);
   }
 
   private get inVm(): boolean {
@@ -164,7 +228,7 @@ export class XeInterpreter {
     const colon = trimmed.indexOf(':');
     const key = colon < 0 ? trimmed : trimmed.slice(0, colon).trimEnd();
     const value = colon < 0 ? '' : trimmed.slice(colon + 1).trim();
-    this.section.entries.push(colon < 0 ? { key, value, indent, line: lineNo, bare: true } : { key, value, indent, line: lineNo });
+    this.addEntry(colon < 0 ? { key, value, indent, line: lineNo, bare: true } : { key, value, indent, line: lineNo }, lineNo);
 
     const b = BRACKET.exec(trimmed);
     if (b) {
@@ -188,7 +252,7 @@ export class XeInterpreter {
     const last = this.section.entries[this.section.entries.length - 1];
     const value = r.error ?? `${r.length} bytes`;
     if (last && last.key === key && last.line === r.line) last.value = value;
-    else this.section.entries.push({ key, value, indent: 0, line: lineNo });
+    else this.addEntry({ key, value, indent: 0, line: lineNo }, lineNo);
   }
 
   private openSection(title: string, lineNo: number): void {
@@ -220,9 +284,9 @@ export class XeInterpreter {
       case 'Uptime': h.uptime = value; break;
       case 'Boot time': h.bootTime = value; break;
       case 'Process': {
-        const m = /^(.*?)\s*\[(-?\d+)\]$/.exec(value);
-        h.process = m ? m[1] : value;
-        h.pid = m ? parseInt(m[2], 10) : null;
+        const p = splitProcess(value);
+        h.process = p.name;
+        h.pid = p.pid;
         break;
       }
       case 'PCI ID': h.pciId = parseNumber(value); break;
@@ -251,10 +315,9 @@ export class XeInterpreter {
   private engineLine(trimmed: string, key: string, value: string, indent: number, hasColon: boolean, lineNo: number): void {
     const m = indent === 0 ? ENGINE_LINE.exec(trimmed) : null;
     if (m) {
-      const inst = /(\d+)$/.exec(m[1]);
       this.engine = {
-        name: m[1], engineClass: engineClassOf(m[1]), instance: inst ? parseInt(inst[1], 10) : null,
-        logicalInstance: parseInt(m[2], 10), line: lineNo, captureSource: null, attributes: {}, registers: [],
+        name: m[1], engineClass: engineClassOf(m[1]), instance: trailingNumber(m[1]),
+        logicalInstance: parseNumber(m[2]), line: lineNo, captureSource: null, attributes: {}, registers: [],
       };
       this.model.engines.push(this.engine);
       return;
@@ -291,12 +354,10 @@ export class XeInterpreter {
     return null;
   }
 
+  /** The last blob of this name, if `free` accepts it (one map lookup: never a scan of all blobs). */
   private lastBlob(name: string, free: (b: Blob) => boolean): Blob | null {
-    for (let i = this.model.blobs.length - 1; i >= 0; i--) {
-      const b = this.model.blobs[i];
-      if (b.name === name) return free(b) ? b : null;
-    }
-    return null;
+    const b = this.blobByName.get(name);
+    return b && free(b) ? b : null;
   }
 
   private newBlob(name: string, length: number, lineNo: number): Blob {
@@ -305,6 +366,7 @@ export class XeInterpreter {
       complete: true, error: null, attributes: {}, gucId: this.gucId,
     };
     this.model.blobs.push(b);
+    this.blobByName.set(name, b);
     return b;
   }
 
@@ -313,13 +375,13 @@ export class XeInterpreter {
       const address = BigInt(name.startsWith('0x') ? name : '0x' + name);
       switch (attr) {
         case 'length': {
-          const len = parseNumber(value);
-          if (len === null || len < 0) {
-            this.diag(lineNo, 'error', `bad length "${value}" for range 0x${address.toString(16)}`);
-          }
+          // A length that is not a number in range is an error on the range (shown as such); its
+          // data line, if any, is skipped.
+          const len = parseLength(value);
+          if (!len.ok) this.diag(lineNo, 'error', `${len.reason} for range 0x${address.toString(16)}`);
           this.range = {
-            address, length: len !== null && len >= 0 ? len : 0, line: lineNo, properties: null,
-            data: null, decodedLength: 0, complete: true, error: null,
+            address, length: len.ok ? len.length : 0, line: lineNo, properties: null,
+            data: null, decodedLength: 0, complete: true, error: len.ok ? null : len.reason,
           };
           this.model.ranges.push(this.range);
           return;
@@ -350,9 +412,9 @@ export class XeInterpreter {
     }
     switch (attr) {
       case 'length': {
-        const len = parseNumber(value);
-        if (len === null || len < 0) this.diag(lineNo, 'error', `bad length "${value}" for ${name}`);
-        this.newBlob(name, len !== null && len >= 0 ? len : 0, lineNo);
+        const len = parseLength(value);
+        if (!len.ok) this.diag(lineNo, 'error', `${len.reason} for ${name}`);
+        this.newBlob(name, len.ok ? len.length : 0, lineNo).error = len.ok ? null : len.reason;
         return;
       }
       case 'error': {
@@ -372,32 +434,46 @@ export class XeInterpreter {
    * A `[NAME].data:` line starts. Returns where its bytes go, or null to skip the line (no length to
    * size it by, or the buffer cannot be allocated).
    */
-  beginData(name: string, indent: number, lineNo: number): DataTarget | null {
+  beginData(name: string, indent: number, lineNo: number, room = MAX_FIRST_DATA): DataTarget | null {
     this.rfc.close();
-    this.section.entries.push({ key: `[${name}].data`, value: '', indent, line: lineNo });
+    this.addEntry({ key: `[${name}].data`, value: '', indent, line: lineNo }, lineNo);
     let owner: MemoryRange | Blob | null;
     let label: string;
     if (this.isRangeName(name)) {
       const address = BigInt(name.startsWith('0x') ? name : '0x' + name);
       label = `range 0x${address.toString(16)}`;
       owner = this.findRange(address);
+      if (owner && !hasBytes(owner) && owner.error !== null && owner.length === 0 && owner.line === this.range?.line) {
+        this.diag(lineNo, 'error', `data for ${label} skipped: ${owner.error}`);
+        return null;
+      }
       if (owner && (hasBytes(owner) || owner.error !== null)) owner = null;
     } else {
       label = name;
+      const bad = this.blobByName.get(name);
+      if (bad && !hasBytes(bad) && bad.error !== null && bad.length === 0 && bad.error.includes('length')) {
+        this.diag(lineNo, 'error', `data for ${label} skipped: ${bad.error}`);
+        return null;
+      }
       owner = this.lastBlob(name, (b) => !hasBytes(b) && b.error === null);
     }
     if (!owner) {
       this.diag(lineNo, 'error', `data for ${label} without a preceding .length line; skipped`);
       return null;
     }
-    const bytes = Math.ceil(owner.length / 4) * 4;
+    const dwords = Math.ceil(owner.length / 4);
+    const bytes = dwords * 4;
     if (bytes !== owner.length) this.diag(lineNo, 'warning', `${label}: length ${owner.length} is not a whole number of dwords`);
     const hasher = this.options.hash?.() ?? null;
     const od = this.options.onDemand;
     let out: Uint8Array | null = null;
     if (!od || this.eagerBytes + bytes <= od.eagerBytes) {
+      // Memory follows the text, not the claim: the buffer starts at what the characters at hand
+      // could decode to (`room`: 4 bytes a character, a 'z') and grows as groups arrive
+      // (Ascii85Decoder); what a line cut short did not fill is given back in endData().
+      const first = Math.min(dwords, Math.ceil(Math.max(0, Math.min(room, MAX_FIRST_DATA)) / 4));
       try {
-        out = new Uint8Array(bytes);
+        out = new Uint8Array(first * 4);
         this.eagerBytes += bytes;
       } catch {
         if (!od) {
@@ -408,8 +484,12 @@ export class XeInterpreter {
     }
     owner.complete = false;
     if (out) {
-      owner.data = out.subarray(0, owner.length);
-      return { decoder: new Ascii85Decoder(out), paged: null, hasher, owner, line: lineNo, label };
+      const o = owner;
+      const length = o.length;
+      o.data = out.subarray(0, Math.min(length, out.length));
+      const decoder = new Ascii85Decoder(out, dwords);
+      decoder.onGrow = (grown) => { o.data = grown.subarray(0, Math.min(length, grown.length)); };
+      return { decoder, paged: null, hasher, owner: o, line: lineNo, label };
     }
     // Past the budget: only the checkpoints are kept, the bytes are decoded again when read.
     const paged = new PagedDecoder(owner.length, hasher, od!.pageBytes);
@@ -423,6 +503,11 @@ export class XeInterpreter {
     const o = t.owner;
     o.decodedLength = Math.min(d.dwords * 4, o.length);
     o.complete = d.full;
+    if (d instanceof Ascii85Decoder) {
+      // Cut short: keep only what was decoded (the buffer may have been sized for more).
+      d.onGrow = null;
+      o.data = d.full ? d.out.subarray(0, o.length) : d.out.slice(0, o.decodedLength);
+    }
     t.paged?.finish();
     if (t.hasher) {
       if (o.data) for (let at = 0; at < o.decodedLength; at += HASH_PIECE) t.hasher.update(o.data.subarray(at, Math.min(o.decodedLength, at + HASH_PIECE)));

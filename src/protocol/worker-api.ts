@@ -1,6 +1,6 @@
 // The typed boundary between the page and the parse worker. Everything here crosses postMessage
 // (structured clone): no functions, no decoded memory except the slices the page asks for.
-import type { Blob, DumpModel, MemoryRange } from '../format/model.ts';
+import type { Blob, Diagnostic, DumpModel, Engine, MemoryRange, Section } from '../format/model.ts';
 import type { SearchMode } from '../format/search.ts';
 import type { CommandsApi } from './commands.ts';
 
@@ -58,6 +58,16 @@ export interface Progress {
   note?: string;
 }
 
+/** Progress as the worker sends it: what changed in the summary since the last report. */
+export interface ProgressReport {
+  bytesRead: number;
+  totalBytes: number;
+  elapsedMs: number;
+  delta: SummaryDelta;
+  /** As Progress.note. */
+  note?: string;
+}
+
 export type OpenSource =
   | { kind: 'file'; file: Blob_; name: string }
   /** `transient`: made by the page (a share link's snapshot), not kept among recent dumps. */
@@ -91,8 +101,11 @@ export interface SourceLine {
 
 /** The worker's API (exposed with Comlink); the Commands view's part is in src/protocol/commands.ts. */
 export interface ParseWorkerApi extends CommandsApi {
-  /** Parse a dump; resolves with the full summary or rejects with an Error whose message is JSON of OpenFailure. */
-  open(source: OpenSource, onProgress: (p: Progress) => void, settings?: OpenSettings): Promise<DumpSummary>;
+  /**
+   * Parse a dump; resolves with the full summary or rejects with an Error whose message is JSON of
+   * OpenFailure. Progress comes as deltas (made by src/worker/progress-delta.ts, applied by src/app/progress-merge.ts).
+   */
+  open(source: OpenSource, onProgress: (p: ProgressReport) => void, settings?: OpenSettings): Promise<DumpSummary>;
   /**
    * Bytes [address, address + length) of a space, clipped to the range (or blob) that holds
    * `address`; empty when nothing holds it or it has no data.
@@ -197,3 +210,24 @@ export interface PointerScanResult {
   words: number;
   align: 4 | 8;
 }
+
+// Progress while a dump parses is sent as what changed since the last report, never the whole
+// summary again (each report would clone every entry of every section).
+
+/** The items of a list from index `from` on (what was there from `from` is replaced). */
+export interface ListDelta<T> {
+  from: number;
+  items: T[];
+}
+
+export interface SummaryDelta {
+  meta: Pick<DumpSummary, 'fileName' | 'fileSize' | 'compression' | 'format' | 'header' | 'vm' | 'lineCount' | 'byteCount'>;
+  /** Sections from `from` on; the first one's entries start at `entriesFrom` when it was sent before. */
+  sections: ListDelta<Section> & { entriesFrom: number };
+  ranges: ListDelta<RangeInfo>;
+  blobs: ListDelta<BlobInfo>;
+  engines: ListDelta<Engine>;
+  batchAddresses: ListDelta<bigint>;
+  diagnostics: ListDelta<Diagnostic>;
+}
+

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateDump } from '../gen/generate.ts';
-import type { OpenFailure, Progress } from '../protocol/worker-api.ts';
+import type { DumpSummary, OpenFailure, ProgressReport } from '../protocol/worker-api.ts';
+import { applyDelta } from '../app/progress-merge.ts';
 import { blobChunks, OpenError, ParseSession } from './session.ts';
 import { sniffCompression } from './decompress.ts';
 
@@ -69,12 +70,15 @@ describe('ParseSession', () => {
   it('reports progress in file bytes while a larger file parses, and the last source line', async () => {
     const g = generateDump({ layout: '6.14', seed: 3 });
     const s = new ParseSession();
-    const seen: Progress[] = [];
+    const seen: ProgressReport[] = [];
     const summary = await s.open(fileOf(gzipSync(g.bytes), 'g.gz'), (p) => seen.push(p));
     expect(summary.ranges.length).toBe(g.expected.ranges.length);
+    let sofar: DumpSummary | null = null;
     for (const p of seen) {
       expect(p.bytesRead).toBeLessThanOrEqual(p.totalBytes);
-      expect(p.summary.done).toBe(false);
+      sofar = applyDelta(sofar, p.delta);
+      expect(sofar.done).toBe(false);
+      expect(sofar.ranges.length).toBeLessThanOrEqual(summary.ranges.length);
     }
     const last = summary.lineCount;
     const lines = await s.sourceLines(last, 0, 5);
@@ -168,5 +172,21 @@ describe('ParseSession.exportSnapshot', () => {
     expect(back.read({ kind: 'gpu' }, r.address + 0x10n, 0x40).bytes).toEqual(s.read({ kind: 'gpu' }, r.address + 0x10n, 0x40).bytes);
     expect(again.blobs.map((b) => [b.name, b.length])).toEqual(summary.blobs.filter((b) => b.hasData).map((b) => [b.name, b.length]));
     expect(again.engines).toEqual(summary.engines.map((e) => ({ ...e, line: expect.any(Number), registers: e.registers.map((x) => ({ ...x, line: expect.any(Number) })) })));
+  });
+});
+
+describe('ParseSession with hostile input', () => {
+  it('a truncated range keeps only its decoded bytes; reads past them are zeros, not valid', async () => {
+    const text = '**** Xe Device Coredump ****\nkernel: k\n**** VM state ****\n[1000].length: 0x10000\n[1000].data: !!!!#!!!!$\n';
+    const s = new ParseSession();
+    const summary = await s.open({ kind: 'bytes', bytes: new TextEncoder().encode(text), name: 'short' }, () => {});
+    expect(summary.ranges[0]).toMatchObject({ length: 0x10000, decodedLength: 8, complete: false, hasData: true });
+    const head = s.read({ kind: 'gpu' }, 0x1000n, 16);
+    expect([...head.bytes]).toEqual([2, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(head.valid).toBe(8);
+    const far = s.read({ kind: 'gpu' }, 0x1000n + 0xfff8n, 64);
+    expect(far.bytes).toHaveLength(8);
+    expect([...far.bytes].every((b) => b === 0)).toBe(true);
+    expect(far.valid).toBe(0);
   });
 });

@@ -5,10 +5,11 @@ import { DumpParser } from '../format/parser.ts';
 import { dumpFingerprint, FINGERPRINT_HEAD } from '../format/fingerprint.ts';
 import { NotADumpError, type DumpModel } from '../format/model.ts';
 import { writeDumpText } from '../format/write.ts';
-import type { DumpSummary, OpenFailure, OpenSettings, OpenSource, PointerScanResult, Progress, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
+import type { DumpSummary, OpenFailure, OpenSettings, OpenSource, PointerScanResult, ProgressReport, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
 import { searchDump, yieldMacrotask, type SearchDriver } from './search.ts';
 import { DEFAULT_POINTER_LIMIT, RangeIndex, scanPointers } from './pointers.ts';
-import { decompress, sniffCompression, type Compression } from './decompress.ts';
+import { DecompressError, decompress, decompressFailure, sniffCompression, type Compression, type DecompressLimits } from './decompress.ts';
+import { blobInfos, DeltaTracker, rangeInfos } from './progress-delta.ts';
 import { DecodedPageCache, DEFAULT_EAGER_BYTES, eagerBudget, memoryTextSource, type TextSource } from '../format/paged.ts';
 import { bytesOf } from '../format/model.ts';
 import { blobTextSource, createTextSpool, type TextSpool } from './text-source.ts';
@@ -30,8 +31,8 @@ export function summarize(model: DumpModel, meta: { fileName: string; fileSize: 
     format: model.format,
     header: model.header,
     sections: model.sections,
-    ranges: model.ranges.map(({ data, lazy, sha256, ...r }, index) => ({ ...r, index, hasData: data !== null || !!lazy })),
-    blobs: model.blobs.map(({ data, lazy, sha256, ...b }, index) => ({ ...b, index, hasData: data !== null || !!lazy })),
+    ranges: rangeInfos(model),
+    blobs: blobInfos(model),
     engines: model.engines,
     batchAddresses: model.batchAddresses,
     vm: model.vm,
@@ -140,6 +141,9 @@ function countBytes(stream: ReadableStream<Uint8Array>, count: (n: number) => vo
 }
 
 export class ParseSession {
+  /** `limits`: caps on decompression (defaults in decompress.ts; tests set small ones). */
+  constructor(private readonly limits: DecompressLimits = {}) {}
+
   private model: DumpModel | null = null;
   private parser: DumpParser | null = null;
   private source: OpenSource | null = null;
@@ -174,7 +178,7 @@ export class ParseSession {
       }
     }
     let skip = offset;
-    for await (const c of streamChunks(decompress(src.file.stream(), this.compression))) {
+    for await (const c of streamChunks(decompress(src.file.stream(), this.compression, this.limits))) {
       if (skip >= c.length) {
         skip -= c.length;
         continue;
@@ -184,7 +188,7 @@ export class ParseSession {
     }
   }
 
-  async open(source: OpenSource, onProgress: (p: Progress) => void, settings: OpenSettings = {}): Promise<DumpSummary> {
+  async open(source: OpenSource, onProgress: (p: ProgressReport) => void, settings: OpenSettings = {}): Promise<DumpSummary> {
     this.source = source;
     const total = source.kind === 'file' ? source.file.size : source.bytes.length;
     const meta = { fileName: source.name, fileSize: total, compression: null as string | null };
@@ -192,6 +196,7 @@ export class ParseSession {
     if (settings.cacheBytes !== undefined) this.cache.setBudget(settings.cacheBytes);
     const t0 = performance.now();
     let lastReport = t0;
+    const tracker = new DeltaTracker();
     let read = 0;
     let fileRead = 0;
     const head = new Uint8Array(FINGERPRINT_HEAD);
@@ -201,12 +206,12 @@ export class ParseSession {
       if (source.kind === 'bytes') {
         this.compression = sniffCompression(source.bytes.subarray(0, 8));
         chunks = this.compression
-          ? streamChunks(decompress(new Blob([source.bytes as Uint8Array<ArrayBuffer>]).stream(), this.compression))
+          ? streamChunks(decompress(new Blob([source.bytes as Uint8Array<ArrayBuffer>]).stream(), this.compression, this.limits))
           : (async function* () { yield source.bytes; })();
       } else {
         const head = new Uint8Array(await source.file.slice(0, 8).arrayBuffer());
         this.compression = sniffCompression(head);
-        chunks = this.compression ? streamChunks(decompress(countBytes(source.file.stream(), (n) => { fileRead += n; }), this.compression)) : blobChunks(source.file);
+        chunks = this.compression ? streamChunks(decompress(countBytes(source.file.stream(), (n) => { fileRead += n; }), this.compression, this.limits)) : blobChunks(source.file);
       }
       meta.compression = this.compression;
       // On-demand decoding reads the text back: from the File, from the bytes given, or (compressed)
@@ -253,14 +258,16 @@ export class ParseSession {
           lastReport = now;
           // Progress in file bytes (compressed bytes for a compressed file).
           const bytesRead = this.compression && source.kind === 'file' ? fileRead : Math.min(read, total);
-          onProgress({ bytesRead, totalBytes: total, elapsedMs: now - t0, summary: summarize(parser.model, meta, false), ...(note ? { note } : {}) });
+          onProgress({ bytesRead, totalBytes: total, elapsedMs: now - t0, delta: tracker.delta(parser.model, meta), ...(note ? { note } : {}) });
         }
       }
       this.model = parser.finish();
       const fingerprint = await dumpFingerprint(this.model, head.subarray(0, headLen));
       return { ...summarize(this.model, meta, true), fingerprint, timing: { parseMs, readWaitMs: waitMs }, decoding: decoding() };
-    } catch (e) {
-      if (e instanceof NotADumpError) throw new OpenError({ kind: 'not-a-dump', message: e.message });
+    } catch (raw) {
+      if (raw instanceof NotADumpError) throw new OpenError({ kind: 'not-a-dump', message: raw.message });
+      const e = this.compression ? decompressFailure(raw, this.compression) : raw;
+      if (e instanceof DecompressError) throw new OpenError({ kind: 'read-error', message: `cannot open ${source.name}: ${e.message}` });
       const err = e as Error;
       if (err && (err.name === 'NotReadableError' || err.name === 'NotFoundError' || err.name === 'SecurityError')) {
         throw new OpenError({ kind: 'read-error', message: `cannot read ${source.name}: ${err.message}` });
@@ -283,10 +290,19 @@ export class ParseSession {
     if (space.kind !== 'blob') address = foldAddress(address);
     if (address < start) address = start;
     const off = Number(address - start);
-    if (off >= store.length) return { ...empty, address };
-    const end = Math.min(store.length, off + length);
+    // A range cut short keeps only its decoded bytes (memory follows the text): the rest of its
+    // length reads as zeros, not valid.
+    const size = Math.max(store.length, owner.length);
+    if (off >= size) return { ...empty, address };
+    const end = Math.min(size, off + length);
+    const have = Math.min(end, store.length);
     // A view into decoded memory is copied (the reply transfers its buffer); a store's read is fresh.
-    const bytes = owner.data ? owner.data.slice(off, end) : store.read(off, end - off);
+    const got = off >= have ? new Uint8Array(0) : owner.data ? owner.data.slice(off, have) : store.read(off, have - off);
+    let bytes = got;
+    if (end > have) {
+      bytes = new Uint8Array(end - off);
+      bytes.set(got);
+    }
     return { address, bytes, valid: Math.max(0, Math.min(end, owner.decodedLength) - off) };
   }
 

@@ -3,6 +3,8 @@
 import { useEffect, useId } from 'react';
 import { useRecentStore } from './recent.ts';
 import { describeRecent, usageText } from './records.ts';
+import { MAX_FILE_CHOICES } from './recent-store.ts';
+import { humanBytes } from '../../format/units.ts';
 import './recent.css';
 
 export function RecentDumps({ onOpened, headingLevel = 3 }: { onOpened?: () => void; headingLevel?: 2 | 3 }) {
@@ -58,9 +60,30 @@ export function RecentDumps({ onOpened, headingLevel = 3 }: { onOpened?: () => v
       <p className="recent-status" role="status">
         {s.saving ? `Keeping a copy of ${s.saving}…` : s.note}
       </p>
+      {s.pasted && s.keep && (
+        <p className="recent-offer" data-testid="recent-pasted">
+          The pasted text is not kept.{' '}
+          <button type="button" onClick={() => void s.keepPasted()}>Keep the pasted dump</button>
+        </p>
+      )}
+      {s.offerForget && (
+        <p className="recent-offer" role="alert" data-testid="recent-offer-forget">
+          Keeping is off. Forget the {s.entries.length === 1 ? 'dump' : `${s.entries.length} dumps`} already kept?{' '}
+          <button type="button" onClick={() => void s.answerForget(true)}>Forget them</button>{' '}
+          <button type="button" onClick={() => void s.answerForget(false)}>Leave them</button>
+        </p>
+      )}
       <div className="recent-footer">
         <label className="recent-keep">
           <input type="checkbox" checked={s.keep} onChange={(ev) => s.setKeep(ev.currentTarget.checked)} /> Keep recent dumps in this browser
+        </label>
+        <label className="recent-max">
+          Keep dumps up to{' '}
+          <select value={s.maxFileBytes} onChange={(ev) => s.setMaxFileBytes(Number(ev.currentTarget.value))} aria-label="Largest dump kept">
+            {[...new Set([...MAX_FILE_CHOICES, s.maxFileBytes])].sort((a, b) => a - b).map((n) => (
+              <option key={n} value={n}>{humanBytes(n)}</option>
+            ))}
+          </select>
         </label>
         {usage && <span className="recent-usage" data-testid="recent-usage">{usage}</span>}
         <button type="button" onClick={() => void s.forgetAll()} disabled={s.entries.length === 0}>

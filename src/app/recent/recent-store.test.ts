@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DumpSummary, OpenSource } from '../../protocol/worker-api.ts';
 import { memoryBackend } from './backend.ts';
-import { createRecentStore, KEEP_KEY, keptBytes } from './recent-store.ts';
+import { createRecentStore, DEFAULT_MAX_FILE, KEEP_KEY, keptBytes, MAX_FILE_KEY } from './recent-store.ts';
 import { describeRecent, parseRecord, usageText } from './records.ts';
 
 const fp = (n: number) => n.toString(16).padStart(64, '0');
@@ -88,12 +88,16 @@ describe('recent dumps store', () => {
     expect(store.getState().entries.map((e) => e.name)).toEqual(['a.txt']);
   });
 
-  it('does not keep the bundled sample or blobs the page made, but keeps pasted text', async () => {
+  it('does not keep the bundled sample or blobs the page made; keeps pasted text only when asked', async () => {
     const { store } = setup();
     expect(keptBytes({ kind: 'file', file: new Blob(['x']), name: 'xe-6.19-sample.txt' })).toBeNull();
     await store.getState().remember({ kind: 'file', file: new Blob(['x']), name: 'sample' }, summary(1, 'sample', 1));
     expect(store.getState().entries).toEqual([]);
     await store.getState().remember({ kind: 'bytes', bytes: new Uint8Array(7), name: 'pasted text' }, summary(2, 'pasted text', 7));
+    expect(store.getState().entries).toEqual([]);
+    expect(store.getState().pasted).toBe('pasted text');
+    await store.getState().keepPasted();
+    expect(store.getState().pasted).toBeNull();
     expect(store.getState().entries.map((e) => [e.name, e.size])).toEqual([['pasted text', 7]]);
     // A share link's snapshot is not kept: the link holds it.
     await store.getState().remember({ kind: 'bytes', bytes: new Uint8Array(9), name: 'd.txt (snapshot)', transient: true }, summary(3, 'd.txt (snapshot)', 9));
@@ -240,5 +244,42 @@ describe('recent dump records', () => {
     expect(describeRecent({ ...good, compression: null, kernel: null, size: 999, openedAt: d })).toBe('999 B · opened 2026-11-25 14:03');
     expect(usageText({ usage: 3_400_000, quota: 1_200_000_000 })).toBe('3.24 MiB used of 1.12 GiB');
     expect(usageText(null)).toBeNull();
+  });
+
+  it('a file over the per-file cap is not kept, with a note; the cap is a setting', async () => {
+    const { store, settings, openFile } = setup();
+    expect(store.getState().maxFileBytes).toBe(DEFAULT_MAX_FILE);
+    store.getState().setMaxFileBytes(1000);
+    expect(settings.get(MAX_FILE_KEY)).toBe('1000');
+    await openFile(1, 'big.txt', 1001);
+    expect(store.getState().entries).toEqual([]);
+    expect(store.getState().note).toBe('big.txt (1001 B) is not kept: larger than 1000 B, the most kept per dump.');
+    await openFile(2, 'small.txt', 1000);
+    expect(store.getState().entries.map((e) => e.name)).toEqual(['small.txt']);
+    // A new store reads the setting back.
+    const again = createRecentStore({ backend: null, settings: () => ({ getItem: (k) => settings.get(k) ?? null, setItem: () => {} }), open: async () => true, openId: () => null });
+    expect(again.getState().maxFileBytes).toBe(1000);
+  });
+
+  it('unticking "Keep" offers to forget what is kept: yes forgets all, no leaves it', async () => {
+    const { store, backend, openFile, setOpen } = setup();
+    await openFile(1, 'a.txt');
+    await openFile(2, 'b.txt');
+    setOpen(null);
+    store.getState().setKeep(false);
+    expect(store.getState().offerForget).toBe(true);
+    await store.getState().answerForget(false);
+    expect(store.getState().offerForget).toBe(false);
+    expect(store.getState().entries).toHaveLength(2);
+    store.getState().setKeep(true);
+    expect(store.getState().offerForget).toBe(false);
+    store.getState().setKeep(false);
+    await store.getState().answerForget(true);
+    expect(store.getState().entries).toEqual([]);
+    expect(backend.bytes.size).toBe(0);
+    // With nothing kept there is nothing to offer.
+    store.getState().setKeep(true);
+    store.getState().setKeep(false);
+    expect(store.getState().offerForget).toBe(false);
   });
 });

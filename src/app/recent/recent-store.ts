@@ -1,7 +1,9 @@
 // Recent dumps (zustand): every dump file opened is kept in this browser (bytes as given, plus name,
 // size, kernel and when it was opened) so it reopens with one click, offline too. One entry per
-// dump (by content fingerprint); the most recent MAX_RECENT are kept. The setting "Keep recent dumps
-// in this browser" (localStorage) turns keeping off. Nothing leaves the browser.
+// dump (by content fingerprint); the most recent MAX_RECENT are kept, each up to a settable size
+// (maxFileBytes). The setting "Keep recent dumps in this browser" (localStorage) turns keeping off,
+// and then offers to forget what is kept. Pasted text is kept only when the user asks. Nothing
+// leaves the browser.
 //
 // Storing runs after a dump has opened, in the background, one store operation at a time. The
 // backend is injected (OPFS in the page, memory in unit tests).
@@ -9,9 +11,15 @@ import { create } from 'zustand';
 import type { DumpSummary, OpenSource } from '../../protocol/worker-api.ts';
 import type { RecentBackend, RecentDump, StorageFigures } from './backend.ts';
 import { notKeptText, sortRecent } from './records.ts';
+import { humanBytes } from '../../format/units.ts';
 
 export const MAX_RECENT = 10;
 export const KEEP_KEY = 'devcoredump.recent.keep';
+/** The setting "Keep dumps up to N bytes" (per file). */
+export const MAX_FILE_KEY = 'devcoredump.recent.maxFileBytes';
+export const DEFAULT_MAX_FILE = 256 * 1024 * 1024;
+/** The choices offered for the per-file cap. */
+export const MAX_FILE_CHOICES = [16, 64, 256, 1024, 4096].map((m) => m * 1024 * 1024);
 /** Room left free beside a dump being kept (the record, and the browser's own bookkeeping). */
 const HEADROOM = 1 << 20;
 
@@ -31,15 +39,29 @@ export interface RecentState {
   saving: string | null;
   /** The last thing worth saying (a dump not kept, a kept copy gone). */
   note: string | null;
+  /** Largest file kept (bytes as given); a larger one is not kept, with a note. */
+  maxFileBytes: number;
+  /** Name of pasted text that opened: it is kept only if the user asks (keepPasted). */
+  pasted: string | null;
+  /** "Keep" was just unticked while dumps are kept: offer to forget them. */
+  offerForget: boolean;
   /** Read the list and the storage figures again. */
   refresh(): Promise<void>;
-  /** After a dump opened: keep it (or mark it opened again). */
-  remember(source: OpenSource, summary: DumpSummary): Promise<void>;
+  /**
+   * After a dump opened: keep it (or mark it opened again). Pasted text waits for keepPasted()
+   * (`asked` is that call).
+   */
+  remember(source: OpenSource, summary: DumpSummary, asked?: boolean): Promise<void>;
   /** Open a kept dump; false when it is gone or does not open. */
   reopen(id: string): Promise<boolean>;
   forget(id: string): Promise<void>;
   forgetAll(): Promise<void>;
   setKeep(on: boolean): void;
+  setMaxFileBytes(bytes: number): void;
+  /** Keep the pasted text that opened last (pasted text is kept only when asked). */
+  keepPasted(): Promise<void>;
+  /** Answer the offer made when "Keep" was unticked: forget what is kept, or leave it. */
+  answerForget(forget: boolean): Promise<void>;
   /** The open dump changed: delete the bytes of forgotten dumps that are no longer open. */
   openChanged(): Promise<void>;
 }
@@ -59,6 +81,11 @@ export interface RecentStoreOptions {
  * The bytes to keep for an opened source: files the user gave (not the bundled sample, not blobs made
  * by the page) and pasted text (not a share link's snapshot: the link holds it).
  */
+/** Pasted text (made from the clipboard by the page): kept only when the user asks. */
+export function isPasted(source: OpenSource): boolean {
+  return source.kind === 'bytes' && !source.transient;
+}
+
 export function keptBytes(source: OpenSource): Blob | null {
   if (source.kind === 'bytes') return source.transient ? null : new Blob([source.bytes as Uint8Array<ArrayBuffer>]);
   return typeof File !== 'undefined' && source.file instanceof File ? source.file : null;
@@ -77,6 +104,17 @@ export function createRecentStore(opts: RecentStoreOptions) {
     queue = run.catch(() => {});
     return run;
   };
+
+  const readMaxFile = (): number => {
+    try {
+      const v = Number(opts.settings()?.getItem(MAX_FILE_KEY));
+      return Number.isSafeInteger(v) && v > 0 ? v : DEFAULT_MAX_FILE;
+    } catch {
+      return DEFAULT_MAX_FILE;
+    }
+  };
+  /** The pasted source waiting for "Keep it". */
+  let pastedSource: { source: OpenSource; summary: DumpSummary } | null = null;
 
   const readKeep = (): boolean => {
     try {
@@ -110,6 +148,9 @@ export function createRecentStore(opts: RecentStoreOptions) {
       figures: null,
       saving: null,
       note: null,
+      maxFileBytes: readMaxFile(),
+      pasted: null,
+      offerForget: false,
 
       refresh() {
         return serial(async () => {
@@ -127,9 +168,15 @@ export function createRecentStore(opts: RecentStoreOptions) {
         });
       },
 
-      remember(source, summary) {
+      remember(source, summary, asked = false) {
         const id = summary.fingerprint;
         if (!backend || !id || !get().keep) return Promise.resolve();
+        if (isPasted(source) && !asked) {
+          // Pasted text may be anything on the clipboard: kept only if the user asks.
+          pastedSource = { source, summary };
+          set({ pasted: source.name });
+          return Promise.resolve();
+        }
         return serial(async () => {
           if (!get().keep) return;
           const list = await backend.list();
@@ -145,6 +192,11 @@ export function createRecentStore(opts: RecentStoreOptions) {
           }
           const bytes = keptBytes(source);
           if (!bytes) return;
+          const cap = get().maxFileBytes;
+          if (bytes.size > cap) {
+            set({ note: `${source.name} (${humanBytes(bytes.size)}) is not kept: larger than ${humanBytes(cap)}, the most kept per dump.` });
+            return;
+          }
           const figures = await backend.estimate();
           if (figures && figures.quota - figures.usage < bytes.size + HEADROOM) {
             set({ note: notKeptText(source.name, new DOMException('', 'QuotaExceededError')), figures });
@@ -209,7 +261,31 @@ export function createRecentStore(opts: RecentStoreOptions) {
         } catch {
           // storage refused: the choice lasts for this visit
         }
-        set({ keep: on });
+        // Turning keeping off leaves what is kept: offer to forget it.
+        set({ keep: on, offerForget: !on && get().entries.length > 0, pasted: on ? get().pasted : null });
+        if (!on) pastedSource = null;
+      },
+
+      setMaxFileBytes(bytes) {
+        if (!Number.isSafeInteger(bytes) || bytes <= 0) return;
+        try {
+          opts.settings()?.setItem(MAX_FILE_KEY, String(bytes));
+        } catch {
+          // storage refused: the choice lasts for this visit
+        }
+        set({ maxFileBytes: bytes });
+      },
+
+      async keepPasted() {
+        const p = pastedSource;
+        pastedSource = null;
+        set({ pasted: null });
+        if (p) await get().remember(p.source, p.summary, true);
+      },
+
+      async answerForget(forget) {
+        set({ offerForget: false });
+        if (forget) await get().forgetAll();
       },
 
       openChanged() {

@@ -262,3 +262,43 @@ describe('hostile links', () => {
     expect(l.view.options).toEqual({ ...DEFAULT_OPTIONS, ascii: false });
   });
 });
+
+describe('links that would inject lines (issue 15)', () => {
+  const good = sampleLink();
+  const json = JSON.parse(JSON.stringify({
+    file: good.file, layout: 'xe',
+    hang: { kernel: '6.19.0', reason: 'r', process: 'p [1]', pciId: null, engine: 'rcs0', acthd: null, batch: [] },
+    range: { address: '0x1000', length: 4096, properties: 'read_write|bo' }, address: '0x1000', length: 4,
+    view: { cursor: null, selection: null, top: null, options: {} }, bookmarks: [{ address: '0x1000', name: 'b', note: 'two\nlines' }],
+  }));
+  const four = new Uint8Array([1, 2, 3, 4]);
+  const injected = '\n[1000].length: 0x100000000\n**** HW Engines ****\nrcs9 (physical), logical instance=0';
+
+  it.each([
+    ['reason', (j: typeof json) => { j.hang.reason = `hang${injected}`; }],
+    ['process', (j: typeof json) => { j.hang.process = `p${injected}`; }],
+    ['kernel', (j: typeof json) => { j.hang.kernel = `6.19\r${injected}`; }],
+    ['engine', (j: typeof json) => { j.hang.engine = `rcs0\u2028x`; }],
+    ['range properties', (j: typeof json) => { j.range.properties = `bo${injected}`; }],
+    ['file name', (j: typeof json) => { j.file.name = 'a\u0000b'; }],
+  ])('a %s holding a control character is refused', (what, mutate) => {
+    const j = structuredClone(json);
+    mutate(j);
+    expect(() => decodeSnapshot(pack(j, four))).toThrow(new RegExp(`the link's ${what} holds a control character`));
+  });
+
+  it('a bookmark note may hold line breaks (it is never written as dump text)', () => {
+    expect(decodeSnapshot(pack(json, four)).bookmarks[0].note).toBe('two\nlines');
+  });
+
+  it('the snapshot writer never lets a value start a new line', () => {
+    const link = sampleLink(new Uint8Array(8), { hang: { ...good.hang, reason: `hang${injected}`, process: `evil${injected} [7]` }, range: { ...good.range, properties: `bo${injected}` } });
+    const text = new TextDecoder().decode(snapshotDumpText(link));
+    const m = parseDump(snapshotDumpText(link));
+    expect(m.ranges).toHaveLength(1);
+    expect(m.engines.map((e) => e.name)).toEqual(['rcs0']);
+    expect(m.header.reason).toBe(`hang${injected.replace(/\n/g, ' ')}`);
+    expect(m.header.pid).toBe(7);
+    expect(text.split('\n').filter((l) => l.startsWith('rcs9'))).toEqual([]);
+  });
+});

@@ -102,7 +102,9 @@ export function toBase64Url(bytes: Uint8Array): string {
 }
 
 export function fromBase64Url(text: string): Uint8Array {
-  const t = text.replace(/=+$/, '');
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x3d) end--; // trailing '=' (no backtracking regex)
+  const t = text.slice(0, end);
   const bad = /[^A-Za-z0-9_-]/.exec(t);
   if (bad) throw new LinkError(`the link is damaged: "${bad[0]}" at character ${bad.index + 1} is not base64url`);
   if (t.length % 4 === 1) throw new LinkError('the link is damaged: its data has a length no base64 text can have (cut short?)');
@@ -203,10 +205,16 @@ function obj(v: unknown, what: string): Json {
   return v as Json;
 }
 
-function str(v: unknown, what: string, nullable = false): string | null {
+/**
+ * Text of the link. `oneLine` (what goes back into dump text, or names): no line break or other
+ * control character, which could only be there to add lines of its own.
+ */
+function str(v: unknown, what: string, nullable = false, oneLine = true): string | null {
   if (v === null && nullable) return null;
   if (typeof v !== 'string') throw new LinkError(`the link's ${what} is not text`);
   if (v.length > MAX_TEXT) throw new LinkError(`the link's ${what} is too long (${v.length} characters)`);
+  const bad = oneLine ? /[\x00-\x1f\x7f\u0085\u2028\u2029]/.exec(v) : null;
+  if (bad) throw new LinkError(`the link's ${what} holds a control character (U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()})`);
   return v;
 }
 
@@ -298,7 +306,7 @@ export function decodeSnapshot(payload: string): SnapshotLink {
     },
     bookmarks: marks.map((b, i) => {
       const m = obj(b, `bookmark ${i + 1}`);
-      return { address: addr(m.address, `bookmark ${i + 1} address`)!, name: str(m.name, `bookmark ${i + 1} name`)!, note: str(m.note ?? '', `bookmark ${i + 1} note`)! };
+      return { address: addr(m.address, `bookmark ${i + 1} address`)!, name: str(m.name, `bookmark ${i + 1} name`)!, note: str(m.note ?? '', `bookmark ${i + 1} note`, false, false)! };
     }),
   };
 }

@@ -5,7 +5,8 @@ import { ParseSession } from '../../worker/session.ts';
 import { foldAddress } from '../../format/addr.ts';
 import { setClientFactory, useDumpStore, useViewStore } from '../store.ts';
 import type { DumpClient } from '../dump-client.ts';
-import type { OpenSource, Progress, Space } from '../../protocol/worker-api.ts';
+import type { DumpSummary, OpenSource, Progress, ProgressReport, Space } from '../../protocol/worker-api.ts';
+import { applyDelta } from '../progress-merge.ts';
 import { useHexStore } from '../hex/hex-store.ts';
 import { DEFAULT_OPTIONS } from '../hex/options.ts';
 import { useNoticeStore } from '../open/notice.ts';
@@ -18,7 +19,12 @@ class SessionClient {
   session = new ParseSession();
   onCrash: ((m: string) => void) | null = null;
   open(source: OpenSource, onProgress: (p: Progress) => void) {
-    return this.session.open(source, onProgress).catch((e) => { throw e.failure ?? e; });
+    let sofar: DumpSummary | null = null;
+    const report = (p: ProgressReport) => {
+      sofar = applyDelta(sofar, p.delta);
+      onProgress({ ...p, summary: sofar });
+    };
+    return this.session.open(source, report).catch((e) => { throw e.failure ?? e; });
   }
   read(space: Space, address: bigint, length: number) {
     return Promise.resolve(this.session.read(space, address, length));
