@@ -107,8 +107,6 @@ export default defineConfig({
   optimizeDeps: { include: ['comlink', 'fzstd', 'xz-decompress', 'zustand', '@tanstack/react-virtual', 'workbox-window'] },
   test: {
     environment: 'node',
-    // The default 5 s is too tight when several test runs share two cores; no test waits on time.
-    testTimeout: 20_000,
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     // The property tests take 0.5–1 s on a quiet machine and 5–7 s on a loaded one (a CI runner
     // shared with other jobs); vitest's 5 s default then fails them for the load, not the code.
