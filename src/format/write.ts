@@ -116,6 +116,7 @@ export class Out {
 const hex = (v: bigint | number) => v.toString(16);
 
 /** Control characters but TAB (LF, CR, NUL, VT, FF, …, DEL, and the Unicode line separators). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f\u0085\u2028\u2029]/g;
 
 /** One line of text as it may be written: every control character but TAB becomes a space. */

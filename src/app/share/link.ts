@@ -213,6 +213,7 @@ function str(v: unknown, what: string, nullable = false, oneLine = true): string
   if (v === null && nullable) return null;
   if (typeof v !== 'string') throw new LinkError(`the link's ${what} is not text`);
   if (v.length > MAX_TEXT) throw new LinkError(`the link's ${what} is too long (${v.length} characters)`);
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   const bad = oneLine ? /[\x00-\x1f\x7f\u0085\u2028\u2029]/.exec(v) : null;
   if (bad) throw new LinkError(`the link's ${what} holds a control character (U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()})`);
   return v;
