@@ -69,10 +69,10 @@ test.describe('Content-Security-Policy', () => {
 test.describe('error boundaries', () => {
   test('a pane that throws says what failed and reopens; the others keep working', async ({ page }) => {
     await page.goto('/');
-    await page.evaluate(() => { (window as unknown as { __devcoredumpBreakPane: string }).__devcoredumpBreakPane = 'Address map'; });
+    await page.evaluate(() => { (window as unknown as { __devcoredumpBreakPane: string }).__devcoredumpBreakPane = 'Header'; });
     await page.getByRole('banner').getByRole('button', { name: 'Try a sample' }).click();
-    const failed = page.getByRole('alert', { name: 'Address map failed' });
-    await expect(failed).toContainText('Address map failed: Address map was told to fail (test hook)');
+    const failed = page.getByRole('alert', { name: 'Header failed' });
+    await expect(failed).toContainText('Header failed: Header was told to fail (test hook)');
     // The rest of the app works: the hex view shows bytes and takes keys.
     await expect(page.getByTestId('hex-view')).toBeVisible();
     await expect(page.locator('[data-testid="range-row"]').first()).toBeVisible();
@@ -80,9 +80,9 @@ test.describe('error boundaries', () => {
     await expect(page.getByTestId('hex-view').locator('[data-address]').first()).toBeVisible();
     // Reopen: with the cause gone, the pane comes back.
     await page.evaluate(() => { delete (window as unknown as { __devcoredumpBreakPane?: string }).__devcoredumpBreakPane; });
-    await failed.getByRole('button', { name: 'Reopen Address map' }).click();
+    await failed.getByRole('button', { name: 'Reopen Header' }).click();
     await expect(failed).toBeHidden();
-    await expect(page.getByTestId('address-map')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Dump summary' })).toBeVisible();
   });
 
   test('a dump whose lengths do not fit opens with the error on its range, no blank page', async ({ page }) => {
