@@ -115,23 +115,26 @@ const MI: InstrDef[] = [
 
 // ---------------------------------------------------------------- GFXPIPE common / single dword
 const PIPELINE = { 0: '3D', 1: 'Media', 2: 'GPGPU' };
+/** STATE_BASE_ADDRESS's fields on Gen12; gen125.ts derives its own from these. */
+export const SBA_FIELDS: FieldSpec[] = [
+  b('General State Base Address Modify Enable', 1, 0), u('General State MOCS', 1, 4, 10), a('General State Base Address', 1, 12, 63),
+  u('Stateless Data Port Access MOCS', 3, 16, 22),
+  b('Surface State Base Address Modify Enable', 4, 0), u('Surface State MOCS', 4, 4, 10), a('Surface State Base Address', 4, 12, 63),
+  b('Dynamic State Base Address Modify Enable', 6, 0), u('Dynamic State MOCS', 6, 4, 10), a('Dynamic State Base Address', 6, 12, 63),
+  b('Indirect Object Base Address Modify Enable', 8, 0), u('Indirect Object MOCS', 8, 4, 10), a('Indirect Object Base Address', 8, 12, 63),
+  b('Instruction Base Address Modify Enable', 10, 0), u('Instruction MOCS', 10, 4, 10), a('Instruction Base Address', 10, 12, 63),
+  b('General State Buffer Size Modify Enable', 12, 0), u('General State Buffer Size', 12, 12, 31),
+  b('Dynamic State Buffer Size Modify Enable', 13, 0), u('Dynamic State Buffer Size', 13, 12, 31),
+  b('Indirect Object Buffer Size Modify Enable', 14, 0), u('Indirect Object Buffer Size', 14, 12, 31),
+  b('Instruction Buffer Size Modify Enable', 15, 0), u('Instruction Buffer Size', 15, 12, 31),
+  b('Bindless Surface State Base Address Modify Enable', 16, 0), u('Bindless Surface State MOCS', 16, 4, 10),
+  a('Bindless Surface State Base Address', 16, 12, 63), u('Bindless Surface State Size', 18, 12, 31),
+  b('Bindless Sampler State Base Address Modify Enable', 19, 0), u('Bindless Sampler State MOCS', 19, 4, 10),
+  a('Bindless Sampler State Base Address', 19, 12, 63), u('Bindless Sampler State Buffer Size', 21, 12, 31),
+];
+
 const COMMON: InstrDef[] = [
-  gfx('STATE_BASE_ADDRESS', 0, 1, 1, L8, [
-    b('General State Base Address Modify Enable', 1, 0), u('General State MOCS', 1, 4, 10), a('General State Base Address', 1, 12, 63),
-    u('Stateless Data Port Access MOCS', 3, 16, 22),
-    b('Surface State Base Address Modify Enable', 4, 0), u('Surface State MOCS', 4, 4, 10), a('Surface State Base Address', 4, 12, 63),
-    b('Dynamic State Base Address Modify Enable', 6, 0), u('Dynamic State MOCS', 6, 4, 10), a('Dynamic State Base Address', 6, 12, 63),
-    b('Indirect Object Base Address Modify Enable', 8, 0), u('Indirect Object MOCS', 8, 4, 10), a('Indirect Object Base Address', 8, 12, 63),
-    b('Instruction Base Address Modify Enable', 10, 0), u('Instruction MOCS', 10, 4, 10), a('Instruction Base Address', 10, 12, 63),
-    b('General State Buffer Size Modify Enable', 12, 0), u('General State Buffer Size', 12, 12, 31),
-    b('Dynamic State Buffer Size Modify Enable', 13, 0), u('Dynamic State Buffer Size', 13, 12, 31),
-    b('Indirect Object Buffer Size Modify Enable', 14, 0), u('Indirect Object Buffer Size', 14, 12, 31),
-    b('Instruction Buffer Size Modify Enable', 15, 0), u('Instruction Buffer Size', 15, 12, 31),
-    b('Bindless Surface State Base Address Modify Enable', 16, 0), u('Bindless Surface State MOCS', 16, 4, 10),
-    a('Bindless Surface State Base Address', 16, 12, 63), u('Bindless Surface State Size', 18, 12, 31),
-    b('Bindless Sampler State Base Address Modify Enable', 19, 0), u('Bindless Sampler State MOCS', 19, 4, 10),
-    a('Bindless Sampler State Base Address', 19, 12, 63), u('Bindless Sampler State Buffer Size', 21, 12, 31),
-  ]),
+  gfx('STATE_BASE_ADDRESS', 0, 1, 1, L8, SBA_FIELDS),
   gfx('STATE_SIP', 0, 1, 2, L8, [a('System Instruction Pointer', 1, 4, 63)]),
   gfx('SWTESS_BASE_ADDRESS', 0, 1, 3, L8, [u('SW Tessellation MOCS', 1, 8, 11), a('SW Tessellation Base Address', 1, 12)]),
   gfx('GPGPU_CSR_BASE_ADDRESS', 0, 1, 4, L8, [a('GPGPU CSR Base Address', 1, 12, 63)]),

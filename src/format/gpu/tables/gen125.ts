@@ -5,6 +5,7 @@
 // kernel's drivers/gpu/drm/xe/instructions/*.h, written in this project's own format.
 import { a, b, blt, e, g3d, gfx, h, L6, L8, mi, ONE, POST_SYNC_OPS, ra, u } from '../spec.ts';
 import type { FamilyTable, FieldSpec, InstrDef } from '../types.ts';
+import { SBA_FIELDS } from './gen12.ts';
 
 const CE = ['render', 'compute'] as const;
 
@@ -77,22 +78,10 @@ const CHANGED: InstrDef[] = [
     b('L3 Fabric Flush', 1, 30), e('TBIMR Force Batch Closure', 1, 31, 31, { 0: 'No Batch Closure', 1: 'Close Batch' }),
     a('Address', 2, 2), h('Immediate Data DWord 0', 4, 0, 31), h('Immediate Data DWord 1', 5, 0, 31),
   ]),
-  gfx('STATE_BASE_ADDRESS', 0, 1, 1, L8, [
-    b('General State Base Address Modify Enable', 1, 0), u('General State MOCS', 1, 4, 10), a('General State Base Address', 1, 12, 63),
-    u('Stateless Data Port Access MOCS', 3, 16, 22), e('L1 Cache Control', 3, 23, 25, { 0: 'WBP', 1: 'UC', 2: 'WB', 3: 'WT', 4: 'WS' }),
-    b('Surface State Base Address Modify Enable', 4, 0), u('Surface State MOCS', 4, 4, 10), a('Surface State Base Address', 4, 12, 63),
-    b('Dynamic State Base Address Modify Enable', 6, 0), u('Dynamic State MOCS', 6, 4, 10), a('Dynamic State Base Address', 6, 12, 63),
-    b('Indirect Object Base Address Modify Enable', 8, 0), u('Indirect Object MOCS', 8, 4, 10), a('Indirect Object Base Address', 8, 12, 63),
-    b('Instruction Base Address Modify Enable', 10, 0), u('Instruction MOCS', 10, 4, 10), a('Instruction Base Address', 10, 12, 63),
-    b('General State Buffer Size Modify Enable', 12, 0), u('General State Buffer Size', 12, 12, 31),
-    b('Dynamic State Buffer Size Modify Enable', 13, 0), u('Dynamic State Buffer Size', 13, 12, 31),
-    b('Indirect Object Buffer Size Modify Enable', 14, 0), u('Indirect Object Buffer Size', 14, 12, 31),
-    b('Instruction Buffer Size Modify Enable', 15, 0), u('Instruction Buffer Size', 15, 12, 31),
-    b('Bindless Surface State Base Address Modify Enable', 16, 0), u('Bindless Surface State MOCS', 16, 4, 10),
-    a('Bindless Surface State Base Address', 16, 12, 63), u('Bindless Surface State Size', 18, 0, 31),
-    b('Bindless Sampler State Base Address Modify Enable', 19, 0), u('Bindless Sampler State MOCS', 19, 4, 10),
-    a('Bindless Sampler State Base Address', 19, 12, 63), u('Bindless Sampler State Buffer Size', 21, 12, 31),
-  ]),
+  gfx('STATE_BASE_ADDRESS', 0, 1, 1, L8, SBA_FIELDS.flatMap((f) =>
+    f.name === 'Stateless Data Port Access MOCS' ? [f, e('L1 Cache Control', 3, 23, 25, { 0: 'WBP', 1: 'UC', 2: 'WB', 3: 'WT', 4: 'WS' })]
+      : f.name === 'Bindless Surface State Size' ? [u('Bindless Surface State Size', 18, 0, 31)]
+        : [f])),
   g3d('3DSTATE_CPS_POINTERS', 0, 0x22, L8, [ra('Coarse Pixel Shading State Array Pointer', 1, 5, 31)]),
   g3d('3DSTATE_VFG', 0, 0x57, L8),
   g3d('3DSTATE_URB_ALLOC_VS', 0, 0x58, L8), g3d('3DSTATE_URB_ALLOC_HS', 0, 0x59, L8),
