@@ -32,25 +32,9 @@ function startPreview(): ChildProcess {
   return startVitePreview(PORT);
 }
 
-/** Peak RSS (VmHWM) of Chromium renderer processes, in bytes: the largest one is our page's. */
-function rendererPeakRss(): number {
-  let max = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'latin1');
-      if (!cmd.includes('--type=renderer')) continue;
-      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'latin1'));
-      if (m) max = Math.max(max, Number(m[1]) * 1024);
-    } catch {
-      // gone
-    }
-  }
-  return max;
-}
-
 // In-page scripts as text: tsx would wrap named functions in a helper the page does not have.
 const IN_PAGE_SETUP = `
-window.__bench = { longTasks: [], t0: 0, firstRow: 0, parsed: 0 };
+window.__bench = { longTasks: [], t0: 0, firstRow: 0, firstProgress: 0, parsed: 0 };
 new PerformanceObserver(function (list) {
   for (const e of list.getEntries()) window.__bench.longTasks.push(e.duration);
 }).observe({ type: 'longtask', buffered: true });
@@ -68,6 +52,12 @@ input.addEventListener('change', function () {
     }
   });
   mo.observe(document.body, { childList: true, subtree: true });
+  const unsub = window.__devcoredump.dump.subscribe(function (st) {
+    if (!window.__bench.firstProgress && st.loading && st.loading.progress) {
+      window.__bench.firstProgress = performance.now() - window.__bench.t0;
+      unsub();
+    }
+  });
   console.log('bench: opening ' + input.files[0].name);
   window.__devcoredump.dump.getState().openFile(input.files[0]).then(function () {
     console.log('bench: opened');
@@ -131,41 +121,68 @@ async function commandsOnly(): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  if (process.env.BENCH_ONLY === 'commands') {
-    const server = startPreview();
+interface RunFigures {
+  firstProgress: number;
+  firstRow: number;
+  parsed: number;
+  timing: { parseMs: number; readWaitMs: number } | null;
+  decoding: string;
+  peakRss: number;
+  rssIndexed: number;
+  rssBrowsed: number;
+  rssSearched: number;
+  lastJump: number;
+  jumps: number[];
+  bigLength: number;
+  frames: number[];
+  longAll: number[];
+  longBefore: number;
+  searches: { mode: string; workerMs: number; wallMs: number; bytes: number; count: number }[];
+  viaPane: { wallMs: number; reads: number[]; count: number } | null;
+  longSearch: number[];
+  cache: { bytes: number; peak: number; budget: number } | null;
+}
+
+/** Resident set (VmRSS) and its peak (VmHWM) of the largest Chromium renderer process (page + worker). */
+function rendererRss(): { rss: number; hwm: number } {
+  let best = { rss: 0, hwm: 0 };
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      await waitForServer(`http://localhost:${PORT}/`);
-      await commandsOnly();
-    } finally {
-      server.kill();
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'latin1');
+      if (!cmd.includes('--type=renderer')) continue;
+      const st = readFileSync(`/proc/${pid}/status`, 'latin1');
+      const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(st)?.[1] ?? 0) * 1024;
+      const rss = Number(/VmRSS:\s+(\d+) kB/.exec(st)?.[1] ?? 0) * 1024;
+      if (hwm > best.hwm) best = { rss, hwm };
+    } catch {
+      // gone
     }
-    return;
   }
-  const size = Number(process.env.BENCH_SIZE ?? 2 ** 30);
-  const huge = Number(process.env.BENCH_HUGE_RANGE ?? 0);
-  const dump = ensureLargeDump(size, 1, undefined, huge || undefined);
-  const server = startPreview();
+  return best;
+}
+
+/** One run in a fresh browser: open the dump, browse it, search it. `paneSearch`: also the search through the pane. */
+async function runOnce(file: string, paneSearch: boolean): Promise<RunFigures> {
+  const browser = await launch();
   try {
-    await waitForServer(`http://localhost:${PORT}/`);
-    const browser = await launch();
     // No service worker (its precaching would run during the measures) and no keeping of the
     // opened dump in the browser's storage (a background write of the whole file).
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block', bypassCSP: true });
     await page.addInitScript(() => localStorage.setItem('devcoredump.recent.keep', '0'));
     page.on('pageerror', (e) => console.log('page error:', e.message));
     page.on('console', (m) => { if (m.type() === 'error' || m.text().startsWith('bench:')) console.log('console:', m.text()); });
     await page.goto(`http://localhost:${PORT}/`);
     await page.addScriptTag({ content: IN_PAGE_SETUP });
     let peak = 0;
-    const poll = setInterval(() => { peak = Math.max(peak, rendererPeakRss()); }, 200);
-    await page.setInputFiles('#bench-input', dump.file);
-    await page.waitForFunction(() => (window as unknown as { __bench: { parsed: number } }).__bench.parsed > 0, null, { timeout: 120_000, polling: 100 });
+    const poll = setInterval(() => { peak = Math.max(peak, rendererRss().hwm); }, 200);
+    await page.setInputFiles('#bench-input', file);
+    await page.waitForFunction(() => (window as unknown as { __bench: { parsed: number } }).__bench.parsed > 0, null, { timeout: 600_000, polling: 100 });
     await page.waitForSelector('[data-testid="hex-view"] [data-address]', { timeout: 60_000 });
-    const r = await page.evaluate(() => (window as unknown as { __bench: { firstRow: number; parsed: number; longTasks: number[] } }).__bench);
+    const r = await page.evaluate(() => (window as unknown as { __bench: { firstRow: number; firstProgress: number; parsed: number; longTasks: number[] } }).__bench);
     const error = await page.evaluate(() => window.__devcoredump!.dump.getState().error);
     const timing = await page.evaluate(() => window.__devcoredump!.dump.getState().dump?.timing ?? null);
     if (error) throw new Error(`open failed: ${error.message}`);
+    const rssIndexed = rendererRss().rss;
 
     // Select the largest range and scroll it: frame times from requestAnimationFrame while wheeling.
     await page.evaluate(selectLargest);
@@ -209,6 +226,7 @@ async function main(): Promise<void> {
       return w.__frames.slice(2);
     });
     const longAll = await page.evaluate(() => (window as unknown as { __bench: { longTasks: number[] } }).__bench.longTasks);
+    const rssBrowsed = rendererRss().rss;
 
     // Memory search in the worker: the 4- and 16-byte patterns of `npm run bench`, over every
     // range and blob. First straight through the client (the worker's own time and the page's wall
@@ -218,16 +236,14 @@ async function main(): Promise<void> {
       const client = window.__devcoredump!.dump.getState().client!;
       const out: { mode: string; workerMs: number; wallMs: number; bytes: number; count: number }[] = [];
       for (const [mode, text] of [['hex', 'c0 ff ee 11'], ['ascii', 'GuC log overflow']] as const) {
-        for (let k = 0; k < 3; k++) {
-          const t0 = performance.now();
-          const done = await client.search(1000 + out.length, { mode, text, caseInsensitive: false, limit: 1_000_000 }, () => {});
-          out.push({ mode, workerMs: done.elapsedMs, wallMs: performance.now() - t0, bytes: done.totalBytes, count: done.count });
-        }
+        const t0 = performance.now();
+        const done = await client.search(1000 + out.length, { mode, text, caseInsensitive: false, limit: 1_000_000 }, () => {});
+        out.push({ mode, workerMs: done.elapsedMs, wallMs: performance.now() - t0, bytes: done.totalBytes, count: done.count });
       }
       return out;
     });
     const longBeforeSearch = (await page.evaluate(() => (window as unknown as { __bench: { longTasks: number[] } }).__bench.longTasks)).length;
-    const viaPane = await page.evaluate(async () => {
+    const viaPane = !paneSearch ? null : await page.evaluate(async () => {
       const s = window.__devcoredumpSearch!;
       const d = window.__devcoredump!.dump.getState();
       const r0 = d.dump!.ranges.find((r) => r.hasData)!;
@@ -245,44 +261,99 @@ async function main(): Promise<void> {
       return { wallMs: performance.now() - t0, reads, count: s.getState().hits.length };
     });
     const longSearch = (await page.evaluate(() => (window as unknown as { __bench: { longTasks: number[] } }).__bench.longTasks)).slice(longBeforeSearch);
-    // Read before the browser closes: whether the dump is decoded on demand.
+    const rssSearched = rendererRss().rss;
     const decoding = await page.evaluate(() => window.__devcoredump!.dump.getState().dump?.decoding ?? null);
+    const cache = await page.evaluate(() => window.__devcoredump!.dump.getState().client!.cacheStats?.() ?? null);
     clearInterval(poll);
-    peak = Math.max(peak, rendererPeakRss());
-    await browser.close();
-
-    const parseMBs = dump.textBytes / 1e6 / (r.parsed / 1000);
-    console.log(`== viewer in Chromium, ${(dump.textBytes / MiB).toFixed(0)} MiB dump (${(dump.decodedBytes / MiB).toFixed(0)} MiB decoded, ${dump.ranges} ranges) ==`);
-    console.log(`open → first hex row:   ${r.firstRow.toFixed(0)} ms (target < 1500)`);
-    console.log(`open → parsed (worker): ${r.parsed.toFixed(0)} ms = ${parseMBs.toFixed(0)} MB/s of input (target >= 300)`);
-    if (timing) console.log(`  of which the worker parsed for ${timing.parseMs.toFixed(0)} ms (${(dump.textBytes / 1e6 / (timing.parseMs / 1000)).toFixed(0)} MB/s) and waited for file reads for ${timing.readWaitMs.toFixed(0)} ms`);
-    console.log(`renderer peak RSS:      ${(peak / MiB).toFixed(0)} MiB (decoded ${(dump.decodedBytes / MiB).toFixed(0)} MiB; decoding ${decoding?.mode ?? 'memory'}; target <= 400 MiB past the threshold)`);
-    console.log(`jump to the last range: ${lastJump.toFixed(0)} ms (select → its first row shown with its bytes; target < 200)`);
-    const longest = longAll.length ? Math.max(...longAll) : 0;
-    console.log(`main-thread long tasks: ${longAll.length} over 50 ms (${longBefore} while opening)${longAll.length ? `, longest ${longest.toFixed(0)} ms` : ''} (target: none)`);
-    console.log(`go-to-address jumps in a ${(big.length / MiB).toFixed(0)} MiB range: ${jumps.map((x) => x.toFixed(0)).join(', ')} ms (Enter → row shown with its bytes; target < 100)`);
-    console.log(`scroll frames (${frames.length}): p50 ${pct(frames, 50).toFixed(1)} ms, p95 ${pct(frames, 95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms (target p95 < 20)`);
-    const median = (a: number[]) => pct(a, 50);
-    for (const mode of ['hex', 'ascii']) {
-      const runs = searches.filter((x) => x.mode === mode);
-      const gib = runs[0].bytes / 2 ** 30;
-      const w = median(runs.map((x) => x.workerMs));
-      console.log(
-        `search in the worker, ${mode === 'hex' ? '4-byte' : '16-byte'} pattern over ${(runs[0].bytes / MiB).toFixed(0)} MiB: worker ${runs.map((x) => x.workerMs.toFixed(0)).join(', ')} ms ` +
-          `(median ${w.toFixed(0)} ms = ${(w / gib).toFixed(0)} ms per GiB; target <= 1000 per GiB), page wall ${runs.map((x) => x.wallMs.toFixed(0)).join(', ')} ms, ${runs[0].count} matches`,
-      );
-    }
-    console.log(
-      `search through the pane: ${viaPane.wallMs.toFixed(0)} ms, ${viaPane.count} matches; ${viaPane.reads.length} byte reads meanwhile, ` +
-        `p50 ${pct(viaPane.reads, 50).toFixed(1)} ms, max ${Math.max(...viaPane.reads).toFixed(1)} ms; main-thread long tasks meanwhile: ${longSearch.length}${longSearch.length ? ` (longest ${Math.max(...longSearch).toFixed(0)} ms)` : ''}`,
-    );
-    await commandsOnly();
+    peak = Math.max(peak, rendererRss().hwm);
+    return {
+      firstProgress: r.firstProgress, firstRow: r.firstRow, parsed: r.parsed, timing, decoding: decoding?.mode ?? 'memory',
+      peakRss: peak, rssIndexed, rssBrowsed, rssSearched, lastJump, jumps, bigLength: big.length, frames, longAll, longBefore,
+      searches, viaPane, longSearch, cache,
+    };
   } finally {
-    server.kill();
-    if (process.env.BENCH_DELETE === '1') {
+    await browser.close();
+  }
+}
+
+const median = (a: number[]) => pct(a, 50);
+const list = (a: number[], digits = 0) => a.map((x) => x.toFixed(digits)).join(', ');
+const mib = (b: number) => (b / MiB).toFixed(0);
+
+function printRuns(dump: { textBytes: number; decodedBytes: number; ranges: number }, runs: RunFigures[], label: string): void {
+  const n = runs.length;
+  const med = (f: (r: RunFigures) => number, digits = 0) => `${median(runs.map(f)).toFixed(digits)}${n > 1 ? ` (runs ${list(runs.map(f), digits)})` : ''}`;
+  console.log(`== viewer in Chromium, ${label}: ${mib(dump.textBytes)} MiB text (${mib(dump.decodedBytes)} MiB decoded, ${dump.ranges} ranges), decoding ${runs[0].decoding}; ${n === 1 ? 'one run' : `median of ${n} runs, each in a fresh browser`} ==`);
+  console.log(`open → first progress in the page: ${med((r) => r.firstProgress)} ms`);
+  console.log(`open → first hex row:   ${med((r) => r.firstRow)} ms (target < 500)`);
+  console.log(`open → fully indexed:   ${med((r) => r.parsed)} ms = ${(dump.textBytes / 1e6 / (median(runs.map((r) => r.parsed)) / 1000)).toFixed(0)} MB/s of input`);
+  const withTiming = runs.filter((r) => r.timing);
+  if (withTiming.length) console.log(`  of which the worker parsed for ${med((r) => r.timing?.parseMs ?? 0)} ms and waited for file reads for ${med((r) => r.timing?.readWaitMs ?? 0)} ms`);
+  console.log(`renderer peak RSS (VmHWM, page + worker): ${med((r) => r.peakRss / MiB)} MiB (target <= 400); RSS when indexed ${med((r) => r.rssIndexed / MiB)}, after browsing ${med((r) => r.rssBrowsed / MiB)}, after searching ${med((r) => r.rssSearched / MiB)} MiB`);
+  const c = runs[0].cache;
+  if (c) console.log(`worker page cache after the run: ${list(runs.map((r) => (r.cache?.bytes ?? 0) / MiB))} MiB held, peak ${list(runs.map((r) => (r.cache?.peak ?? 0) / MiB))} MiB, budget ${mib(c.budget)} MiB`);
+  console.log(`jump to the last range: ${med((r) => r.lastJump)} ms (select → its first row shown with its bytes; target < 200)`);
+  console.log(`go-to-address jumps in a ${mib(runs[0].bigLength)} MiB range: ${runs.map((r) => list(r.jumps)).join('; ')} ms (Enter → row shown with its bytes; median ${median(runs.flatMap((r) => r.jumps)).toFixed(0)})`);
+  const frames = runs.flatMap((r) => r.frames);
+  console.log(`scroll frames (${frames.length}): p50 ${pct(frames, 50).toFixed(1)} ms, p95 ${pct(frames, 95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms (target p95 < 20); per run p95 ${list(runs.map((r) => pct(r.frames, 95)), 1)} ms`);
+  console.log(`main-thread long tasks: ${list(runs.map((r) => r.longAll.length))} over 50 ms (${list(runs.map((r) => r.longBefore))} while opening), longest ${list(runs.map((r) => (r.longAll.length ? Math.max(...r.longAll) : 0)))} ms`);
+  for (const mode of ['hex', 'ascii']) {
+    const s = runs.map((r) => r.searches.find((x) => x.mode === mode)!);
+    const gib = s[0].bytes / 2 ** 30;
+    const w = median(s.map((x) => x.workerMs));
+    console.log(
+      `search in the worker, ${mode === 'hex' ? '4-byte' : '16-byte'} pattern over ${mib(s[0].bytes)} MiB: worker ${list(s.map((x) => x.workerMs))} ms ` +
+        `(median ${w.toFixed(0)} ms = ${(w / gib).toFixed(0)} ms per GiB = ${(gib / (w / 1000)).toFixed(2)} GiB/s; target >= 1 GiB/s), page wall ${list(s.map((x) => x.wallMs))} ms, ${s[0].count} matches`,
+    );
+  }
+  for (const r of runs) {
+    const p = r.viaPane;
+    if (!p) continue;
+    console.log(
+      `search through the pane: ${p.wallMs.toFixed(0)} ms, ${p.count} matches; ${p.reads.length} byte reads meanwhile, ` +
+        `p50 ${pct(p.reads, 50).toFixed(1)} ms, max ${Math.max(...p.reads).toFixed(1)} ms; main-thread long tasks meanwhile: ${r.longSearch.length}${r.longSearch.length ? ` (longest ${Math.max(...r.longSearch).toFixed(0)} ms)` : ''}`,
+    );
+  }
+}
+
+/** Generate (or reuse) a dump, run it `reps` times, print, and delete it if asked. */
+async function benchDump(label: string, size: number, huge: number, reps: number, remove: boolean): Promise<void> {
+  const dump = ensureLargeDump(size, 1, undefined, huge || undefined);
+  try {
+    const runs: RunFigures[] = [];
+    for (let i = 0; i < reps; i++) runs.push(await runOnce(dump.file, i === 0));
+    printRuns(dump, runs, label);
+  } finally {
+    if (remove) {
       rmSync(dump.file, { force: true });
       rmSync(`${dump.file}.meta.json`, { force: true });
     }
+  }
+}
+
+async function main(): Promise<void> {
+  const server = startPreview();
+  try {
+    await waitForServer(`http://localhost:${PORT}/`);
+    if (process.env.BENCH_ONLY === 'commands') {
+      await commandsOnly();
+      return;
+    }
+    if (process.env.BENCH_PRESET === 'large') {
+      // Issue 14's figures: a 4 GiB dump (median of BENCH_RUNS, default 3) and a 10 GiB dump that
+      // is mostly `z` (one run: it takes minutes), both generated into BENCH_OUT and deleted after.
+      process.env.BENCH_OUT ||= '/tmp/devcoredump-bench';
+      const reps = Number(process.env.BENCH_RUNS ?? 3);
+      await benchDump('4 GiB dump', 2 ** 32, 0, reps, process.env.BENCH_KEEP !== '1');
+      await benchDump('10 GiB dump, mostly `z`', MiB, 10 * 2 ** 30, Number(process.env.BENCH_RUNS_10G ?? 1), process.env.BENCH_KEEP !== '1');
+      return;
+    }
+    const size = Number(process.env.BENCH_SIZE ?? 2 ** 30);
+    const huge = Number(process.env.BENCH_HUGE_RANGE ?? 0);
+    await benchDump(`${mib(size)} MiB dump${huge ? ` + a ${mib(huge)} MiB range` : ''}`, size, huge, Number(process.env.BENCH_RUNS ?? 1), process.env.BENCH_DELETE === '1');
+    if (process.env.BENCH_COMMANDS !== '0') await commandsOnly();
+  } finally {
+    server.kill();
   }
 }
 

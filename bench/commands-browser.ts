@@ -63,7 +63,7 @@ export interface CommandsFigures {
 export async function benchCommandsBrowser(browser: Browser, url: string, root: string, runs = 5): Promise<CommandsFigures> {
   const dump = commandsDump(root);
   const out: CommandsFigures = { bytes: dump.bytes, instructions: 0, coldMs: [], warmMs: [], scanMBps: [], decodeMBps: [], decodePageMBps: [] };
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block', bypassCSP: true });
   await page.addInitScript(() => localStorage.setItem('devcoredump.recent.keep', '0'));
   page.on('pageerror', (e) => console.log('page error:', e.message));
   await page.goto(url);

@@ -86,6 +86,8 @@ export interface VmaProperties {
 export interface ByteStore {
   readonly length: number;
   read(offset: number, length: number): Uint8Array;
+  /** A reader for one pass front to back, where the store has a faster one (LazyBytes). */
+  sequential?(): ByteStore;
 }
 
 export interface MemoryRange {

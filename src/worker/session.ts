@@ -11,7 +11,7 @@ import { DEFAULT_POINTER_LIMIT, RangeIndex, scanPointers } from './pointers.ts';
 import { DecompressError, decompress, decompressFailure, sniffCompression, type Compression, type DecompressLimits } from './decompress.ts';
 import { blobInfos, DeltaTracker, rangeInfos } from './progress-delta.ts';
 import { DecodedPageCache, DEFAULT_EAGER_BYTES, eagerBudget, memoryTextSource, type TextSource } from '../format/paged.ts';
-import { bytesOf } from '../format/model.ts';
+import { bytesOf, hasBytes } from '../format/model.ts';
 import { blobTextSource, createTextSpool, type TextSpool } from './text-source.ts';
 import { CommandService } from './commands.ts';
 
@@ -225,8 +225,11 @@ export class ParseSession {
         text = memoryTextSource(source.bytes);
         textSize = source.bytes.length;
       } else {
-        text = blobTextSource(source.file);
-        textSize = source.file.size;
+        const file = source.file;
+        const sync = blobTextSource(file);
+        // A long pass (a search) streams the file instead: the browser reads it meanwhile.
+        text = sync && { readAt: sync.readAt, chunksFrom: (offset) => blobChunks(file, offset) };
+        textSize = file.size;
       }
       const eagerBytes = eagerBudget(textSize, threshold);
       const parser = new DumpParser(text ? { onDemand: { text, cache: this.cache, eagerBytes } } : {});
@@ -239,6 +242,7 @@ export class ParseSession {
       });
       let parseMs = 0;
       let waitMs = 0;
+      let shown = false;
       let tw = performance.now();
       for await (const chunk of chunks) {
         const tp = performance.now();
@@ -254,7 +258,11 @@ export class ParseSession {
         parseMs += tw - tp;
         read += chunk.length;
         const now = performance.now();
-        if (now - lastReport >= PROGRESS_EVERY_MS) {
+        // The first range the view can show goes out at once (the page opens it while the rest is
+        // indexed); after that, a report every PROGRESS_EVERY_MS.
+        const first = !shown && parser.model.ranges.some((r) => r.complete && hasBytes(r));
+        if (first) shown = true;
+        if (first || now - lastReport >= PROGRESS_EVERY_MS) {
           lastReport = now;
           // Progress in file bytes (compressed bytes for a compressed file).
           const bytesRead = this.compression && source.kind === 'file' ? fileRead : Math.min(read, total);
