@@ -1,16 +1,23 @@
-// `npm run bench:browser`: the viewer on a 1 GiB dump in Debian's Chromium, driven by Playwright.
-// Prints: time from opening the file to the first hex row, total worker parse time and MB/s, peak
-// memory of the renderer process (page + worker: VmHWM), the longest main-thread task, and frame
-// times while scrolling the hex view, and memory search in the worker (4- and 16-byte patterns, and
-// how long byte reads wait while a search runs), and the Commands view on a 64 MiB command stream
-// (bench/commands-browser.ts). Figures only; nothing here fails on a slow machine.
-//   BENCH_SIZE=bytes (default 1 GiB)
+// `npm run bench:browser`: the viewer on a large dump in Debian's Chromium, driven by Playwright.
+// Each run opens the dump in a fresh browser and prints: time from opening the file to the first
+// progress report in the page and to the first hex row, time to fully indexed (the worker's parse
+// time and its wait for file reads), the renderer process's peak RSS (VmHWM of page + worker, and
+// its RSS once indexed, browsed and searched), jumps (Go to address; selecting the last range),
+// frame times while scrolling the hex view, the main thread's long tasks, memory search in the
+// worker (4- and 16-byte patterns: worker time, GiB/s, and GiB per CPU-second of the renderer), a
+// search through the pane while the page reads bytes, and the worker's page cache (held, peak,
+// budget). Then the Commands view on a 64 MiB command stream (bench/commands-browser.ts). Figures
+// only; nothing here fails on a slow machine.
+//   BENCH_SIZE=bytes (default 1 GiB); BENCH_RUNS=n runs, medians printed (default 1)
 //   BENCH_HUGE_RANGE=bytes: add one range of that many bytes, zero but for its last 4 KiB (mostly
 //     `z`: BENCH_SIZE=1M BENCH_HUGE_RANGE=10737418240 is a 10 GiB dump of 2.5 GiB text)
-//   BENCH_DELETE=1: delete the generated dump afterwards (multi-GiB files)
+//   BENCH_OUT=dir: where the dumps are generated (default bench/out); BENCH_DELETE=1 deletes it after
+//   BENCH_PRESET=large: issue 14's figures in one command: a 4 GiB dump (median of BENCH_RUNS,
+//     default 3) and a 10 GiB mostly-`z` dump (once: BENCH_RUNS_10G), generated under /tmp (or
+//     BENCH_OUT) and deleted after (BENCH_KEEP=1 keeps them); no Commands view part
+//   BENCH_ONLY=commands   only the Commands view figures; BENCH_COMMANDS=0 skips them
 // Dumps over 256 MiB of text are decoded on demand (src/format/paged.ts): the RSS target is
 // <= 400 MiB whatever the size.
-//   BENCH_ONLY=commands   only the Commands view figures (no 1 GiB dump)
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

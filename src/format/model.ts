@@ -87,7 +87,7 @@ export interface ByteStore {
   readonly length: number;
   read(offset: number, length: number): Uint8Array;
   /** A reader for one pass front to back, where the store has a faster one (LazyBytes). */
-  sequential?(): ByteStore;
+  sequential?(): ByteStore & { close?(): void };
 }
 
 export interface MemoryRange {

@@ -16,6 +16,8 @@ import { blobTextSource, createTextSpool, type TextSpool } from './text-source.t
 import { CommandService } from './commands.ts';
 
 const SLICE = 8 << 20;
+/** The page cache's default budget in the browser worker. */
+export const BROWSER_CACHE_BYTES = 64 << 20;
 const PROGRESS_EVERY_MS = 100;
 const MAX_LINE_TEXT = 400;
 
@@ -149,8 +151,12 @@ export class ParseSession {
   private source: OpenSource | null = null;
   private compression: Compression | null = null;
   private spool: TextSpool | null = null;
-  /** The decoded-page cache of on-demand payloads. */
-  readonly cache = new DecodedPageCache();
+  /**
+   * The decoded-page cache of on-demand payloads: 64 MiB in the browser unless set (the renderer
+   * holds the page and the worker in one process: peak RSS <= 400 MiB whatever the dump's size).
+   * Views read a few pages at a time; whole-payload passes (search, pointer scan) go past it.
+   */
+  readonly cache = new DecodedPageCache(BROWSER_CACHE_BYTES);
   /** Instruction listings for the Commands view, over the parsed dump. */
   readonly commands = new CommandService(() => this.model);
 
@@ -323,8 +329,15 @@ export class ParseSession {
     if (!m || !r || !store) return empty;
     // Every listed range is a target (as for the cross-references), captured bytes or not.
     const ranges = m.ranges.map((x, index) => ({ index, start: foldAddress(x.address), length: x.length }));
-    const decoded = { length: Math.min(store.length, r.decodedLength), read: (o: number, l: number) => store.read(o, l) };
-    return scanPointers(decoded, new RangeIndex(ranges), limit, align === 4 ? 4 : 8);
+    // On demand, the scan reads front to back past the page cache (see SequentialBytes).
+    const pass = store.sequential?.() ?? null;
+    const from = pass ?? store;
+    const decoded = { length: Math.min(store.length, r.decodedLength), read: (o: number, l: number) => from.read(o, l) };
+    try {
+      return scanPointers(decoded, new RangeIndex(ranges), limit, align === 4 ? 4 : 8);
+    } finally {
+      pass?.close?.();
+    }
   }
 
   /** The dump as text with only the chosen memory (empty until a dump has parsed). */
