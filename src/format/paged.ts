@@ -274,7 +274,7 @@ export class LazyBytes implements ByteStore {
 }
 
 /** Text read at once by a sequential reader: few, large reads of the File. */
-export const SEQUENTIAL_TEXT = 16 << 20;
+export const SEQUENTIAL_TEXT = 8 << 20;
 
 /**
  * The decoded bytes of one LazyBytes for a pass front to back: the text is held in one reused

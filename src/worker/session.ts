@@ -78,11 +78,15 @@ export async function* blobChunks(blob: globalThis.Blob, offset = 0, stallMs = R
     return;
   }
   let pos = offset;
-  let buf = new ArrayBuffer(SLICE);
+  // Two buffers: the next read is in flight (the browser fills it) while the consumer works on the
+  // chunk just read, so reading the file and parsing (or decoding) overlap.
+  const bufs = [new ArrayBuffer(SLICE / 2), new ArrayBuffer(SLICE / 2)];
+  let k = 0;
+  let pending = reader.read(new Uint8Array(bufs[0]));
   let ended = false;
   try {
     for (;;) {
-      const r = await withDeadline(reader.read(new Uint8Array(buf)), stallMs);
+      const r = await withDeadline(pending, stallMs);
       if (r === null) {
         console.warn(`file read stalled for ${stallMs} ms at byte ${pos}: reading the rest with Blob.slice()`);
         break;
@@ -92,10 +96,13 @@ export async function* blobChunks(blob: globalThis.Blob, offset = 0, stallMs = R
         return;
       }
       pos += r.value.length;
+      k ^= 1;
+      pending = reader.read(new Uint8Array(bufs[k]));
       yield r.value;
-      buf = r.value.buffer as ArrayBuffer;
+      bufs[k ^ 1] = r.value.buffer as ArrayBuffer; // free again: the consumer is done with it
     }
   } finally {
+    pending.catch(() => {}); // settles when the stream is cancelled below
     // Stalled, or the consumer stopped early (not a dump, an error): let go of the file.
     if (!ended) reader.cancel().catch(() => {});
     try {
