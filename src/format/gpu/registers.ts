@@ -152,6 +152,11 @@ export function bitTable(table: string): BitField[] {
   return out;
 }
 
+/** A later family's table: the base without the fields at bits `removed`, plus the lines of `added`. */
+function withChanges(base: readonly BitField[], removed: number[], added: string): BitField[] {
+  return [...base.filter((f) => !removed.includes(f.lo)), ...bitTable(added)].sort((x, y) => x.lo - y.lo);
+}
+
 export interface RegisterSpec {
   name: string;
   /** The printed names in dumps that mean this register (all kernels). */
@@ -278,31 +283,10 @@ const SC_INSTDONE_12 = bitTable(`
   26  PSS
   27  AMFS
 `);
-const SC_INSTDONE_125 = bitTable(`
-  0   SVL
-  1   WMFE
-  2   WMBE
-  3   HIZ
-  5   IZFE
-  6   SBE
-  9   RCC
-  10  RCPBE
-  11  RCPFE
-  12  DAPB
-  13  DAPRBE
-  15  SARB
-  16  DC0
-  17  DC1
-  18  DC2
+// Gen12.5: IZBE gone, DC3 and GW3 new.
+const SC_INSTDONE_125 = withChanges(SC_INSTDONE_12, [4], `
   19  DC3
-  20  GW0
-  21  GW1
-  22  GW2
   23  GW3
-  24  TDC
-  25  SFBE
-  26  PSS
-  27  AMFS
 `);
 const SC_INSTDONE_EXTRA_125 = bitTable(`
   9   RCC1
@@ -420,32 +404,16 @@ const ROW_INSTDONE_12 = bitTable(`
   30  EU13 (SS1)
 `);
 // Gen12.5 adds the ray-tracing (RT), bindless thread dispatch (BTD) and TSL units.
-const ROW_INSTDONE_125 = [
-  ...ROW_INSTDONE_12,
-  ...bitTable(`
-    5   RT (render)
-    13  BTD (render)
-    14  RT (compute)
-    20  BTD (compute)
-    26  TSL
-  `),
-].sort((x, y) => x.lo - y.lo);
-const GEOM_INSTDONE_125 = bitTable(`
-  1   VFL
-  2   VS
-  3   HS
-  4   TE
-  5   DS
-  6   GS
-  7   SOL
-  8   CL
-  9   SF
-  11  TDG1
-  13  URBM
-  14  SVG
-  17  TSG0
-  22  SDE
+const ROW_INSTDONE_125 = withChanges(ROW_INSTDONE_12, [], `
+  5   RT (render)
+  13  BTD (render)
+  14  RT (compute)
+  20  BTD (compute)
+  26  TSL
 `);
+// Gen12.5 moves the geometry units of the render engine's INSTDONE into a register of their own
+// (same bits; VFL where VFG was).
+const GEOM_INSTDONE_125 = withChanges(RCS_INSTDONE.filter((f) => [2, 3, 4, 5, 6, 7, 8, 9, 11, 13, 14, 17, 22].includes(f.lo)), [], `1 VFL`);
 
 /** The same fields for Gen12.5 and every later family. */
 const from125 = (f: readonly BitField[]) => ({ 'gen12.5': f, xe2: f, xe3: f });
