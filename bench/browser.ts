@@ -136,6 +136,7 @@ interface RunFigures {
   decoding: string;
   peakRss: number;
   rssIndexed: number;
+  rssLoaded: number;
   hwmIndexed: number;
   hwmBrowsed: number;
   rssBrowsed: number;
@@ -153,12 +154,12 @@ interface RunFigures {
 }
 
 /**
- * Resident set (VmRSS), its peak (VmHWM) and CPU time (user + system, ms) of the largest Chromium
- * renderer process (page + worker).
+ * Resident set (VmRSS), its peak (VmHWM) and CPU time (user + system, ms) of a Chromium renderer
+ * process (page + worker): `only` (a pid), or else the one with the largest resident set.
  */
-function rendererRss(): { rss: number; hwm: number; cpuMs: number } {
-  let best = { rss: 0, hwm: 0, cpuMs: 0 };
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+function rendererRss(only?: string): { pid: string; rss: number; hwm: number; cpuMs: number } {
+  let best = { pid: '', rss: 0, hwm: 0, cpuMs: 0 };
+  for (const pid of only ? [only] : readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'latin1');
       if (!cmd.includes('--type=renderer')) continue;
@@ -167,7 +168,7 @@ function rendererRss(): { rss: number; hwm: number; cpuMs: number } {
       const rss = Number(/VmRSS:\s+(\d+) kB/.exec(st)?.[1] ?? 0) * 1024;
       // /proc/PID/stat: utime and stime are fields 14 and 15 (clock ticks of 10 ms), after the ")".
       const f = readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1].split(' ');
-      if (hwm > best.hwm) best = { rss, hwm, cpuMs: (Number(f[11]) + Number(f[12])) * 10 };
+      if (rss > best.rss) best = { pid, rss, hwm, cpuMs: (Number(f[11]) + Number(f[12])) * 10 };
     } catch {
       // gone
     }
@@ -187,8 +188,11 @@ async function runOnce(file: string, paneSearch: boolean): Promise<RunFigures> {
     page.on('console', (m) => { if (m.type() === 'error' || m.text().startsWith('bench:')) console.log('console:', m.text()); });
     await page.goto(`http://localhost:${PORT}/`);
     await page.addScriptTag({ content: IN_PAGE_SETUP });
+    // The page's renderer: the largest once the app has loaded; every figure below is of it.
+    const loaded = rendererRss();
+    const pid = loaded.pid;
     let peak = 0;
-    const poll = setInterval(() => { peak = Math.max(peak, rendererRss().hwm); }, 200);
+    const poll = setInterval(() => { peak = Math.max(peak, rendererRss(pid).hwm); }, 200);
     await page.setInputFiles('#bench-input', file);
     await page.waitForFunction(() => (window as unknown as { __bench: { parsed: number } }).__bench.parsed > 0, null, { timeout: 600_000, polling: 100 });
     await page.waitForSelector('[data-testid="hex-view"] [data-address]', { timeout: 60_000 });
@@ -196,7 +200,7 @@ async function runOnce(file: string, paneSearch: boolean): Promise<RunFigures> {
     const error = await page.evaluate(() => window.__devcoredump!.dump.getState().error);
     const timing = await page.evaluate(() => window.__devcoredump!.dump.getState().dump?.timing ?? null);
     if (error) throw new Error(`open failed: ${error.message}`);
-    const { rss: rssIndexed, hwm: hwmIndexed } = rendererRss();
+    const { rss: rssIndexed, hwm: hwmIndexed } = rendererRss(pid);
 
     // Select the largest range and scroll it: frame times from requestAnimationFrame while wheeling.
     await page.evaluate(selectLargest);
@@ -240,7 +244,7 @@ async function runOnce(file: string, paneSearch: boolean): Promise<RunFigures> {
       return w.__frames.slice(2);
     });
     const longAll = await page.evaluate(() => (window as unknown as { __bench: { longTasks: number[] } }).__bench.longTasks);
-    const { rss: rssBrowsed, hwm: hwmBrowsed } = rendererRss();
+    const { rss: rssBrowsed, hwm: hwmBrowsed } = rendererRss(pid);
 
     // Memory search in the worker: the 4- and 16-byte patterns of `npm run bench`, over every
     // range and blob. First straight through the client (the worker's own time and the page's wall
@@ -250,14 +254,14 @@ async function runOnce(file: string, paneSearch: boolean): Promise<RunFigures> {
     // clock when other work shares the machine.
     const searches: RunFigures['searches'] = [];
     for (const [mode, text] of [['hex', 'c0 ff ee 11'], ['ascii', 'GuC log overflow']] as const) {
-      const cpu0 = rendererRss().cpuMs;
+      const cpu0 = rendererRss(pid).cpuMs;
       const one = await page.evaluate(async ([mode, text, id]) => {
         const client = window.__devcoredump!.dump.getState().client!;
         const t0 = performance.now();
         const done = await client.search(id, { mode, text, caseInsensitive: false, limit: 1_000_000 }, () => {});
         return { mode, workerMs: done.elapsedMs, wallMs: performance.now() - t0, bytes: done.totalBytes, count: done.count };
       }, [mode, text, 1000 + searches.length] as const);
-      searches.push({ ...one, cpuMs: rendererRss().cpuMs - cpu0 });
+      searches.push({ ...one, cpuMs: rendererRss(pid).cpuMs - cpu0 });
     }
     const longBeforeSearch = (await page.evaluate(() => (window as unknown as { __bench: { longTasks: number[] } }).__bench.longTasks)).length;
     const viaPane = !paneSearch ? null : await page.evaluate(async () => {
@@ -278,14 +282,14 @@ async function runOnce(file: string, paneSearch: boolean): Promise<RunFigures> {
       return { wallMs: performance.now() - t0, reads, count: s.getState().hits.length };
     });
     const longSearch = (await page.evaluate(() => (window as unknown as { __bench: { longTasks: number[] } }).__bench.longTasks)).slice(longBeforeSearch);
-    const rssSearched = rendererRss().rss;
+    const rssSearched = rendererRss(pid).rss;
     const decoding = await page.evaluate(() => window.__devcoredump!.dump.getState().dump?.decoding ?? null);
     const cache = await page.evaluate(() => window.__devcoredump!.dump.getState().client!.cacheStats?.() ?? null);
     clearInterval(poll);
-    peak = Math.max(peak, rendererRss().hwm);
+    peak = Math.max(peak, rendererRss(pid).hwm);
     return {
       firstProgress: r.firstProgress, firstRow: r.firstRow, parsed: r.parsed, timing, decoding: decoding?.mode ?? 'memory',
-      peakRss: peak, hwmIndexed, hwmBrowsed, rssIndexed, rssBrowsed, rssSearched, lastJump, jumps, bigLength: big.length, frames, longAll, longBefore,
+      peakRss: peak, rssLoaded: loaded.rss, hwmIndexed, hwmBrowsed, rssIndexed, rssBrowsed, rssSearched, lastJump, jumps, bigLength: big.length, frames, longAll, longBefore,
       searches, viaPane, longSearch, cache,
     };
   } finally {
@@ -306,7 +310,7 @@ function printRuns(dump: { textBytes: number; decodedBytes: number; ranges: numb
   console.log(`open → fully indexed:   ${med((r) => r.parsed)} ms = ${(dump.textBytes / 1e6 / (median(runs.map((r) => r.parsed)) / 1000)).toFixed(0)} MB/s of input`);
   const withTiming = runs.filter((r) => r.timing);
   if (withTiming.length) console.log(`  of which the worker parsed for ${med((r) => r.timing?.parseMs ?? 0)} ms and waited for file reads for ${med((r) => r.timing?.readWaitMs ?? 0)} ms`);
-  console.log(`renderer peak RSS (VmHWM, page + worker): ${med((r) => r.peakRss / MiB)} MiB (target <= 400); RSS when indexed ${med((r) => r.rssIndexed / MiB)}, after browsing ${med((r) => r.rssBrowsed / MiB)}, after searching ${med((r) => r.rssSearched / MiB)} MiB; peak by then: indexed ${med((r) => r.hwmIndexed / MiB)}, browsed ${med((r) => r.hwmBrowsed / MiB)} MiB`);
+  console.log(`renderer peak RSS (VmHWM, page + worker): ${med((r) => r.peakRss / MiB)} MiB (target <= 400); RSS of the app before opening ${med((r) => r.rssLoaded / MiB)}, when indexed ${med((r) => r.rssIndexed / MiB)}, after browsing ${med((r) => r.rssBrowsed / MiB)}, after searching ${med((r) => r.rssSearched / MiB)} MiB; peak by then: indexed ${med((r) => r.hwmIndexed / MiB)}, browsed ${med((r) => r.hwmBrowsed / MiB)} MiB`);
   const c = runs[0].cache;
   if (c) console.log(`worker page cache after the run: ${list(runs.map((r) => (r.cache?.bytes ?? 0) / MiB))} MiB held, peak ${list(runs.map((r) => (r.cache?.peak ?? 0) / MiB))} MiB, budget ${mib(c.budget)} MiB`);
   console.log(`jump to the last range: ${med((r) => r.lastJump)} ms (select → its first row shown with its bytes; target < 200)`);

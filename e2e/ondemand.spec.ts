@@ -63,18 +63,8 @@ test.describe('on-demand decoding', () => {
     expect(await decoding(page)).toEqual({ mode: 'on-demand', spooled: true });
     await expectStartMiddleEnd(page, g);
   });
-});
 
-test.describe('search and the page cache on demand', () => {
-  test.beforeEach(async ({ page }) => {
-    await page.addInitScript(() => {
-      localStorage.setItem('devcoredump.eagerBytes', '0');
-      localStorage.setItem('devcoredump.cacheBytes', String(256 << 10));
-    });
-    await page.goto('/');
-  });
-
-  test('a search streams through the file and finds every match; the page cache stays within its budget', async ({ page }) => {
+  test('a search streams through the text (the file, or its decompressed temporary file) and finds every match; the page cache stays within its budget', async ({ page }) => {
     // A few MiB of ranges (many 64 KiB pages, more than the 256 KiB cache holds).
     const chunks: Uint8Array[] = [];
     generateLargeDump({ targetBytes: 3 << 20, seed: 6 }, (c) => void chunks.push(c.slice()));
@@ -97,29 +87,32 @@ test.describe('search and the page cache on demand', () => {
     }
     expect(want).toBeGreaterThan(0);
 
-    await openBytes(page, bytes, 'ondemand-search.txt');
-    await expect(page.getByTestId('hex-view')).toBeVisible();
-    expect(await decoding(page)).toEqual({ mode: 'on-demand', spooled: false });
-    // Reads all over the largest range go through the cache.
-    const start = foldAddress(big.address);
-    for (const off of [0, big.length >> 2, big.length >> 1, big.length - 16]) {
-      const o = off & ~15;
-      await goTo(page, start + BigInt(o));
-      await expectRow(page, start + BigInt(o), big.data!, o);
+    // Plain (the File's stream) and gzip (the temporary file's).
+    for (const gz of [false, true]) {
+      await openBytes(page, gz ? gzipSync(bytes) : bytes, gz ? 'ondemand-search.txt.gz' : 'ondemand-search.txt');
+      await expect(page.getByTestId('hex-view')).toBeVisible();
+      expect(await decoding(page)).toEqual({ mode: 'on-demand', spooled: gz });
+      // Reads all over the largest range go through the cache.
+      const start = foldAddress(big.address);
+      for (const off of [0, big.length >> 2, big.length >> 1, big.length - 16]) {
+        const o = off & ~15;
+        await goTo(page, start + BigInt(o));
+        await expectRow(page, start + BigInt(o), big.data!, o);
+      }
+      await page.getByTestId('hex-view').focus();
+      await page.keyboard.press('Control+f');
+      const pane = page.getByRole('region', { name: 'Search memory' });
+      await pane.getByLabel('Search mode').selectOption('hex');
+      const box = pane.getByLabel('Search for');
+      await box.fill(Array.from(needle, hex2).join(' '));
+      await box.press('Enter');
+      await expect(pane.getByTestId('search-count')).toHaveText(`${want} result${want === 1 ? '' : 's'}`);
+      const stats = await page.evaluate(() => window.__devcoredump!.dump.getState().client!.cacheStats());
+      expect(stats.budget).toBe(256 << 10);
+      expect(stats.peak).toBeGreaterThan(0);
+      expect(stats.peak).toBeLessThanOrEqual(stats.budget);
+      expect(stats.bytes).toBeLessThanOrEqual(stats.budget);
     }
-    await page.getByTestId('hex-view').focus();
-    await page.keyboard.press('Control+f');
-    const pane = page.getByRole('region', { name: 'Search memory' });
-    await pane.getByLabel('Search mode').selectOption('hex');
-    const box = pane.getByLabel('Search for');
-    await box.fill(Array.from(needle, hex2).join(' '));
-    await box.press('Enter');
-    await expect(pane.getByTestId('search-count')).toHaveText(`${want} result${want === 1 ? '' : 's'}`);
-    const stats = await page.evaluate(() => window.__devcoredump!.dump.getState().client!.cacheStats());
-    expect(stats.budget).toBe(256 << 10);
-    expect(stats.peak).toBeGreaterThan(0);
-    expect(stats.peak).toBeLessThanOrEqual(stats.budget);
-    expect(stats.bytes).toBeLessThanOrEqual(stats.budget);
   });
 });
 
