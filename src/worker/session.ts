@@ -31,6 +31,7 @@ export function summarize(model: DumpModel, meta: { fileName: string; fileSize: 
     format: model.format,
     header: model.header,
     sections: model.sections,
+    entries: model.entries,
     ranges: rangeInfos(model),
     blobs: blobInfos(model),
     engines: model.engines,
