@@ -36,11 +36,19 @@ export interface OnDemandOptions {
   eagerBytes: number;
   /** Decoded bytes between two checkpoints (default PAGE_BYTES, 64 KiB). */
   pageBytes?: number;
+  /**
+   * Payloads up to this many bytes are held in memory whatever the budget (default SMALL_PAYLOAD):
+   * their bytes cost less than the decoder and checkpoints of an on-demand one.
+   */
+  smallBytes?: number;
 }
 
 export interface ParseOptions {
   onDemand?: OnDemandOptions;
-  /** Hash every payload while it is decoded (into `sha256` of its range or blob). */
+  /**
+   * Hash every payload over SMALL_PAYLOAD bytes while it is decoded (into `sha256` of its range or
+   * blob); smaller ones are always held in memory, to be hashed when read (report.ts digestOf).
+   */
   hash?: () => Hasher;
 }
 
@@ -468,10 +476,14 @@ export class XeInterpreter {
     const dwords = Math.ceil(owner.length / 4);
     const bytes = dwords * 4;
     if (bytes !== owner.length) this.diag(lineNo, 'warning', `${label}: length ${owner.length} is not a whole number of dwords`);
-    const hasher = this.options.hash?.() ?? null;
+    // A small payload stays in memory: it is hashed when read (report.ts digestOf), not through a
+    // hasher of its own (a hasher per payload cost more than 100,000 small payloads' bytes).
+    const hasher = bytes > SMALL_PAYLOAD ? this.options.hash?.() ?? null : null;
     const od = this.options.onDemand;
     let out: Uint8Array | null = null;
-    if (!od || this.eagerBytes + bytes <= od.eagerBytes) {
+    // A small payload is held in memory whatever the budget: its bytes cost less than the
+    // checkpoints and decoder of an on-demand one.
+    if (!od || bytes <= (od.smallBytes ?? SMALL_PAYLOAD) || this.eagerBytes + bytes <= od.eagerBytes) {
       // Memory follows the text, not the claim: the buffer starts at what the characters at hand
       // could decode to (`room`: 4 bytes a character, a 'z') and grows as groups arrive
       // (Ascii85Decoder); what a line cut short did not fill is given back in endData().
