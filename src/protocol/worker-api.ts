@@ -46,6 +46,8 @@ export interface OpenSettings {
   eagerBytes?: number;
   /** Budget of the decoded-page cache (default 256 MiB). */
   cacheBytes?: number;
+  /** Most bytes a compressed dump may expand to (default MAX_DECOMPRESSED, 8 GiB): a setting. */
+  maxDecompressedBytes?: number;
 }
 
 export interface Progress {
