@@ -3,7 +3,7 @@
 // COMPUTE_WALKER; mesh/task shading, ray tracing (3DSTATE_BTD) and flat-CCS blits arrive.
 // Facts from Intel's Xe-HPG PRM (Command Reference), Mesa src/intel/genxml/gen125.xml and the
 // kernel's drivers/gpu/drm/xe/instructions/*.h, written in this project's own format.
-import { a, b, blt, e, g3d, gfx, h, L6, L8, mi, ONE, POST_SYNC_OPS, ra, u } from '../spec.ts';
+import { a, b, blt, e, g3d, gfx, h, L8, mi, ONE, POST_SYNC_OPS, ra, u } from '../spec.ts';
 import type { FamilyTable, FieldSpec, InstrDef } from '../types.ts';
 import { SBA_FIELDS } from './gen12.ts';
 
@@ -18,14 +18,28 @@ const CE = ['render', 'compute'] as const;
 export const COMPUTE_WALKER_FIELDS: FieldSpec[] = [
   b('Predicate Enable', 0, 8), b('Workload Partition Enable', 0, 9), b('Indirect Parameter Enable', 0, 10), b('Systolic Mode Enable', 0, 14),
   u('CFE SubOpcode Variant', 0, 16, 17),
-  u('Indirect Data Length', 2, 0, 16), ra('Indirect Data Start Address', 3, 6, 31),
-  e('Message SIMD', 4, 17, 18, { 1: 'SIMT16', 2: 'SIMT32' }), b('Emit Inline Parameter', 4, 25),
+  u('Indirect Data Length', 2, 0, 16), b('L3 Prefetch Disable', 2, 17), e('Partition Type', 2, 30, 31, { 1: 'PartitionX', 2: 'PartitionY', 3: 'PartitionZ' }),
+  ra('Indirect Data Start Address', 3, 6, 31),
+  e('Tile Layout', 4, 19, 21, { 0: 'Linear', 1: 'TileY 32bpe', 2: 'TileY 64bpe', 3: 'TileY 128bpe' }),
+  e('Walk Order', 4, 22, 24, { 0: 'Walk 012', 1: 'Walk 021', 2: 'Walk 102', 3: 'Walk 120', 4: 'Walk 201', 5: 'Walk 210' }), b('Emit Inline Parameter', 4, 25),
   e('Emit Local', 4, 26, 28, { 0: 'Emit None', 1: 'Emit X', 3: 'Emit XY', 7: 'Emit XYZ' }), b('Generate Local ID', 4, 29),
-  e('SIMD Size', 4, 30, 31, { 0: 'SIMD8', 1: 'SIMD16', 2: 'SIMD32' }), h('Execution Mask', 5, 0, 31),
+  h('Execution Mask', 5, 0, 31),
   u('Local X Maximum', 6, 0, 9), u('Local Y Maximum', 6, 10, 19), u('Local Z Maximum', 6, 20, 29),
   u('Thread Group ID X Dimension', 7, 0, 31), u('Thread Group ID Y Dimension', 8, 0, 31), u('Thread Group ID Z Dimension', 9, 0, 31),
   u('Thread Group ID Starting X', 10, 0, 31), u('Thread Group ID Starting Y', 11, 0, 31), u('Thread Group ID Starting Z', 12, 0, 31),
 ];
+
+const WALKER_POST_SYNC = { 0: 'No Write', 1: 'Write Immediate Data', 3: 'Write Timestamp' };
+/**
+ * A family's COMPUTE_WALKER fields from the interface descriptor on: the Kernel Start Pointer at
+ * dword `idd` and the post-sync operation at dword `postSync` (its address 1 dword later).
+ */
+export function walkerTail(idd: number, postSync: number): FieldSpec[] {
+  return [
+    ra('Kernel Start Pointer', idd, 6, 31), e('Post Sync Operation', postSync, 0, 1, WALKER_POST_SYNC), b('Post Sync HDC Pipeline Flush', postSync, 2),
+    u('Post Sync MOCS', postSync, 4, 10), a('Post Sync Destination Address', postSync + 1, 0, 63),
+  ];
+}
 
 /** COMPUTE_WALKER matches CFE sub-opcode 2 whatever its variant (bits 17:16). */
 export function computeWalker(extra: FieldSpec[] = []): InstrDef {
@@ -46,17 +60,15 @@ const CHANGED: InstrDef[] = [
     e('Over Dispatch Control', 3, 14, 15, { 0: 'Over Dispatch None', 1: 'Over Dispatch Low', 2: 'Over Dispatch Normal', 3: 'Over Dispatch High' }),
     u('Maximum Number of Threads', 3, 16, 31),
   ], { engines: CE }), mask: 0xfffc0000 },
-  computeWalker([ra('Kernel Start Pointer', 18, 6, 31)]),
+  // Body dword n is instruction dword n + 1: the interface descriptor at 18, the post sync at 26.
+  computeWalker([
+    e('Message SIMD', 4, 17, 18, { 0: 'SIMD8', 1: 'SIMD16', 2: 'SIMD32' }), e('SIMD Size', 4, 30, 31, { 0: 'SIMD8', 1: 'SIMD16', 2: 'SIMD32' }),
+    ...walkerTail(18, 26), b('Post Sync L3 Flush', 26, 3),
+  ]),
   g3d('EXECUTE_INDIRECT_DRAW', 4, 0, L8, [
     ...INDIRECT, b('TBIMR Enabled', 0, 9), e('Argument Format', 0, 10, 11, { 0: 'DRAW', 1: 'DRAWINDEXED', 2: 'MESH_3D', 3: 'MESH_1D' }),
   ]),
   { ...g3d('EXECUTE_INDIRECT_DISPATCH', 4, 1, L8, INDIRECT), engines: CE },
-  mi('MI_FLUSH_DW', 0x26, L6, [
-    b('Video Pipeline Cache Invalidate', 0, 7), b('Notify Enable', 0, 8), b('Flush LLC', 0, 9),
-    e('Post-Sync Operation', 0, 14, 15, { 0: 'No Write', 1: 'Write Immediate Data', 3: 'Write Timestamp' }), b('Flush CCS', 0, 16),
-    b('TLB Invalidate', 0, 18), b('Store Data Index', 0, 21), e('Destination Address Type', 1, 2, 2, { 0: 'PPGTT', 1: 'GGTT' }),
-    a('Destination Address', 1, 3), h('Immediate Data DWord 0', 3, 0, 31), h('Immediate Data DWord 1', 4, 0, 31),
-  ]),
   mi('MI_MATH', 0x1a, L8, [u('MOCS', 0, 8, 14), b('Predication Enable', 0, 15)], { special: 'math' }),
   gfx('PIPELINE_SELECT', 1, 1, 4, ONE, [
     e('Pipeline Selection', 0, 0, 1, { 0: '3D', 1: 'Media', 2: 'GPGPU' }), b('Media Sampler DOP Clock Gate Enable', 0, 4),

@@ -4,14 +4,21 @@
 // Facts from Intel's Xe2 PRM (Command Reference), Mesa src/intel/genxml/xe2.xml and the kernel's
 // drivers/gpu/drm/xe/instructions/*.h (xe_gpu_commands.h: MEM_SET, XY_FAST_COLOR_BLT MOCS index
 // moves), written in this project's own format.
-import { a, b, blt, e, g3d, gfx, h, L8, mi, ONE, ra, u } from '../spec.ts';
-import { computeWalker } from './gen125.ts';
+import { a, b, blt, e, g3d, gfx, h, L8, mi, ONE, u } from '../spec.ts';
+import { computeWalker, walkerTail } from './gen125.ts';
 import type { FamilyTable, InstrDef } from '../types.ts';
 
 const CHANGED: InstrDef[] = [
   mi('MI_MEM_FENCE', 0x09, ONE, [e('Fence Type', 0, 0, 1, { 0: 'Release', 1: 'Acquire', 3: 'Write fence' })]),
   gfx('STATE_CONTEXT_DATA_BASE_ADDRESS', 0, 1, 0x0b, L8, [u('MOCS', 1, 4, 10), a('Context Data Base Address', 1, 12)]),
-  computeWalker([u('Walker ID', 18, 0, 3), u('Over dispatch TG count', 18, 8, 23), ra('Kernel Start Pointer', 19, 6, 31)]),
+  // Xe2's body (Mesa xe2.xml COMPUTE_WALKER_BODY): a Walker ID dword before the interface descriptor
+  // (19), the post sync at 27 with its own flags; SIMT16/SIMT32 only.
+  computeWalker([
+    e('Message SIMD', 4, 17, 18, { 1: 'SIMT16', 2: 'SIMT32' }), e('SIMD Size', 4, 30, 31, { 1: 'SIMT16', 2: 'SIMT32' }),
+    b('Compute Dispatch All Walker Enable', 4, 0), e('Dispatch Walk Order', 4, 5, 6, { 0: 'Linear Walk', 1: 'Y order walk' }),
+    u('Walker ID', 18, 0, 3), u('Over dispatch TG count', 18, 8, 23), ...walkerTail(19, 27),
+    b('Post Sync System Memory Fence Request', 27, 11), b('Post Sync Dataport Subslice Cache Flush', 27, 12),
+  ]),
   g3d('3DSTATE_TBIMR_TILE_PASS_INFO', 0, 0x6e, L8),
   g3d('3DSTATE_COARSE_PIXEL', 0, 0x89, L8),
   blt('MEM_COPY', 0x5a, L8, [
