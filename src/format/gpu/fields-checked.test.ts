@@ -133,3 +133,49 @@ describe('COMPUTE_WALKER (Gen12.5, Xe2)', () => {
     expect(field(cw, 'Post Sync Destination Address')).toBe('0x8000');
   });
 });
+
+describe('blitter and compute state', () => {
+  const blockCopy = (tiling: number) => {
+    const w = new Array(22).fill(0);
+    w[0] = (2 << 29) | (0x41 << 22) | (2 << 19) | 20;
+    w[1] = 256 | (tiling << 30);
+    w[8] = 128 | (tiling << 30);
+    return w;
+  };
+  it('XY_BLOCK_COPY_BLT tiling: Gen12 names 1 Tile Y; Gen12.5 and later Tile X, Tile4, Tile64', () => {
+    const g12 = decodeAt(new Uint32Array(blockCopy(1)), 0, 0n, getDecoder('gen12', 'copy'));
+    expect(g12.name).toBe('XY_BLOCK_COPY_BLT');
+    expect(field(g12, 'Destination Tiling')).toBe('Tile Y (1)');
+    expect(field(g12, 'Color Depth')).toBe('32 bpp (2)');
+    const dg2 = decodeAt(new Uint32Array(blockCopy(2)), 0, 0n, getDecoder('gen12.5', 'copy'));
+    expect(field(dg2, 'Destination Tiling')).toBe('Tile4 (2)');
+    expect(field(dg2, 'Source Tiling')).toBe('Tile4 (2)');
+    expect(field(dg2, 'Source Pitch')).toBe('128');
+    const w = blockCopy(3);
+    w[0] |= 1 << 12;
+    w[6] = 1 << 31;
+    const xe2 = decodeAt(new Uint32Array(w), 0, 0n, getDecoder('xe2', 'copy'));
+    expect(field(xe2, 'Destination Tiling')).toBe('Tile64 (3)');
+    expect(field(xe2, 'Special Mode of Operation')).toBe('FULL_RESOLVE (1)');
+    expect(field(xe2, 'Destination Target Memory')).toBe('System (1)');
+  });
+  it('XY_FAST_COLOR_BLT: a 7-bit MOCS at 27:21 before Xe2, a 4-bit MOCS index at 27:24 from Xe2', () => {
+    const w = [(2 << 29) | (0x44 << 22) | 14, 64 | (0x2b << 21) | (2 << 30), 0, 0, 0x1000, 0, 0, 0xffffffff];
+    const dg2 = decodeAt(new Uint32Array(w), 0, 0n, getDecoder('gen12.5', 'copy'));
+    expect(field(dg2, 'Destination MOCS')).toBe('43');
+    const xe2 = decodeAt(new Uint32Array(w), 0, 0n, getDecoder('xe2', 'copy'));
+    expect(field(xe2, 'Destination MOCS Index')).toBe('5');
+    expect(field(xe2, 'Destination Encrypt Enable')).toBe('true');
+    expect(field(xe2, 'Destination Tiling')).toBe('Tile4 (2)');
+    expect(field(xe2, 'Fill Color Value 0')).toBe('0xffffffff');
+  });
+  it('STATE_COMPUTE_MODE on Gen12.5: the named mode bits', () => {
+    const ins = decode([0x61050000, 2 | (1 << 3) | (1 << 5) | (4 << 7) | (1 << 15) | (0xffff << 16)], 'gen12.5');
+    expect(field(ins, 'Z Pass Async Compute Thread Limit')).toBe('Max 56 (2)');
+    expect(field(ins, 'Force Non-Coherent')).toBe('Force CPU Non-Coherent (1)');
+    expect(field(ins, 'Fast Clear Disabled on Compressed Surface')).toBe('true');
+    expect(field(ins, 'Pixel Async Compute Thread Limit')).toBe('Max 24 (4)');
+    expect(field(ins, 'Large GRF Mode')).toBe('true');
+    expect(field(ins, 'Mask Bits')).toBe('0xffff');
+  });
+});

@@ -329,8 +329,29 @@ const THREE_D: InstrDef[] = [
 ];
 
 // ---------------------------------------------------------------- blitter (command type 2, copy engines)
-const TILING: Record<number, string> = { 0: 'Linear', 1: 'Tile X', 2: 'Tile Y (Tile4)', 3: 'Tile 64' };
+// Tiling names of the XY_BLOCK_COPY_BLT / XY_FAST_COLOR_BLT tiling fields: Gen12 has linear and Tile Y
+// (Mesa gen120.xml); Gen12.5 on linear, X, Tile4 and Tile64 (gen125.xml, xe2.xml).
+const TILE_Y: Record<number, string> = { 0: 'Linear', 1: 'Tile Y' };
+export const TILE_4_64: Record<number, string> = { 0: 'Linear', 1: 'Tile X', 2: 'Tile4', 3: 'Tile64' };
+// XY_FAST_COPY_BLT's tiling field (not in genxml; kept as the PRM gives it).
+const FAST_COPY_TILING: Record<number, string> = { 0: 'Linear', 1: 'Tile X', 2: 'Tile Y (Tile4)', 3: 'Tile 64' };
 const BLT_DEPTH: Record<number, string> = { 0: '8 bpp', 1: '16 bpp', 2: '32 bpp', 3: '64 bpp', 4: '96 bpp', 5: '128 bpp' };
+const RECT = (who: string, dw: number): FieldSpec[] => [s(`${who} X1`, dw, 0, 15), s(`${who} Y1`, dw, 16, 31), s(`${who} X2`, dw + 1, 0, 15), s(`${who} Y2`, dw + 1, 16, 31)];
+/** XY_BLOCK_COPY_BLT's fields with a family's tiling names. */
+export function blockCopyFields(tiling: Record<number, string>): FieldSpec[] {
+  return [
+    e('Color Depth', 0, 19, 21, BLT_DEPTH), u('Destination Pitch', 1, 0, 17), u('Destination MOCS', 1, 21, 27), e('Destination Tiling', 1, 30, 31, tiling),
+    ...RECT('Destination', 2), a('Destination Base Address', 4, 0, 63), s('Source X1', 7, 0, 15), s('Source Y1', 7, 16, 31), u('Source Pitch', 8, 0, 17),
+    u('Source MOCS', 8, 21, 27), e('Source Tiling', 8, 30, 31, tiling), a('Source Base Address', 9, 0, 63),
+  ];
+}
+/** XY_FAST_COLOR_BLT's fields with a family's tiling names and MOCS field. */
+export function fastColorFields(tiling: Record<number, string>, mocs: FieldSpec): FieldSpec[] {
+  return [
+    e('Color Depth', 0, 19, 21, BLT_DEPTH), u('Destination Pitch', 1, 0, 17), mocs, e('Destination Tiling', 1, 30, 31, tiling),
+    ...RECT('Destination', 2), a('Destination Base Address', 4, 0, 63), h('Fill Color Value 0', 7, 0, 31),
+  ];
+}
 const BLITTER: InstrDef[] = [
   blt('XY_SETUP_BLT', 0x01, L8),
   blt('XY_SETUP_CLIP_BLT', 0x03, L8),
@@ -339,27 +360,16 @@ const BLITTER: InstrDef[] = [
   blt('XY_SCANLINES_BLT', 0x25, L8),
   blt('XY_TEXT_BLT', 0x26, L8),
   blt('XY_TEXT_IMMEDIATE_BLT', 0x31, L8),
-  blt('XY_BLOCK_COPY_BLT', 0x41, L8, [
-    e('Color Depth', 0, 19, 21, BLT_DEPTH), u('Destination Pitch', 1, 0, 17), u('Destination MOCS', 1, 21, 27), e('Destination Tiling', 1, 30, 31, TILING),
-    s('Destination X1', 2, 0, 15), s('Destination Y1', 2, 16, 31), s('Destination X2', 3, 0, 15), s('Destination Y2', 3, 16, 31),
-    a('Destination Base Address', 4, 0, 63), s('Source X1', 7, 0, 15), s('Source Y1', 7, 16, 31), u('Source Pitch', 8, 0, 17),
-    u('Source MOCS', 8, 21, 27), e('Source Tiling', 8, 30, 31, TILING), a('Source Base Address', 9, 0, 63),
-  ]),
+  blt('XY_BLOCK_COPY_BLT', 0x41, L8, blockCopyFields(TILE_Y)),
   blt('XY_FAST_COPY_BLT', 0x42, L8, [
-    e('Color Depth', 0, 24, 26, BLT_DEPTH), u('Destination Pitch', 1, 0, 15), e('Destination Tiling', 1, 30, 31, TILING),
-    s('Destination X1', 2, 0, 15), s('Destination Y1', 2, 16, 31), s('Destination X2', 3, 0, 15), s('Destination Y2', 3, 16, 31),
-    a('Destination Base Address', 4, 0, 63), s('Source X1', 6, 0, 15), s('Source Y1', 6, 16, 31), u('Source Pitch', 7, 0, 15),
+    e('Color Depth', 0, 24, 26, BLT_DEPTH), u('Destination Pitch', 1, 0, 15), e('Destination Tiling', 1, 30, 31, FAST_COPY_TILING),
+    ...RECT('Destination', 2), a('Destination Base Address', 4, 0, 63), s('Source X1', 6, 0, 15), s('Source Y1', 6, 16, 31), u('Source Pitch', 7, 0, 15),
     a('Source Base Address', 8, 0, 63),
   ]),
-  blt('XY_FAST_COLOR_BLT', 0x44, L8, [
-    e('Color Depth', 0, 19, 21, BLT_DEPTH), u('Destination Pitch', 1, 0, 17), u('Destination MOCS', 1, 21, 27), e('Destination Tiling', 1, 30, 31, TILING),
-    s('Destination X1', 2, 0, 15), s('Destination Y1', 2, 16, 31), s('Destination X2', 3, 0, 15), s('Destination Y2', 3, 16, 31),
-    a('Destination Base Address', 4, 0, 63), h('Fill Color Value 0', 7, 0, 31),
-  ]),
+  blt('XY_FAST_COLOR_BLT', 0x44, L8, fastColorFields(TILE_Y, u('Destination MOCS', 1, 21, 27))),
   blt('XY_COLOR_BLT', 0x50, L8, [
     e('Color Depth', 0, 19, 21, BLT_DEPTH), u('Destination Pitch', 1, 0, 17),
-    s('Destination X1', 2, 0, 15), s('Destination Y1', 2, 16, 31), s('Destination X2', 3, 0, 15), s('Destination Y2', 3, 16, 31),
-    a('Destination Base Address', 4, 0, 63), h('Fill Color', 6, 0, 31),
+    ...RECT('Destination', 2), a('Destination Base Address', 4, 0, 63), h('Fill Color', 6, 0, 31),
   ]),
   blt('XY_PAT_BLT', 0x51, L8),
   blt('XY_MONO_PAT_BLT', 0x52, L8),

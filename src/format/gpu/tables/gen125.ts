@@ -5,7 +5,9 @@
 // kernel's drivers/gpu/drm/xe/instructions/*.h, written in this project's own format.
 import { a, b, blt, e, g3d, gfx, h, L8, mi, ONE, POST_SYNC_OPS, ra, u } from '../spec.ts';
 import type { FamilyTable, FieldSpec, InstrDef } from '../types.ts';
-import { SBA_FIELDS } from './gen12.ts';
+import { blockCopyFields, fastColorFields, SBA_FIELDS, TILE_4_64 } from './gen12.ts';
+
+const TARGET_MEMORY = { 0: 'Local', 1: 'System' };
 
 const CE = ['render', 'compute'] as const;
 
@@ -52,7 +54,14 @@ const INDIRECT: FieldSpec[] = [
 ];
 
 const CHANGED: InstrDef[] = [
-  gfx('STATE_COMPUTE_MODE', 0, 1, 5, L8, [h('Mask Bits', 1, 16, 31), b('Large GRF Mode', 1, 15), h('Mode Bits', 1, 0, 14)]),
+  gfx('STATE_COMPUTE_MODE', 0, 1, 5, L8, [
+    e('Z Pass Async Compute Thread Limit', 1, 0, 2, { 0: 'Max 60', 1: 'Max 64', 2: 'Max 56', 3: 'Max 48' }),
+    e('Force Non-Coherent', 1, 3, 4, { 0: 'Force Disabled', 1: 'Force CPU Non-Coherent', 2: 'Force GPU Non-Coherent' }),
+    b('Fast Clear Disabled on Compressed Surface', 1, 5), b('Disable SLM Read Merge Optimization', 1, 6),
+    e('Pixel Async Compute Thread Limit', 1, 7, 9, { 0: 'Disabled', 1: 'Max 2', 2: 'Max 8', 3: 'Max 16', 4: 'Max 24', 5: 'Max 32', 6: 'Max 40', 7: 'Max 48' }),
+    b('Disable Atomic on Clear Data', 1, 11), b('Disable L1 Invalidate for non-L1-cacheable Writes', 1, 13), b('Large GRF Mode', 1, 15),
+    h('Mask Bits', 1, 16, 31),
+  ]),
   gfx('3DSTATE_BTD', 0, 1, 6, L8, [u('Dispatch Timeout Counter', 1, 0, 2), ra('Memory Backed Buffer Base Pointer', 2, 10, 31), a('BTD Scratch Space Base Pointer', 4, 10, 31)]),
   gfx('STATE_SYSTEM_MEM_FENCE_ADDRESS', 0, 1, 9, L8, [a('System Memory Fence Address', 1, 12)]),
   { ...gfx('CFE_STATE', 2, 2, 0, L8, [
@@ -110,6 +119,14 @@ const CHANGED: InstrDef[] = [
   g3d('3DSTATE_URB_ALLOC_MESH', 0, 0x7f, L8), g3d('3DSTATE_URB_ALLOC_TASK', 0, 0x80, L8),
   g3d('3DSTATE_CLIP_MESH', 0, 0x81, L8), g3d('3DSTATE_SBE_MESH', 0, 0x82, L8),
   g3d('3DSTATE_CPSIZE_CONTROL_BUFFER', 0, 0x83, L8, [u('Surface Pitch', 1, 0, 16), a('Surface Base Address', 2, 0, 63)]),
+  blt('XY_BLOCK_COPY_BLT', 0x41, L8, [
+    ...blockCopyFields(TILE_4_64), e('Special Mode of Operation', 0, 12, 13, { 0: 'NONE', 1: 'FULL_RESOLVE', 2: 'PARTIAL_RESOLVE' }),
+    b('Destination Compression Enable', 1, 29), e('Destination Target Memory', 6, 31, 31, TARGET_MEMORY),
+    b('Source Compression Enable', 8, 29), e('Source Target Memory', 11, 31, 31, TARGET_MEMORY),
+  ]),
+  blt('XY_FAST_COLOR_BLT', 0x44, L8, [
+    ...fastColorFields(TILE_4_64, u('Destination MOCS', 1, 21, 27)), e('Special Mode of Operation', 0, 12, 13, { 0: 'NONE', 1: 'FAST_CLEAR_1', 2: 'FAST_CLEAR_0' }),
+  ]),
   blt('XY_CTRL_SURF_COPY_BLT', 0x48, L8, [
     e('Destination Access Type', 0, 20, 20, { 0: 'Compressible', 1: 'Uncompressible' }), e('Source Access Type', 0, 21, 21, { 0: 'Compressible', 1: 'Uncompressible' }),
     u('Size of Control Surface Copy', 0, 8, 17), a('Source Base Address', 1, 0, 63), a('Destination Base Address', 3, 0, 63),

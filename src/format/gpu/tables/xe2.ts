@@ -6,6 +6,7 @@
 // moves), written in this project's own format.
 import { a, b, blt, e, g3d, gfx, h, L8, mi, ONE, u } from '../spec.ts';
 import { computeWalker, walkerTail } from './gen125.ts';
+import { fastColorFields, TILE_4_64 } from './gen12.ts';
 import type { FamilyTable, InstrDef } from '../types.ts';
 
 const CHANGED: InstrDef[] = [
@@ -21,6 +22,11 @@ const CHANGED: InstrDef[] = [
   ]),
   g3d('3DSTATE_TBIMR_TILE_PASS_INFO', 0, 0x6e, L8),
   g3d('3DSTATE_COARSE_PIXEL', 0, 0x89, L8),
+  // Xe2 moves XY_FAST_COLOR_BLT's MOCS to a 4-bit index (bits 27:24) and adds encryption (bit 21).
+  blt('XY_FAST_COLOR_BLT', 0x44, L8, [
+    ...fastColorFields(TILE_4_64, u('Destination MOCS Index', 1, 24, 27)), b('Destination Encrypt Enable', 1, 21),
+    e('Destination Target Memory', 6, 31, 31, { 0: 'Local', 1: 'System' }),
+  ]),
   blt('MEM_COPY', 0x5a, L8, [
     e('Copy Type', 0, 17, 18, { 0: 'Linear copy', 2: 'Matrix copy' }), b('Compression Format', 0, 19),
     u('Transfer Width', 1, 0, 23), u('Transfer Height', 2, 0, 17), u('Source Pitch', 3, 0, 17), u('Destination Pitch', 4, 0, 17),
