@@ -179,3 +179,61 @@ describe('blitter and compute state', () => {
     expect(field(ins, 'Mask Bits')).toBe('0xffff');
   });
 });
+
+describe('Xe2 changes (Mesa xe2.xml)', () => {
+  it('PIPE_CONTROL: bit 5 is Force Device Coherency; the Gen12.5-only flags are gone', () => {
+    const dw1 = (1 << 5) | (1 << 30) | (1 << 28) | (1 << 20);
+    const xe2 = decode([0x7a000004, dw1, 0, 0, 0, 0], 'xe2');
+    expect(field(xe2, 'Force Device Coherency')).toBe('true');
+    expect(field(xe2, 'DC Flush Enable')).toBeUndefined();
+    expect(field(xe2, 'L3 Fabric Flush')).toBeUndefined();
+    expect(field(xe2, 'Tile Cache Flush Enable')).toBeUndefined();
+    expect(field(xe2, 'Command Streamer Stall Enable')).toBe('true');
+    const dg2 = decode([0x7a000004, dw1, 0, 0, 0, 0], 'gen12.5');
+    expect(field(dg2, 'DC Flush Enable')).toBe('true');
+    expect(field(dg2, 'L3 Fabric Flush')).toBe('true');
+  });
+  it('STATE_COMPUTE_MODE: three dwords with the preemption controls', () => {
+    const ins = decode([0x61050001, 4 | (2 << 13) | (1 << 15) | (0xffff << 16), 2 | (3 << 3) | (1 << 11)], 'xe2');
+    expect(ins.dwords).toBe(3);
+    expect(field(ins, 'Z Pass Async Compute Thread Limit')).toBe('Max 40 (4)');
+    expect(field(ins, 'EU Thread Scheduling Mode Override')).toBe('2');
+    expect(field(ins, 'Large GRF Mode')).toBe('true');
+    expect(field(ins, 'Midthread Preemption Delay Timer')).toBe('MTP_TIMER_VAL_100 (2)');
+    expect(field(ins, 'Midthread Preemption Overdispatch Thread Group Count')).toBe('OD_TG_M16 (3)');
+    expect(field(ins, 'Memory Allocation for Scratch and Midthread Preemption Buffers')).toBe('Min (1)');
+  });
+  it('CFE_STATE: stack ID control and dispatch-all replace the walker count and fused EU bits', () => {
+    const ins = decode([0x72000004, 0x800, 0, 2 | (1 << 12) | (64 << 16), 0, 0], 'xe2');
+    expect(field(ins, 'Stack ID Control')).toBe('StackIDs 512 (2)');
+    expect(field(ins, 'Compute Dispatch All Walker Enable')).toBe('true');
+    expect(field(ins, 'Maximum Number of Threads')).toBe('64');
+    expect(field(ins, 'Number of Walkers')).toBeUndefined();
+  });
+  it('COMPUTE_WALKER: a 3-bit CFE sub-opcode variant (17:15)', () => {
+    const w = new Array(40).fill(0);
+    w[0] = 0x72080026 | (1 << 15);
+    expect(decode(w, 'xe2').name).toBe('COMPUTE_WALKER');
+    expect(field(decode(w, 'xe2'), 'CFE SubOpcode Variant')).toBe('1');
+    expect(field(decode([0x72090025, ...new Array(38).fill(0)], 'gen12.5'), 'CFE SubOpcode Variant')).toBe('1');
+  });
+  it('MI_SEMAPHORE_WAIT: indirect data, partition offset and the wait token (DW4)', () => {
+    const ins = decode([0x0e000003 | (4 << 12) | (1 << 15) | (1 << 17) | (1 << 18), 9, 0x1000, 0, 7 << 2], 'xe2');
+    expect(field(ins, 'Compare Operation')).toBe('SAD_EQUAL_SDD (4)');
+    expect(field(ins, 'Indirect Semaphore Data Dword')).toBe('true');
+    expect(field(ins, 'Workload Partition ID Offset Enable')).toBe('true');
+    expect(field(ins, 'Wait Token Number')).toBe('7');
+    expect(field(ins, 'Semaphore Address')).toBe('0x1000');
+  });
+  it('XY_BLOCK_COPY_BLT: 4-bit MOCS indexes and encryption bits', () => {
+    const w = new Array(22).fill(0);
+    w[0] = (2 << 29) | (0x41 << 22) | 20;
+    w[1] = (0x9 << 24) | (1 << 21);
+    w[8] = (0x3 << 24);
+    const ins = decodeAt(new Uint32Array(w), 0, 0n, getDecoder('xe2', 'copy'));
+    expect(field(ins, 'Destination MOCS Index')).toBe('9');
+    expect(field(ins, 'Destination Encrypt Enable')).toBe('true');
+    expect(field(ins, 'Source MOCS Index')).toBe('3');
+    expect(field(ins, 'Destination MOCS')).toBeUndefined();
+  });
+});

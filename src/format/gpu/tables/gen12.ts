@@ -337,12 +337,16 @@ export const TILE_4_64: Record<number, string> = { 0: 'Linear', 1: 'Tile X', 2: 
 const FAST_COPY_TILING: Record<number, string> = { 0: 'Linear', 1: 'Tile X', 2: 'Tile Y (Tile4)', 3: 'Tile 64' };
 const BLT_DEPTH: Record<number, string> = { 0: '8 bpp', 1: '16 bpp', 2: '32 bpp', 3: '64 bpp', 4: '96 bpp', 5: '128 bpp' };
 const RECT = (who: string, dw: number): FieldSpec[] => [s(`${who} X1`, dw, 0, 15), s(`${who} Y1`, dw, 16, 31), s(`${who} X2`, dw + 1, 0, 15), s(`${who} Y2`, dw + 1, 16, 31)];
-/** XY_BLOCK_COPY_BLT's fields with a family's tiling names. */
-export function blockCopyFields(tiling: Record<number, string>): FieldSpec[] {
+/**
+ * XY_BLOCK_COPY_BLT's fields with a family's tiling names; `mocsIndex`: Xe2's 4-bit MOCS index (bits
+ * 27:24) instead of the 7-bit MOCS (27:21).
+ */
+export function blockCopyFields(tiling: Record<number, string>, mocsIndex = false): FieldSpec[] {
+  const mocs = (who: string, dw: number) => (mocsIndex ? u(`${who} MOCS Index`, dw, 24, 27) : u(`${who} MOCS`, dw, 21, 27));
   return [
-    e('Color Depth', 0, 19, 21, BLT_DEPTH), u('Destination Pitch', 1, 0, 17), u('Destination MOCS', 1, 21, 27), e('Destination Tiling', 1, 30, 31, tiling),
+    e('Color Depth', 0, 19, 21, BLT_DEPTH), u('Destination Pitch', 1, 0, 17), mocs('Destination', 1), e('Destination Tiling', 1, 30, 31, tiling),
     ...RECT('Destination', 2), a('Destination Base Address', 4, 0, 63), s('Source X1', 7, 0, 15), s('Source Y1', 7, 16, 31), u('Source Pitch', 8, 0, 17),
-    u('Source MOCS', 8, 21, 27), e('Source Tiling', 8, 30, 31, tiling), a('Source Base Address', 9, 0, 63),
+    mocs('Source', 8), e('Source Tiling', 8, 30, 31, tiling), a('Source Base Address', 9, 0, 63),
   ];
 }
 /** XY_FAST_COLOR_BLT's fields with a family's tiling names and MOCS field. */

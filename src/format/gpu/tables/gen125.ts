@@ -19,7 +19,6 @@ const CE = ['render', 'compute'] as const;
  */
 export const COMPUTE_WALKER_FIELDS: FieldSpec[] = [
   b('Predicate Enable', 0, 8), b('Workload Partition Enable', 0, 9), b('Indirect Parameter Enable', 0, 10), b('Systolic Mode Enable', 0, 14),
-  u('CFE SubOpcode Variant', 0, 16, 17),
   u('Indirect Data Length', 2, 0, 16), b('L3 Prefetch Disable', 2, 17), e('Partition Type', 2, 30, 31, { 1: 'PartitionX', 2: 'PartitionY', 3: 'PartitionZ' }),
   ra('Indirect Data Start Address', 3, 6, 31),
   e('Tile Layout', 4, 19, 21, { 0: 'Linear', 1: 'TileY 32bpe', 2: 'TileY 64bpe', 3: 'TileY 128bpe' }),
@@ -43,7 +42,7 @@ export function walkerTail(idd: number, postSync: number): FieldSpec[] {
   ];
 }
 
-/** COMPUTE_WALKER matches CFE sub-opcode 2 whatever its variant (bits 17:16). */
+/** COMPUTE_WALKER matches CFE sub-opcode 2 whatever its variant (bits 17:16; Xe2: 17:15). */
 export function computeWalker(extra: FieldSpec[] = []): InstrDef {
   return { ...gfx('COMPUTE_WALKER', 2, 2, 0x08, L8, [...COMPUTE_WALKER_FIELDS, ...extra], { engines: CE }), mask: 0xfffc0000 };
 }
@@ -51,6 +50,24 @@ export function computeWalker(extra: FieldSpec[] = []): InstrDef {
 const INDIRECT: FieldSpec[] = [
   b('Predicate Enable', 0, 8), u('MOCS', 0, 12, 15), u('Max Count', 1, 0, 31), b('Count Buffer Indirect Enable', 2, 0),
   a('Count Buffer Address', 2, 2), a('Argument Buffer Start Address', 4, 2),
+];
+
+/** Gen12.5's PIPE_CONTROL flags (Xe2 drops some and renames bit 5; see xe2.ts). */
+export const PIPE_CONTROL_125: FieldSpec[] = [
+  b('HDC Pipeline Flush Enable', 0, 9), b('L3 Read Only Cache Invalidation Enable', 0, 10), b('Untyped Data Port Cache Flush Enable', 0, 11),
+  b('CCS Flush Enable', 0, 13), b('Workload Partition ID Offset Enable', 0, 14),
+  b('Depth Cache Flush Enable', 1, 0), b('Stall At Pixel Scoreboard', 1, 1), b('State Cache Invalidation Enable', 1, 2),
+  b('Constant Cache Invalidation Enable', 1, 3), b('VF Cache Invalidation Enable', 1, 4), b('DC Flush Enable', 1, 5),
+  b('Protected Memory Application ID', 1, 6), b('Pipe Control Flush Enable', 1, 7), b('Notify Enable', 1, 8),
+  b('Indirect State Pointers Disable', 1, 9), b('Texture Cache Invalidation Enable', 1, 10), b('Instruction Cache Invalidate Enable', 1, 11),
+  b('Render Target Cache Flush Enable', 1, 12), b('Depth Stall Enable', 1, 13), e('Post Sync Operation', 1, 14, 15, POST_SYNC_OPS),
+  b('Generic Media State Clear', 1, 16), b('PSS Stall Sync Enable', 1, 17), b('TLB Invalidate', 1, 18), b('Depth Stall Sync Enable', 1, 19),
+  b('Command Streamer Stall Enable', 1, 20), b('Store Data Index', 1, 21), b('Protected Memory Enable', 1, 22),
+  e('LRI Post Sync Operation', 1, 23, 23, { 0: 'No LRI Operation', 1: 'MMIO Write Immediate Data' }),
+  e('Destination Address Type', 1, 24, 24, { 0: 'PPGTT', 1: 'GGTT' }), b('AMFS Flush Enable', 1, 25), b('Flush LLC', 1, 26),
+  b('Protected Memory Disable', 1, 27), b('Tile Cache Flush Enable', 1, 28), b('Command Cache Invalidate Enable', 1, 29),
+  b('L3 Fabric Flush', 1, 30), e('TBIMR Force Batch Closure', 1, 31, 31, { 0: 'No Batch Closure', 1: 'Close Batch' }),
+  a('Address', 2, 2), h('Immediate Data DWord 0', 4, 0, 31), h('Immediate Data DWord 1', 5, 0, 31),
 ];
 
 const CHANGED: InstrDef[] = [
@@ -71,7 +88,7 @@ const CHANGED: InstrDef[] = [
   ], { engines: CE }), mask: 0xfffc0000 },
   // Body dword n is instruction dword n + 1: the interface descriptor at 18, the post sync at 26.
   computeWalker([
-    e('Message SIMD', 4, 17, 18, { 0: 'SIMD8', 1: 'SIMD16', 2: 'SIMD32' }), e('SIMD Size', 4, 30, 31, { 0: 'SIMD8', 1: 'SIMD16', 2: 'SIMD32' }),
+    u('CFE SubOpcode Variant', 0, 16, 17), e('Message SIMD', 4, 17, 18, { 0: 'SIMD8', 1: 'SIMD16', 2: 'SIMD32' }), e('SIMD Size', 4, 30, 31, { 0: 'SIMD8', 1: 'SIMD16', 2: 'SIMD32' }),
     ...walkerTail(18, 26), b('Post Sync L3 Flush', 26, 3),
   ]),
   g3d('EXECUTE_INDIRECT_DRAW', 4, 0, L8, [
@@ -83,22 +100,7 @@ const CHANGED: InstrDef[] = [
     e('Pipeline Selection', 0, 0, 1, { 0: '3D', 1: 'Media', 2: 'GPGPU' }), b('Media Sampler DOP Clock Gate Enable', 0, 4),
     b('Force Media Awake', 0, 5), b('Systolic Mode Enable', 0, 7), h('Mask Bits', 0, 8, 15),
   ]),
-  g3d('PIPE_CONTROL', 2, 0, L8, [
-    b('HDC Pipeline Flush Enable', 0, 9), b('L3 Read Only Cache Invalidation Enable', 0, 10), b('Untyped Data Port Cache Flush Enable', 0, 11),
-    b('CCS Flush Enable', 0, 13), b('Workload Partition ID Offset Enable', 0, 14),
-    b('Depth Cache Flush Enable', 1, 0), b('Stall At Pixel Scoreboard', 1, 1), b('State Cache Invalidation Enable', 1, 2),
-    b('Constant Cache Invalidation Enable', 1, 3), b('VF Cache Invalidation Enable', 1, 4), b('DC Flush Enable', 1, 5),
-    b('Protected Memory Application ID', 1, 6), b('Pipe Control Flush Enable', 1, 7), b('Notify Enable', 1, 8),
-    b('Indirect State Pointers Disable', 1, 9), b('Texture Cache Invalidation Enable', 1, 10), b('Instruction Cache Invalidate Enable', 1, 11),
-    b('Render Target Cache Flush Enable', 1, 12), b('Depth Stall Enable', 1, 13), e('Post Sync Operation', 1, 14, 15, POST_SYNC_OPS),
-    b('Generic Media State Clear', 1, 16), b('PSS Stall Sync Enable', 1, 17), b('TLB Invalidate', 1, 18), b('Depth Stall Sync Enable', 1, 19),
-    b('Command Streamer Stall Enable', 1, 20), b('Store Data Index', 1, 21), b('Protected Memory Enable', 1, 22),
-    e('LRI Post Sync Operation', 1, 23, 23, { 0: 'No LRI Operation', 1: 'MMIO Write Immediate Data' }),
-    e('Destination Address Type', 1, 24, 24, { 0: 'PPGTT', 1: 'GGTT' }), b('AMFS Flush Enable', 1, 25), b('Flush LLC', 1, 26),
-    b('Protected Memory Disable', 1, 27), b('Tile Cache Flush Enable', 1, 28), b('Command Cache Invalidate Enable', 1, 29),
-    b('L3 Fabric Flush', 1, 30), e('TBIMR Force Batch Closure', 1, 31, 31, { 0: 'No Batch Closure', 1: 'Close Batch' }),
-    a('Address', 2, 2), h('Immediate Data DWord 0', 4, 0, 31), h('Immediate Data DWord 1', 5, 0, 31),
-  ]),
+  g3d('PIPE_CONTROL', 2, 0, L8, PIPE_CONTROL_125),
   gfx('STATE_BASE_ADDRESS', 0, 1, 1, L8, SBA_FIELDS.flatMap((f) =>
     f.name === 'Stateless Data Port Access MOCS' ? [f, e('L1 Cache Control', 3, 23, 25, { 0: 'WBP', 1: 'UC', 2: 'WB', 3: 'WT', 4: 'WS' })]
       : f.name === 'Bindless Surface State Size' ? [u('Bindless Surface State Size', 18, 0, 31)]
