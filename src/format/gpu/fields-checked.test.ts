@@ -237,3 +237,15 @@ describe('Xe2 changes (Mesa xe2.xml)', () => {
     expect(field(ins, 'Destination MOCS')).toBeUndefined();
   });
 });
+
+describe('Xe3 changes (Mesa xe3.xml)', () => {
+  it('STATE_COMPUTE_MODE: Xe2 layout plus the variable register size allocation bit', () => {
+    const ins = decode([0x61050001, (1 << 10) | (1 << 13) | (2 << 3), (1 << 11) | (2 << 3)], 'xe3');
+    expect(field(ins, 'Enable Variable Register Size Allocation')).toBe('true');
+    expect(field(ins, 'EU Thread Scheduling Mode Override')).toBe('1');
+    expect(field(ins, 'Z Async Throttle Settings')).toBe('Max 40 (2)');
+    expect(field(ins, 'Midthread Preemption Overdispatch Thread Group Count')).toBe('OD_TG_M8 (2)');
+    expect(field(ins, 'Memory Allocation for Scratch and Midthread Preemption Buffers')).toBeUndefined();
+    expect(field(decode([0x61050001, 1 << 10, 0], 'xe2'), 'Enable Variable Register Size Allocation')).toBeUndefined();
+  });
+});

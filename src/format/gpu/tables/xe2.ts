@@ -7,13 +7,25 @@
 import { a, b, blt, COMPARE_OPS, e, g3d, gfx, h, L8, mi, ONE, u } from '../spec.ts';
 import { computeWalker, PIPE_CONTROL_125, walkerTail } from './gen125.ts';
 import { blockCopyFields, fastColorFields, TILE_4_64 } from './gen12.ts';
-import type { FamilyTable, InstrDef } from '../types.ts';
+import type { FamilyTable, FieldSpec, InstrDef } from '../types.ts';
 
 // PIPE_CONTROL bits Xe2 no longer has (Mesa xe2.xml); bit 5 becomes Force Device Coherency.
 const PIPE_CONTROL_GONE = new Set([
   'Workload Partition ID Offset Enable', 'Protected Memory Application ID', 'Generic Media State Clear', 'AMFS Flush Enable',
   'Tile Cache Flush Enable', 'L3 Fabric Flush', 'TBIMR Force Batch Closure',
 ]);
+
+/** Xe2's three-dword STATE_COMPUTE_MODE (xe3.ts edits it). */
+export const STATE_COMPUTE_MODE_XE2: FieldSpec[] = [
+  e('Z Pass Async Compute Thread Limit', 1, 0, 2, { 0: 'Max 60', 1: 'Max 64', 2: 'Max 56', 3: 'Max 48', 4: 'Max 40', 5: 'Max 32' }),
+  e('Z Async Throttle Settings', 1, 3, 4, { 0: 'Defer to Async Compute Thread Limit', 1: 'Max 32', 2: 'Max 40', 3: 'Max 48' }),
+  e('Async Compute Thread Limit', 1, 7, 9, { 0: 'Disabled', 1: 'Max 2', 2: 'Max 8', 3: 'Max 16', 4: 'Max 24', 5: 'Max 32', 6: 'Max 40', 7: 'Max 48' }),
+  u('EU Thread Scheduling Mode Override', 1, 13, 14), b('Large GRF Mode', 1, 15), h('Mask1', 1, 16, 31),
+  e('Midthread Preemption Delay Timer', 2, 0, 2, { 0: 'MTP_TIMER_VAL_0', 1: 'MTP_TIMER_VAL_50', 2: 'MTP_TIMER_VAL_100', 3: 'MTP_TIMER_VAL_150' }),
+  e('Midthread Preemption Overdispatch Thread Group Count', 2, 3, 4, { 0: 'OD_TG_M2', 1: 'OD_TG_M4', 2: 'OD_TG_M8', 3: 'OD_TG_M16' }),
+  b('Midthread Preemption Overdispatch Test Mode', 2, 5), e('UAV Coherency Mode', 2, 6, 6, { 0: 'Drain DataPort Mode', 1: 'Flush Dataport L1' }),
+  e('Memory Allocation for Scratch and Midthread Preemption Buffers', 2, 11, 11, { 0: 'Full', 1: 'Min' }), h('Mask2', 2, 16, 31),
+];
 
 const CHANGED: InstrDef[] = [
   mi('MI_MEM_FENCE', 0x09, ONE, [e('Fence Type', 0, 0, 1, { 0: 'Release', 1: 'Acquire', 3: 'Write fence' })]),
@@ -45,16 +57,7 @@ const CHANGED: InstrDef[] = [
     u('Maximum Number of Threads', 3, 16, 31),
   ], { engines: ['render', 'compute'] }), mask: 0xfffc0000 },
   g3d('PIPE_CONTROL', 2, 0, L8, PIPE_CONTROL_125.filter((f) => !PIPE_CONTROL_GONE.has(f.name)).map((f) => (f.name === 'DC Flush Enable' ? b('Force Device Coherency', 1, 5) : f))),
-  gfx('STATE_COMPUTE_MODE', 0, 1, 5, L8, [
-    e('Z Pass Async Compute Thread Limit', 1, 0, 2, { 0: 'Max 60', 1: 'Max 64', 2: 'Max 56', 3: 'Max 48', 4: 'Max 40', 5: 'Max 32' }),
-    e('Z Async Throttle Settings', 1, 3, 4, { 0: 'Defer to Async Compute Thread Limit', 1: 'Max 32', 2: 'Max 40', 3: 'Max 48' }),
-    e('Async Compute Thread Limit', 1, 7, 9, { 0: 'Disabled', 1: 'Max 2', 2: 'Max 8', 3: 'Max 16', 4: 'Max 24', 5: 'Max 32', 6: 'Max 40', 7: 'Max 48' }),
-    u('EU Thread Scheduling Mode Override', 1, 13, 14), b('Large GRF Mode', 1, 15), h('Mask1', 1, 16, 31),
-    e('Midthread Preemption Delay Timer', 2, 0, 2, { 0: 'MTP_TIMER_VAL_0', 1: 'MTP_TIMER_VAL_50', 2: 'MTP_TIMER_VAL_100', 3: 'MTP_TIMER_VAL_150' }),
-    e('Midthread Preemption Overdispatch Thread Group Count', 2, 3, 4, { 0: 'OD_TG_M2', 1: 'OD_TG_M4', 2: 'OD_TG_M8', 3: 'OD_TG_M16' }),
-    b('Midthread Preemption Overdispatch Test Mode', 2, 5), e('UAV Coherency Mode', 2, 6, 6, { 0: 'Drain DataPort Mode', 1: 'Flush Dataport L1' }),
-    e('Memory Allocation for Scratch and Midthread Preemption Buffers', 2, 11, 11, { 0: 'Full', 1: 'Min' }), h('Mask2', 2, 16, 31),
-  ]),
+  gfx('STATE_COMPUTE_MODE', 0, 1, 5, L8, STATE_COMPUTE_MODE_XE2),
   mi('MI_SEMAPHORE_WAIT', 0x1c, L8, [
     e('Compare Operation', 0, 12, 14, COMPARE_OPS), e('Wait Mode', 0, 15, 15, { 0: 'Signal Mode', 1: 'Polling Mode' }),
     b('Register Poll Mode', 0, 16), b('Indirect Semaphore Data Dword', 0, 17), b('Workload Partition ID Offset Enable', 0, 18),
