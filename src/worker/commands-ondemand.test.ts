@@ -25,7 +25,9 @@ function parse(bytes: Uint8Array, onDemand: { pageBytes: number; cacheBytes: num
 
 /** What the Commands view gets for one target, from one service: all rows, or (`all` false) the first and last 48. */
 function listingOf(s: CommandService, target: { kind: 'range' | 'blob'; index: number }, all: boolean) {
-  const info = s.open(target, null);
+  let info = s.open(target, null);
+  // A range decoded on demand is walked in steps: walk it to the end (the steps have their own test).
+  while (!info.complete) info = { ...info, ...s.grow(info.key) };
   const rows = [];
   if (all) for (let first = 0; first < info.count; first += 2048) rows.push(...s.rows(info.key, null, first, 2048).rows);
   else rows.push(...s.rows(info.key, null, 0, 48).rows, ...s.rows(info.key, null, Math.max(0, info.count - 48), 48).rows);

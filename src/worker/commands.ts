@@ -24,7 +24,7 @@ const ENTRY_BUDGET = 65_536;
  * grow() this much more, so the first rows come at once and the worker answers between steps.
  */
 export const OPEN_SCAN_DWORDS = 64 << 10; // 256 KiB
-export const GROW_SCAN_DWORDS = 1 << 20; // 4 MiB
+export const GROW_SCAN_DWORDS = 512 << 10; // 2 MiB
 
 const FAMILY_NAMES: Record<gpu.Family, string> = { gen12: 'Gen12', 'gen12.5': 'Gen12.5', xe2: 'Xe2', xe3: 'Xe3' };
 

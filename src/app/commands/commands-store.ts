@@ -19,6 +19,8 @@ export type ScrollMode = 'center' | 'nearest';
 
 /** Typing in the filter box waits this long before the worker filters. */
 export const FILTER_DELAY_MS = 150;
+/** A listing walked in steps starts its steps once the first rows came, or after this long. */
+const FIRST_ROWS_WAIT_MS = 250;
 
 export interface CommandsState {
   mode: PaneMode;
@@ -115,7 +117,7 @@ const initial = {
   contexts: {},
 };
 
-export const useCommandsStore = create<CommandsState>()((set, get) => {
+export const useCommandsStore = create<CommandsState>()((set, get, store) => {
   /** A new row cache for the list shown (listing or filter). */
   const listRows = (c: CommandsClient, info: CommandsInfo, filter: CommandsFilter | null): RowCache => {
     get().rows?.dispose();
@@ -148,6 +150,19 @@ export const useCommandsStore = create<CommandsState>()((set, get) => {
 
   /** Walk a listing that is not complete on, step by step, while it is the one shown. */
   const growAll = async (c: CommandsClient, info: CommandsInfo): Promise<void> => {
+    // The first rows first: the worker answers in order, so the steps wait until rows came (or a
+    // moment passed without any asked for).
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        stop();
+        resolve();
+      };
+      const timer = setTimeout(done, FIRST_ROWS_WAIT_MS);
+      const stop = store.subscribe((s, prev) => {
+        if (s.rowsVersion !== prev.rowsVersion || s.info !== info) done();
+      });
+    });
     while (!info.complete && get().info === info) {
       let g: CommandsGrowth;
       try {
