@@ -98,13 +98,18 @@ export class PagedDecoder {
   /** The payload ended (finish() was called): no page grows any more. */
   done = false;
   readonly capacity: number;
-  private readonly dec: Ascii85Decoder;
+  /**
+   * The page being decoded; null once the payload ended (its buffer goes back to FREE_PAGES: a
+   * dump of many payloads holds one page, not one per payload).
+   */
+  private dec: Ascii85Decoder | null;
   private pageStart = 0;
   private overflowBefore = 0;
   private firstOverflowBefore = -1;
   private invalidBefore = 0;
   private firstInvalidBefore = -1;
   private zBefore = 0;
+  private pendingAtEnd = 0;
 
   /** Dwords per page. */
   readonly pageDwords: number;
@@ -114,12 +119,12 @@ export class PagedDecoder {
     if (pageBytes < 4 || pageBytes % 4 !== 0) throw new Error(`bad page size ${pageBytes}`);
     this.pageDwords = pageBytes / 4;
     this.capacity = Math.ceil(length / 4);
-    this.dec = new Ascii85Decoder(new Uint8Array(pageBytes));
+    this.dec = new Ascii85Decoder(takePage(pageBytes));
     this.dec.reset(Math.min(this.pageDwords, this.capacity));
   }
 
   get dwords(): number {
-    return this.pageStart + this.dec.dwords;
+    return this.pageStart + (this.dec?.dwords ?? 0);
   }
 
   get full(): boolean {
@@ -127,63 +132,89 @@ export class PagedDecoder {
   }
 
   get pending(): number {
-    return this.dec.pending;
+    return this.dec ? this.dec.pending : this.pendingAtEnd;
   }
 
   get overflowGroups(): number {
-    return this.overflowBefore + this.dec.overflowGroups;
+    return this.overflowBefore + (this.dec?.overflowGroups ?? 0);
   }
 
   get firstOverflowDword(): number {
     if (this.firstOverflowBefore >= 0) return this.firstOverflowBefore;
-    return this.dec.firstOverflowDword >= 0 ? this.pageStart + this.dec.firstOverflowDword : -1;
+    return this.dec && this.dec.firstOverflowDword >= 0 ? this.pageStart + this.dec.firstOverflowDword : -1;
   }
 
   get invalidChars(): number {
-    return this.invalidBefore + this.dec.invalidChars;
+    return this.invalidBefore + (this.dec?.invalidChars ?? 0);
   }
 
   get firstInvalidChar(): number {
-    return this.firstInvalidBefore >= 0 ? this.firstInvalidBefore : this.dec.firstInvalidChar;
+    return this.firstInvalidBefore >= 0 ? this.firstInvalidBefore : (this.dec?.firstInvalidChar ?? -1);
   }
 
   get misplacedZ(): number {
-    return this.zBefore + this.dec.misplacedZ;
+    return this.zBefore + (this.dec?.misplacedZ ?? 0);
   }
 
   decode(src: Uint8Array, i: number, end: number): number {
     if (this.checkpoints.length === 0) this.checkpoints.push(this.base + i);
+    const d = this.dec;
+    if (!d) return i;
     while (i < end && !this.full) {
-      i = this.dec.decode(src, i, end);
-      if (!this.dec.full) break;
-      this.nextPage();
+      i = d.decode(src, i, end);
+      if (!d.full) break;
+      this.nextPage(d);
       if (!this.full) this.checkpoints.push(this.base + i);
     }
     this.endText = this.base + i;
     return i;
   }
 
-  /** The data ended (complete or not): hand over the last, partial page. */
+  /** The data ended (complete or not): hand over the last, partial page, and let the page go. */
   finish(): void {
     if (this.done) return;
     this.done = true;
-    if (this.dec.dwords > 0 && this.pageStart < this.capacity) {
-      const bytes = Math.min(this.dec.dwords * 4, this.length - this.pageStart * 4);
-      this.sink?.update(this.dec.out.subarray(0, bytes));
+    const d = this.dec;
+    if (!d) return;
+    if (d.dwords > 0 && this.pageStart < this.capacity) {
+      const bytes = Math.min(d.dwords * 4, this.length - this.pageStart * 4);
+      this.sink?.update(d.out.subarray(0, bytes));
     }
+    this.pendingAtEnd = d.pending;
+    this.fold(d);
+    this.pageStart += d.dwords;
+    this.dec = null;
+    d.reset(0);
+    givePage(d.out);
   }
 
-  private nextPage(): void {
-    const d = this.dec;
-    this.sink?.update(d.out.subarray(0, Math.min(d.dwords * 4, this.length - this.pageStart * 4)));
+  /** Count a page's problems into the totals before the page is reused. */
+  private fold(d: Ascii85Decoder): void {
     if (this.firstOverflowBefore < 0 && d.firstOverflowDword >= 0) this.firstOverflowBefore = this.pageStart + d.firstOverflowDword;
     if (this.firstInvalidBefore < 0 && d.firstInvalidChar >= 0) this.firstInvalidBefore = d.firstInvalidChar;
     this.overflowBefore += d.overflowGroups;
     this.invalidBefore += d.invalidChars;
     this.zBefore += d.misplacedZ;
+  }
+
+  private nextPage(d: Ascii85Decoder): void {
+    this.sink?.update(d.out.subarray(0, Math.min(d.dwords * 4, this.length - this.pageStart * 4)));
+    this.fold(d);
     this.pageStart += d.dwords;
     d.reset(Math.min(this.pageDwords, this.capacity - this.pageStart));
   }
+}
+
+/** Zeroed page buffers given back by finished decoders (reset() zeroes what was written). */
+const FREE_PAGES: Uint8Array[] = [];
+
+function takePage(bytes: number): Uint8Array {
+  const i = FREE_PAGES.findIndex((p) => p.length === bytes);
+  return i >= 0 ? FREE_PAGES.splice(i, 1)[0] : new Uint8Array(bytes);
+}
+
+function givePage(page: Uint8Array): void {
+  if (FREE_PAGES.length < 4) FREE_PAGES.push(page);
 }
 
 /**
