@@ -21,7 +21,7 @@ import { humanBytes } from '../format/text.ts';
 
 const USAGE = `usage:
   devcoredump inspect FILE [--json] [--timing]
-  devcoredump extract FILE --address ADDR [--length N] -o OUT
+  devcoredump extract FILE --address ADDR [--length N] [--no-cache] -o OUT
   devcoredump snapshot FILE --range ADDR[:LEN][,ADDR[:LEN]…] [--blobs] [--uncaptured] -o OUT
       a smaller dump (same layout) with the header, job, engines and only these ranges or parts:
       ADDR alone keeps the whole range holding it; --blobs keeps HWSP/HWCTX/LOG/CTB,
@@ -31,6 +31,8 @@ const USAGE = `usage:
       --address decodes from ADDR instead, --context adds the context images (register state),
       --platform overrides the detected one (gen12, gen12.5, xe2, xe3, or tgl, dg2, mtl, lnl, bmg, ptl, …)
 FILE may be - for standard input; gzip-compressed input is inflated.
+Dumps decoded on demand (large ones) keep their index in $XDG_CACHE_HOME/devcoredump/ (~/.cache/…)
+so that the next run on the unchanged file skips the scan; --no-cache neither reads nor writes it.
 exit: 0 dump read (even with diagnostics), 2 not a dump, 1 I/O error or bad arguments`;
 
 export const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
@@ -127,12 +129,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
     let opened: Awaited<ReturnType<typeof parseFile>>;
     try {
       // decode reads the batches from memory (src/format/gpu/): decoded whole whatever the size.
-      opened = await parseFile(file, pool ? { eagerBytes: 0, hash: () => pool.create() } : { eagerBytes: cmd === 'decode' ? Number.MAX_SAFE_INTEGER : eagerBytesFromEnv() });
+      const note = (s: string) => io.err(`devcoredump: ${s}\n`);
+      const indexCache = !flags.has('--no-cache');
+      opened = await parseFile(file, pool ? { eagerBytes: 0, hash: () => pool.create() } : { eagerBytes: cmd === 'decode' ? Number.MAX_SAFE_INTEGER : eagerBytesFromEnv(), indexCache, note });
       await pool?.drain();
     } finally {
       void pool?.close();
     }
     try {
+      if (flags.has('--timing') && opened.index) io.err(`index cache: ${opened.index.cached} of ${opened.index.payloads} payloads read from the cache\n`);
       return runCommand(cmd, opened.model, performance.now() - t0, { file, flags, address, out, wanted, family, io });
     } finally {
       opened.close();

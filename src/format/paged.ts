@@ -188,6 +188,30 @@ export class PagedDecoder {
     givePage(d.out);
   }
 
+  /**
+   * Become the finished decoder `s` describes (from a persisted index) without reading the text;
+   * the page is given back, nothing goes to the sink.
+   */
+  restore(s: PagedState): void {
+    this.checkpoints.length = 0;
+    for (let k = 0; k < s.checkpoints.length; k++) this.checkpoints.push(s.checkpoints[k]);
+    this.endText = s.endText;
+    this.pageStart = s.dwords;
+    this.pendingAtEnd = s.pending;
+    this.overflowBefore = s.overflowGroups;
+    this.firstOverflowBefore = s.firstOverflowDword;
+    this.invalidBefore = s.invalidChars;
+    this.firstInvalidBefore = s.firstInvalidChar;
+    this.zBefore = s.misplacedZ;
+    this.done = true;
+    const d = this.dec;
+    this.dec = null;
+    if (d) {
+      d.reset(0);
+      givePage(d.out);
+    }
+  }
+
   /** Count a page's problems into the totals before the page is reused. */
   private fold(d: Ascii85Decoder): void {
     if (this.firstOverflowBefore < 0 && d.firstOverflowDword >= 0) this.firstOverflowBefore = this.pageStart + d.firstOverflowDword;
@@ -203,6 +227,28 @@ export class PagedDecoder {
     this.pageStart += d.dwords;
     d.reset(Math.min(this.pageDwords, this.capacity - this.pageStart));
   }
+}
+
+/** What a finished PagedDecoder knows: enough to serve its bytes again without a scan (a persisted index). */
+export interface PagedState {
+  checkpoints: ArrayLike<number>;
+  endText: number;
+  dwords: number;
+  pending: number;
+  overflowGroups: number;
+  firstOverflowDword: number;
+  invalidChars: number;
+  firstInvalidChar: number;
+  misplacedZ: number;
+}
+
+/** The state of a finished decoder, to be persisted. */
+export function pagedState(d: PagedDecoder): PagedState {
+  return {
+    checkpoints: d.checkpoints, endText: d.endText, dwords: d.dwords, pending: d.pending,
+    overflowGroups: d.overflowGroups, firstOverflowDword: d.firstOverflowDword,
+    invalidChars: d.invalidChars, firstInvalidChar: d.firstInvalidChar, misplacedZ: d.misplacedZ,
+  };
 }
 
 /** Zeroed page buffers given back by finished decoders (reset() zeroes what was written). */
