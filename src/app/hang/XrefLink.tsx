@@ -3,22 +3,17 @@
 import { useState } from 'react';
 import { openAt } from '../hex/hex-store.ts';
 import { hexAddress } from '../../format/text.ts';
+import { AddressButton } from '../common/AddressButton.tsx';
 
 export function XrefLink({ address, label, captured, text }: { address: bigint; label: string; captured: boolean; text?: string }) {
   const [missed, setMissed] = useState(false);
-  const shown = text ?? hexAddress(address);
   return (
-    <span className="jump-wrap">
-      <button
-        type="button"
-        className="jump mono"
-        aria-label={`Go to ${label} ${shown}`}
-        title={`Show ${hexAddress(address)} in the hex view`}
-        onClick={() => setMissed(!openAt(address))}
-      >
-        {shown}
-      </button>
-      {(!captured || missed) && <span className="hang-miss">outside every captured range</span>}
-    </span>
+    <AddressButton
+      address={address}
+      text={text ?? hexAddress(address)}
+      label={label}
+      onJump={() => setMissed(!openAt(address))}
+      miss={!captured || missed ? { text: 'outside every captured range', className: 'hang-miss' } : null}
+    />
   );
 }

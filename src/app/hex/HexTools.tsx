@@ -96,47 +96,53 @@ export function HexToolbar({ dump, t }: { dump: DumpSummary; t: HexTarget | null
   );
 }
 
+/** One labelled drop-down of the display options. */
+function OptionSelect<V extends string | number>({ label, name, value, choices, disabled, onPick }: {
+  label: string;
+  name: string;
+  value: V;
+  choices: readonly (readonly [V, string])[];
+  disabled?: boolean;
+  onPick: (v: V) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <select
+        aria-label={name}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onPick(choices.find(([v]) => String(v) === e.target.value)![0])}
+      >
+        {choices.map(([v, text]) => (
+          <option key={v} value={v}>{text}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+const GROUPS = [[1, '1 byte'], [2, '2 bytes'], [4, '4 bytes'], [8, '8 bytes']] as const;
+const ORDERS = [['le', 'little-endian'], ['be', 'big-endian']] as const;
+const ROWS = [[8, '8 bytes'], [16, '16 bytes'], [32, '32 bytes']] as const;
+const LABELS = [['address', 'absolute'], ['offset', 'offsets']] as const;
+
 function HexOptions() {
   const o = useHexStore((s) => s.options);
   const set = useHexStore((s) => s.setOptions);
   return (
     <div className="hex-options" role="group" aria-label="Display options">
-      <label>
-        Group
-        <select aria-label="Group size" value={o.group} onChange={(e) => set({ group: Number(e.target.value) as GroupSize })}>
-          <option value={1}>1 byte</option>
-          <option value={2}>2 bytes</option>
-          <option value={4}>4 bytes</option>
-          <option value={8}>8 bytes</option>
-        </select>
-      </label>
-      <label>
-        Order
-        <select
-          aria-label="Byte order in groups"
-          value={o.littleEndian ? 'le' : 'be'}
-          disabled={o.group === 1}
-          onChange={(e) => set({ littleEndian: e.target.value === 'le' })}
-        >
-          <option value="le">little-endian</option>
-          <option value="be">big-endian</option>
-        </select>
-      </label>
-      <label>
-        Row
-        <select aria-label="Bytes per row" value={o.bytesPerRow} onChange={(e) => set({ bytesPerRow: Number(e.target.value) as BytesPerRow })}>
-          <option value={8}>8 bytes</option>
-          <option value={16}>16 bytes</option>
-          <option value={32}>32 bytes</option>
-        </select>
-      </label>
-      <label>
-        Labels
-        <select aria-label="Row labels" value={o.offsets ? 'offset' : 'address'} onChange={(e) => set({ offsets: e.target.value === 'offset' })}>
-          <option value="address">absolute</option>
-          <option value="offset">offsets</option>
-        </select>
-      </label>
+      <OptionSelect label="Group" name="Group size" value={o.group} choices={GROUPS} onPick={(v: GroupSize) => set({ group: v })} />
+      <OptionSelect
+        label="Order"
+        name="Byte order in groups"
+        value={o.littleEndian ? 'le' : 'be'}
+        choices={ORDERS}
+        disabled={o.group === 1}
+        onPick={(v) => set({ littleEndian: v === 'le' })}
+      />
+      <OptionSelect label="Row" name="Bytes per row" value={o.bytesPerRow} choices={ROWS} onPick={(v: BytesPerRow) => set({ bytesPerRow: v })} />
+      <OptionSelect label="Labels" name="Row labels" value={o.offsets ? 'offset' : 'address'} choices={LABELS} onPick={(v) => set({ offsets: v === 'offset' })} />
       <label>
         <input type="checkbox" checked={o.ascii} onChange={(e) => set({ ascii: e.target.checked })} />
         ASCII column

@@ -1,22 +1,18 @@
 // A GPU address that jumps the hex view there; says so inline when no captured range holds it.
 import { useViewStore } from '../store.ts';
 import { usePanelsStore } from './panels-store.ts';
+import { AddressButton } from '../common/AddressButton.tsx';
 
 export function JumpButton({ jumpKey, address, text, label }: { jumpKey: string; address: bigint; text: string; label: string }) {
   const miss = usePanelsStore((s) => s.lastJump !== null && s.lastJump.key === jumpKey && !s.lastJump.ok);
   return (
-    <span className="jump-wrap">
-      <button
-        type="button"
-        className="jump mono"
-        aria-label={`Go to ${label} ${text}`}
-        title={`Show 0x${address.toString(16)} in the hex view`}
-        onClick={() => usePanelsStore.getState().jump(jumpKey, address)}
-      >
-        {text}
-      </button>
-      {miss && <span className="jump-miss" role="status">outside captured ranges</span>}
-    </span>
+    <AddressButton
+      address={address}
+      text={text}
+      label={label}
+      onJump={() => usePanelsStore.getState().jump(jumpKey, address)}
+      miss={miss ? { text: 'outside captured ranges', className: 'jump-miss', status: true } : null}
+    />
   );
 }
 
