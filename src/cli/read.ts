@@ -9,6 +9,7 @@ import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { DumpParser, NotADumpError, type DumpModel } from '../format/index.ts';
 import { DecodedPageCache, DEFAULT_EAGER_BYTES, eagerBudget, type TextSource } from '../format/paged.ts';
+import { wasmBuffer } from '../format/ascii85.ts';
 import type { Hasher } from '../format/xe.ts';
 import { expandsTooMuch, MAX_DECOMPRESSED } from '../format/limits.ts';
 import { openIndexCache } from './index-cache.ts';
@@ -51,18 +52,33 @@ async function parseStream(source: AsyncIterable<Uint8Array>, push: (chunk: Uint
 
 /** Synchronous reads of a file at any offset. */
 export function fdTextSource(fd: number): TextSource {
+  const readInto = (offset: number, out: Uint8Array): number => {
+    let got = 0;
+    while (got < out.length) {
+      const n = readSync(fd, out, got, out.length - got, offset + got);
+      if (n <= 0) break;
+      got += n;
+    }
+    return got;
+  };
   return {
     readAt(offset, length) {
       const out = new Uint8Array(length);
-      let got = 0;
-      while (got < length) {
-        const n = readSync(fd, out, got, length - got, offset + got);
-        if (n <= 0) break;
-        got += n;
-      }
+      const got = readInto(offset, out);
       return got === length ? out : out.subarray(0, got);
     },
+    readInto,
   };
+}
+
+/**
+ * Read buffers of CHUNK bytes, in the decoder's WebAssembly memory while there is room (the text is
+ * decoded where it was read, never copied into the module), given back after each parse.
+ */
+const freeChunks: Uint8Array[] = [];
+
+function takeChunk(): Uint8Array {
+  return freeChunks.pop() ?? wasmBuffer(CHUNK) ?? new Uint8Array(CHUNK);
 }
 
 /** The text as the parser got it, written to a temporary file that on-demand reads come from. */
@@ -134,8 +150,10 @@ export async function parseFile(path: string, options: ReadOptions = {}): Promis
     throw new InputError(`cannot open ${path}: ${(e as Error).message}`);
   }
   let keepOpen = false;
+  const chunks: Uint8Array[] = [];
   try {
-    const buf = new Uint8Array(CHUNK);
+    const buf = takeChunk();
+    chunks.push(buf);
     let n = readSync(fd, buf, 0, CHUNK, null);
     if (n > 0 && isGzip(buf.subarray(0, n))) {
       const { parser, spool, push } = spooled();
@@ -165,7 +183,8 @@ export async function parseFile(path: string, options: ReadOptions = {}): Promis
     // thread parses the chunk before it. The parser copies what it keeps, so two buffers serve all.
     // After a payload known from the index the parser wants a later offset: the read goes there.
     let cur = buf;
-    let next = new Uint8Array(CHUNK);
+    let next = takeChunk();
+    chunks.push(next);
     let at = 0;
     while (n > 0) {
       const after = at + n;
@@ -194,5 +213,6 @@ export async function parseFile(path: string, options: ReadOptions = {}): Promis
     throw e;
   } finally {
     if (!keepOpen) closeSync(fd);
+    freeChunks.push(...chunks);
   }
 }

@@ -3,7 +3,7 @@
 // every PAGE_BYTES-th decoded byte starts (after 'z' groups and line breaks of split blobs alike).
 // A window of the decoded bytes is later served by reading the text between two checkpoints and
 // decoding only that, through an LRU cache of decoded pages with a fixed byte budget.
-import { Ascii85Decoder } from './ascii85.ts';
+import { Ascii85Decoder, wasmBuffer } from './ascii85.ts';
 import type { ByteStore } from './model.ts';
 
 /** Decoded bytes per page (and between two checkpoints). */
@@ -12,11 +12,15 @@ export const PAGE_BYTES = 64 << 10;
 export const DEFAULT_CACHE_BYTES = 256 << 20;
 /** Text read at once when consecutive pages are missing (a sequential scan). */
 const READ_AHEAD_TEXT = 4 << 20;
+/** A read at least this long is a scan: its whole pages are decoded into it, not through the cache. */
+const STREAM_READ = 1 << 20;
 const LF = 10;
 
 /** The dump's text, read synchronously at any offset (a file descriptor, a File in a worker, bytes). */
 export interface TextSource {
   readAt(offset: number, length: number): Uint8Array;
+  /** Read into `into` from `offset` (as many bytes as fit, fewer at the end); the count read. Optional: saves a copy. */
+  readInto?(offset: number, into: Uint8Array): number;
 }
 
 export function memoryTextSource(bytes: Uint8Array): TextSource {
@@ -254,9 +258,26 @@ export function pagedState(d: PagedDecoder): PagedState {
 /** Zeroed page buffers given back by finished decoders (reset() zeroes what was written). */
 const FREE_PAGES: Uint8Array[] = [];
 
+/** Pages made in the decoder's WebAssembly memory (decoded there without a copy out). */
+let wasmPages = 0;
+
 function takePage(bytes: number): Uint8Array {
   const i = FREE_PAGES.findIndex((p) => p.length === bytes);
-  return i >= 0 ? FREE_PAGES.splice(i, 1)[0] : new Uint8Array(bytes);
+  if (i >= 0) return FREE_PAGES.splice(i, 1)[0];
+  const w = wasmPages < 4 && bytes % 16 === 0 ? wasmBuffer(bytes) : null;
+  if (w) wasmPages++;
+  return w ?? new Uint8Array(bytes);
+}
+
+/** Where the text of pages is read for decoding (in the decoder's memory: not copied into it). */
+let textWindow: Uint8Array | null | undefined;
+
+function readText(text: TextSource, offset: number, length: number): Uint8Array {
+  if (text.readInto) {
+    textWindow ??= wasmBuffer(READ_AHEAD_TEXT + PAGE_BYTES * 2);
+    if (textWindow && length <= textWindow.length) return textWindow.subarray(0, text.readInto(offset, textWindow.subarray(0, length)));
+  }
+  return text.readAt(offset, length);
 }
 
 function givePage(page: Uint8Array): void {
@@ -301,7 +322,14 @@ export class LazyBytes implements ByteStore {
       // The pages missing from here on in this window are decoded from one read of their text.
       let last = k;
       while (last < kEnd && !this.cache.has(this.key(last + 1)) && this.textEnd(last + 1) - this.decoder.checkpoints[k] <= READ_AHEAD_TEXT) last++;
-      this.decodePages(k, last, (page, j) => copyPage(out, offset, valid, page, j, pb));
+      // A long window (a sequential scan: search, export, hashing) takes its whole pages straight
+      // into `out`, bypassing the cache: a scan would only churn it, and each page is copied once.
+      const direct = end - offset >= STREAM_READ ? (j: number) => {
+        const ps = j * pb;
+        const len = Math.min(this.decoder.pageDwords, Math.ceil(this.decodedLength / 4) - j * this.decoder.pageDwords) * 4;
+        return ps >= offset && ps + len <= valid ? out.subarray(ps - offset, ps - offset + len) : null;
+      } : null;
+      this.decodePages(k, last, (page, j) => copyPage(out, offset, valid, page, j, pb), direct);
       k = last + 1;
     }
     return out;
@@ -317,13 +345,19 @@ export class LazyBytes implements ByteStore {
     return k + 1 < cps.length ? cps[k + 1] : this.decoder.endText;
   }
 
-  private decodePages(first: number, last: number, use: (page: Uint8Array, k: number) => void): void {
+  /** Decode pages first..last from one read of their text; `direct(j)` is where page j goes instead of the cache, if anywhere. */
+  private decodePages(first: number, last: number, use: (page: Uint8Array, k: number) => void, direct: ((k: number) => Uint8Array | null) | null = null): void {
     const cps = this.decoder.checkpoints;
     const textStart = cps[first];
-    const text = this.text.readAt(textStart, this.textEnd(last) - textStart);
+    const text = readText(this.text, textStart, this.textEnd(last) - textStart);
     const decodedDwords = Math.ceil(this.decodedLength / 4);
     for (let j = first; j <= last; j++) {
       const dwords = Math.min(this.decoder.pageDwords, decodedDwords - j * this.decoder.pageDwords);
+      const into = direct?.(j);
+      if (into) {
+        decodeSpan(into, text, cps[j] - textStart, this.textEnd(j) - textStart, dwords);
+        continue;
+      }
       const page = new Uint8Array(dwords * 4);
       decodeSpan(page, text, cps[j] - textStart, this.textEnd(j) - textStart, dwords);
       // The page the scan is still in may grow: only finished pages are kept.
