@@ -141,6 +141,28 @@ describe('on-demand decoding (index scan + checkpoints)', () => {
     expect(Array.from(new Uint32Array(store.read(0, 400).buffer))).toEqual(words);
   });
 
+  it('a long read (a scan) decodes its whole pages straight into the result and leaves the cache alone', () => {
+    // 2.4 MB of runs of zeros and of numbers, split into lines of 800 characters.
+    const words = Array.from({ length: 600_000 }, (_, i) => ((i >> 7) % 3 === 0 ? 0 : Math.imul(i, 0x9e3779b1) >>> 0));
+    const p: Payload = { words, trim: 2, splits: Array.from({ length: 6 }, (_, k) => 800 * (k + 1) * 97), indent: '\t', crlf: false };
+    const text = enc(dumpText([p]));
+    const eager = parse(text, 1 << 20);
+    const expected = eager.ranges[0].data!;
+    // The fd source of the CLI reads into a buffer it is given (the decoder's own memory).
+    const withInto = { ...memoryTextSource(text), readInto: (o: number, into: Uint8Array) => { const b = text.subarray(o, o + into.length); into.set(b); return b.length; } };
+    for (const source of [memoryTextSource(text), withInto]) {
+      const cache = new DecodedPageCache();
+      const lazy = parse(text, 1 << 20, { onDemand: { text: source, cache, eagerBytes: 0 } });
+      const store = bytesOf(lazy.ranges[0])!;
+      for (const [off, len] of [[0, expected.length], [12_345, 1 << 20], [(1 << 16) * 3, 3 << 19], [expected.length - (1 << 20) - 7, 1 << 20]]) {
+        const hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+        expect(hex(store.read(off, len))).toBe(hex(expected.slice(off, off + len)));
+        // Only the pages cut by the window's ends went through the cache.
+        expect(cache.bytes).toBeLessThanOrEqual(4 * 65536);
+      }
+    }
+  });
+
   it('the page cache never holds more than its budget and evicts the least recently used page', () => {
     const c = new DecodedPageCache(3 * 64);
     for (let k = 0; k < 3; k++) c.put(k, new Uint8Array(64));
