@@ -25,6 +25,7 @@ const GROW_MIN = 1 << 14;
 
 interface WasmDecoder {
   decode: (inPtr: number, len: number, outPtr: number, capDwords: number) => number;
+  scan: (inPtr: number, len: number, capDwords: number) => number;
   dwords: WebAssembly.Global;
   first: WebAssembly.Global;
   last: WebAssembly.Global;
@@ -61,6 +62,7 @@ function getWasm(): WasmDecoder | null {
       memory.grow(SPARE_BYTES / WASM_PAGE);
       wasm = {
         decode: e.decode as WasmDecoder['decode'],
+        scan: e.scan as WasmDecoder['scan'],
         dwords: e.dwords as WebAssembly.Global,
         first: e.first as WebAssembly.Global,
         last: e.last as WebAssembly.Global,
@@ -131,6 +133,12 @@ export class Ascii85Decoder {
   firstInvalidChar = -1;
   /** 'z' met inside a group. */
   misplacedZ = 0;
+  /**
+   * Only count (the index scan): the WebAssembly path counts the groups and stops where decoding
+   * would (same counts, same diagnostics) without writing them; `out` then holds no meaning, and
+   * reset() does not zero it.
+   */
+  countOnly = false;
 
   /** `out` is where decoding starts; `limit` (default: all of `out`) is how many dwords are wanted. */
   constructor(out: Uint8Array, limit = Math.floor(out.byteLength / 4)) {
@@ -162,7 +170,7 @@ export class Ascii85Decoder {
    */
   reset(capacity: number): void {
     if (capacity > Math.floor(this.out.byteLength / 4)) throw new Error('ascii85 reset past the output');
-    this.out.fill(0, 0, this.dwords * 4);
+    if (!this.countOnly) this.out.fill(0, 0, this.dwords * 4);
     this.capacity = capacity;
     this.limit = capacity;
     this.dwords = 0;
@@ -240,7 +248,7 @@ export class Ascii85Decoder {
 
   private decodeWasm(wm: WasmDecoder, src: Uint8Array, i: number, end: number): number {
     const mem = wm.mem;
-    if (src.buffer === mem.buffer || this.out.buffer === mem.buffer) return this.decodeInPlace(wm, src, i, end);
+    if (this.countOnly || src.buffer === mem.buffer || this.out.buffer === mem.buffer) return this.decodeInPlace(wm, src, i, end);
     let winStart = 0;
     let winEnd = 0; // src[winStart, winEnd) is in the input window
     let winLimit = end; // where the window could reach: the line's end once a LF is in it
@@ -290,6 +298,7 @@ export class Ascii85Decoder {
     const mem = wm.mem;
     const srcIn = src.buffer === mem.buffer;
     const outIn = this.out.buffer === mem.buffer;
+    const count = this.countOnly;
     let winStart = 0;
     let winEnd = 0; // (text not in place) src[winStart, winEnd) is in the input window
     while (i < end && this.dwords < this.capacity) {
@@ -313,11 +322,13 @@ export class Ascii85Decoder {
         inLen = winEnd - i;
       }
       const cap = this.capacity - this.dwords;
-      const consumed = outIn
-        ? wm.decode(inPtr, inLen, this.out.byteOffset + this.dwords * 4, cap)
-        : wm.decode(inPtr, inLen, OUT_BASE, Math.min(OUT_CAP_DWORDS, cap));
+      const consumed = count
+        ? wm.scan(inPtr, inLen, cap)
+        : outIn
+          ? wm.decode(inPtr, inLen, this.out.byteOffset + this.dwords * 4, cap)
+          : wm.decode(inPtr, inLen, OUT_BASE, Math.min(OUT_CAP_DWORDS, cap));
       const k = wm.dwords.value as number;
-      if (k > 0 && !outIn) {
+      if (k > 0 && !outIn && !count) {
         const first = wm.first.value as number;
         if (first >= 0) this.out.set(mem.subarray(OUT_BASE + first, OUT_BASE + (wm.last.value as number)), this.dwords * 4 + first);
       }
@@ -325,7 +336,7 @@ export class Ascii85Decoder {
       i += consumed;
       if (i >= end || this.dwords >= this.capacity) break;
       if (!srcIn && winEnd - i < 5 && winEnd < end) continue; // a group runs past the window: move it
-      if (!outIn && consumed > 0 && k === OUT_CAP_DWORDS) continue; // the output window was full
+      if (!outIn && !count && consumed > 0 && k === OUT_CAP_DWORDS) continue; // the output window was full
       if (src[i] === LF) return i;
       i = this.slow(src, i, end, true); // whitespace, a bad byte, an overflow, or the last bytes
       if (i < end && src[i] === LF) return i;

@@ -117,6 +117,31 @@ describe('on-demand decoding (index scan + checkpoints)', () => {
     );
   });
 
+  it('an index scan that only counts (nothing to hash) gives the diagnostics and the bytes of a full decode', () => {
+    // Payloads with overflowing groups, bad characters, misplaced z and cut groups among good ones.
+    const bad = fc.constantFrom('uuuuu', 's8W-"', '~', ' ', 'zz', '!!z!!', '\r', 'tttt', '!!!!');
+    fc.assert(
+      fc.property(fc.array(payload, { minLength: 1, maxLength: 3 }), fc.array(fc.tuple(fc.nat(), bad), { maxLength: 4 }), fc.integer({ min: 1, max: 700 }), (payloads, damage, chunk) => {
+        let t = dumpText(payloads);
+        const first = t.indexOf('.data: ') + 7;
+        for (const [at, what] of damage) {
+          const p = first + (at % Math.max(1, t.length - first - 1));
+          t = t.slice(0, p) + what + t.slice(p);
+        }
+        const text = enc(t);
+        const eager = parse(text, chunk);
+        const lazy = parse(text, chunk, { onDemand: { text: memoryTextSource(text), cache: new DecodedPageCache(), eagerBytes: 0, pageBytes: 64 } });
+        expect(lazy.diagnostics).toEqual(eager.diagnostics);
+        eager.ranges.forEach((er, i) => {
+          const lr = lazy.ranges[i];
+          expect([lr.length, lr.decodedLength, lr.complete]).toEqual([er.length, er.decodedLength, er.complete]);
+          if (er.data) expect(bytesOf(lr)!.read(0, er.decodedLength)).toEqual(er.data.subarray(0, er.decodedLength));
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('decodes past the eager budget on demand and within it in memory', () => {
     const p: Payload = { words: Array.from({ length: 64 }, (_, i) => (i % 3 ? i * 0x01010101 : 0)), trim: 0, splits: [], indent: '', crlf: false };
     const text = enc(dumpText([p, p, p]));

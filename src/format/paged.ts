@@ -125,6 +125,8 @@ export class PagedDecoder {
     this.capacity = Math.ceil(length / 4);
     this.dec = new Ascii85Decoder(takePage(pageBytes));
     this.dec.reset(Math.min(this.pageDwords, this.capacity));
+    // Nothing takes the bytes (no hash): the scan only counts groups for its checkpoints.
+    this.dec.countOnly = sink === null;
   }
 
   get dwords(): number {
@@ -188,8 +190,7 @@ export class PagedDecoder {
     this.fold(d);
     this.pageStart += d.dwords;
     this.dec = null;
-    d.reset(0);
-    givePage(d.out);
+    release(d);
   }
 
   /**
@@ -210,10 +211,7 @@ export class PagedDecoder {
     this.done = true;
     const d = this.dec;
     this.dec = null;
-    if (d) {
-      d.reset(0);
-      givePage(d.out);
-    }
+    if (d) release(d);
   }
 
   /** Count a page's problems into the totals before the page is reused. */
@@ -278,6 +276,13 @@ function readText(text: TextSource, offset: number, length: number): Uint8Array 
     if (textWindow && length <= textWindow.length) return textWindow.subarray(0, text.readInto(offset, textWindow.subarray(0, length)));
   }
   return text.readAt(offset, length);
+}
+
+/** Give a finished decoder's page back, zeroed (a counting decoder left anything in it). */
+function release(d: Ascii85Decoder): void {
+  if (d.countOnly) d.out.fill(0);
+  else d.reset(0);
+  givePage(d.out);
 }
 
 function givePage(page: Uint8Array): void {
