@@ -38,6 +38,44 @@ function listing(g: ReturnType<typeof generateDump>, address: bigint) {
 const list = (page: Page) => page.getByTestId('commands-list');
 const cursorRow = (page: Page) => list(page).locator('[role="row"][aria-selected="true"]');
 
+/**
+ * From the ACTHD instruction of an open Commands view: walk the cursor with the keyboard to the
+ * hung batch's MI_BATCH_BUFFER_START that calls the second-level batch, open it, follow the link,
+ * and check where it lands: the range holding the second-level batch, cursor on its first instruction.
+ */
+async function followSecondLevelLink(page: Page, sc: ReturnType<typeof scenario>) {
+  const second = sc.g.hang.secondLevel!;
+  expect(second).not.toBeNull();
+  // The hung batch's MI_BATCH_BUFFER_START that calls the second-level batch.
+  const { rows } = listing(sc.g, sc.g.hang.batchAddr);
+  const bbs = rows.find((r) => r.name === 'MI_BATCH_BUFFER_START' && r.fields.some((f) => f.address === second.address))!;
+  expect(bbs).toBeDefined();
+  const link = bbs.fields.find((f) => f.address === second.address)!;
+  const targetRange = sc.g.expected.ranges.findIndex((r) => {
+    const a = BigInt(r.address) & 0xffff_ffff_ffffn;
+    return second.address >= a && second.address < a + BigInt(r.length);
+  });
+  await expect(cursorRow(page)).toHaveAttribute('data-address', hexA(sc.at.address));
+  // Walk the cursor to that instruction with the keyboard, open it and follow the link.
+  await list(page).focus();
+  const from = rows.findIndex((r) => r.address === sc.at.address);
+  const to = rows.findIndex((r) => r.address === bbs.address);
+  await page.keyboard.press(to < from ? 'ArrowUp' : 'ArrowDown');
+  for (let k = 1; k < Math.abs(to - from); k++) await page.keyboard.press(to < from ? 'ArrowUp' : 'ArrowDown');
+  await expect(cursorRow(page)).toHaveAttribute('data-address', hexA(bbs.address));
+  await page.keyboard.press('ArrowRight');
+  await expect(cursorRow(page)).toHaveAttribute('aria-expanded', 'true');
+  const fieldLink = list(page).getByRole('button', { name: `Go to ${hexA(second.address)} (${link.name})` });
+  await expect(fieldLink).toBeVisible();
+  await fieldLink.click();
+  // The view shows the range holding the second-level batch, cursor on its first instruction.
+  await expect(page.getByTestId('hex-header')).toContainText(`Range ${targetRange}`);
+  await expect(cursorRow(page)).toHaveAttribute('data-address', hexA(second.address));
+  await expect(cursorRow(page)).toContainText(second.instructions[0].name);
+  await expect(page.getByTestId('commands-status')).toContainText(`Cursor ${hexA(second.address)}: ${second.instructions[0].name}`);
+  return { second, bbs, link };
+}
+
 test.describe('Commands view', () => {
   for (const [layout, platform] of [['6.19', 'bmg'], ['6.12', 'lnl'], ['6.14', 'dg2'], ['rfc', undefined]] as const) {
     test(`names and marks the instruction at ACTHD (${layout}${platform ? `, ${platform}` : ''})`, async ({ page }) => {
@@ -77,38 +115,10 @@ test.describe('Commands view', () => {
 
   test('a second-level batch start is a link into the second-level batch', async ({ page }) => {
     const sc = scenario('6.19', 1, 'bmg');
-    const second = sc.g.hang.secondLevel!;
-    expect(second).not.toBeNull();
-    // The hung batch's MI_BATCH_BUFFER_START that calls the second-level batch.
-    const { rows } = listing(sc.g, sc.g.hang.batchAddr);
-    const bbs = rows.find((r) => r.name === 'MI_BATCH_BUFFER_START' && r.fields.some((f) => f.address === second.address))!;
-    expect(bbs).toBeDefined();
-    const link = bbs.fields.find((f) => f.address === second.address)!;
-    const targetRange = sc.g.expected.ranges.findIndex((r) => {
-      const a = BigInt(r.address) & 0xffff_ffff_ffffn;
-      return second.address >= a && second.address < a + BigInt(r.length);
-    });
     await page.goto('/');
     await openBytes(page, sc.g.bytes);
     await page.getByRole('tab', { name: 'Commands' }).click();
-    await expect(cursorRow(page)).toHaveAttribute('data-address', hexA(sc.at.address));
-    // Walk the cursor to that instruction with the keyboard, open it and follow the link.
-    await list(page).focus();
-    const from = rows.findIndex((r) => r.address === sc.at.address);
-    const to = rows.findIndex((r) => r.address === bbs.address);
-    await page.keyboard.press(to < from ? 'ArrowUp' : 'ArrowDown');
-    for (let k = 1; k < Math.abs(to - from); k++) await page.keyboard.press(to < from ? 'ArrowUp' : 'ArrowDown');
-    await expect(cursorRow(page)).toHaveAttribute('data-address', hexA(bbs.address));
-    await page.keyboard.press('ArrowRight');
-    await expect(cursorRow(page)).toHaveAttribute('aria-expanded', 'true');
-    const fieldLink = list(page).getByRole('button', { name: `Go to ${hexA(second.address)} (${link.name})` });
-    await expect(fieldLink).toBeVisible();
-    await fieldLink.click();
-    // The view shows the range holding the second-level batch, cursor on its first instruction.
-    await expect(page.getByTestId('hex-header')).toContainText(`Range ${targetRange}`);
-    await expect(cursorRow(page)).toHaveAttribute('data-address', hexA(second.address));
-    await expect(cursorRow(page)).toContainText(second.instructions[0].name);
-    await expect(page.getByTestId('commands-status')).toContainText(`Cursor ${hexA(second.address)}: ${second.instructions[0].name}`);
+    const { second, bbs, link } = await followSecondLevelLink(page, sc);
     // Back returns to the batch start instruction; so does Enter on the field line, forward again.
     await page.keyboard.press('Alt+ArrowLeft');
     await expect(cursorRow(page)).toHaveAttribute('data-address', hexA(bbs.address));
@@ -195,5 +205,43 @@ test.describe('Commands view', () => {
     await expect(ringHead).toContainText(`0x${hex8(ctx.head)}`);
     await expect(ringHead).toContainText(`0x${hex8(Number(BigInt(engine.RING_HEAD)))}`);
     await expect(table.getByTestId('context-ring-row').filter({ hasText: 'RING_TAIL' })).toContainText(`0x${hex8(Number(BigInt(engine.RING_TAIL)))}`);
+  });
+});
+
+test.describe('Commands view on a dump decoded on demand', () => {
+  test.beforeEach(async ({ page }) => {
+    // Every dump is over an on-demand threshold of 0 bytes (src/format/paged.ts); a small page
+    // cache makes the pages the listing reads come and go.
+    await page.addInitScript(() => {
+      localStorage.setItem('devcoredump.eagerBytes', '0');
+      localStorage.setItem('devcoredump.cacheBytes', String(256 << 10));
+    });
+    await page.goto('/');
+  });
+
+  test('c lists the batch with ACTHD marked, the batch start link lands in the second-level batch, the context table has RING_HEAD', async ({ page }) => {
+    const sc = scenario('6.19', 1, 'bmg');
+    await openBytes(page, sc.g.bytes, 'ondemand.txt');
+    expect(await page.evaluate(() => window.__devcoredump!.dump.getState().dump?.decoding ?? null)).toEqual({ mode: 'on-demand', spooled: false });
+    // The hang summary names the instruction ACTHD is in, and the one before it.
+    const hang = page.getByRole('region', { name: 'Hang summary' });
+    await expect(hang.getByTestId('hang-acthd-instruction')).toContainText(`${sc.at.name} at ${hexA(sc.at.address)}`);
+    await expect(hang.getByTestId('hang-acthd-before')).toContainText(`${sc.before!.name} at ${hexA(sc.before!.address)}`);
+    // c: the Commands view of the batch range, the ACTHD instruction marked and on screen.
+    await page.getByTestId('hex-view').focus();
+    await page.keyboard.press('c');
+    const mark = list(page).locator('[data-testid="command-row"][data-acthd="true"]');
+    await expect(mark).toHaveCount(1);
+    await expect(mark).toHaveAttribute('data-address', hexA(sc.at.address));
+    await expect(mark).toContainText(sc.at.name);
+    await expect(mark).toBeInViewport();
+    // The MI_BATCH_BUFFER_START's link lands in the second-level batch (another range).
+    await followSecondLevelLink(page, sc);
+    // The context image's register table, read from its pages.
+    await page.getByRole('tab', { name: /^Blobs/ }).click();
+    const table = page.getByRole('region', { name: /^Context registers of HWCTX/ });
+    const row = table.getByTestId('context-register').filter({ has: page.getByRole('rowheader', { name: 'RING_HEAD', exact: true }) });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText(`0x${hex8(sc.g.hang.context.head)}`);
   });
 });

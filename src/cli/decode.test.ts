@@ -101,3 +101,40 @@ describe('devcoredump decode', () => {
     expect(j.diagnostics).toEqual([{ address: '0x7000000000', message: 'batch at 0x7000000000 is outside every captured range' }]);
   });
 });
+
+describe('devcoredump decode on a dump decoded on demand', () => {
+  // Over the threshold (DEVCOREDUMP_EAGER_BYTES=0): the index is kept, the batches and the context
+  // image are read through the ranges' ByteStores. The output must be the one of the whole decode.
+  const withThreshold = async (bytes: string, argv: string[]) => {
+    const before = process.env.DEVCOREDUMP_EAGER_BYTES;
+    process.env.DEVCOREDUMP_EAGER_BYTES = bytes;
+    try {
+      return await run(...argv);
+    } finally {
+      if (before === undefined) delete process.env.DEVCOREDUMP_EAGER_BYTES;
+      else process.env.DEVCOREDUMP_EAGER_BYTES = before;
+    }
+  };
+  for (const [layout, platform] of [['6.19', 'bmg'], ['6.14', 'dg2'], ['6.12', 'lnl'], ['6.19', 'tgl'], ['6.19', 'ptl']] as const) {
+    it(`gives the JSON and the listing of the whole decode (${layout}, ${platform})`, async () => {
+      const g = generateDump({ layout, seed: 7, platform, splitBlobs: platform === 'dg2' });
+      const f = join(dir, `ondemand-${layout}-${platform}.txt`);
+      writeFileSync(f, g.bytes);
+      for (const argv of [['decode', f, '--json', '--context'], ['decode', f, '--context'], ['decode', f, '--json', '--address', hex(g.hang.secondLevel!.address)]]) {
+        const whole = await withThreshold(String(Number.MAX_SAFE_INTEGER), [...argv, '--timing']);
+        const lazy = await withThreshold('0', [...argv, '--timing']);
+        expect(whole.code).toBe(0);
+        expect(lazy.code).toBe(0);
+        expect(lazy.out).toEqual(whole.out);
+        // The first decoded every payload into memory, the second none.
+        expect(whole.err).toMatch(/, 0 of \d+ payloads decoded on demand\n$/);
+        const [, n, of] = /, (\d+) of (\d+) payloads decoded on demand\n$/.exec(lazy.err)!;
+        expect(Number(n)).toBe(Number(of));
+      }
+      const j = JSON.parse((await withThreshold('0', ['decode', f, '--json', '--context'])).out);
+      expect(j.batches.map((b: { address: string }) => b.address)).toEqual([hex(g.hang.batchAddr), hex(g.hang.secondLevel!.address)]);
+      expect(j.batches[0].instructions.filter((i: { acthd: boolean }) => i.acthd).map((i: { address: string }) => i.address)).toEqual([hex(g.hang.acthd)]);
+      expect(j.context[0].registers).toContainEqual({ offset: '0x2034', name: 'RING_HEAD', value: '0x' + g.hang.context.head.toString(16).padStart(8, '0') });
+    });
+  }
+});

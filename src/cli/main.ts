@@ -128,10 +128,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const pool = cmd === 'inspect' ? new HashPool() : null;
     let opened: Awaited<ReturnType<typeof parseFile>>;
     try {
-      // decode reads the batches from memory (src/format/gpu/): decoded whole whatever the size.
+      // extract, snapshot and decode read ranges through their ByteStore: a dump over the threshold
+      // keeps only its index (persisted between runs unless --no-cache), and decode's batch walk
+      // reads its dwords window by window.
       const note = (s: string) => io.err(`devcoredump: ${s}\n`);
       const indexCache = !flags.has('--no-cache');
-      opened = await parseFile(file, pool ? { eagerBytes: 0, hash: () => pool.create() } : { eagerBytes: cmd === 'decode' ? Number.MAX_SAFE_INTEGER : eagerBytesFromEnv(), indexCache, note });
+      opened = await parseFile(file, pool ? { eagerBytes: 0, hash: () => pool.create() } : { eagerBytes: eagerBytesFromEnv(), indexCache, note });
       await pool?.drain();
     } finally {
       void pool?.close();
@@ -184,7 +186,9 @@ function runCommand(cmd: string, model: DumpModel, parseMs: number, { file, flag
   {
     if (flags.has('--timing')) {
       const rss = process.resourceUsage().maxRSS * 1024;
-      io.err(`parse: ${parseMs.toFixed(0)} ms, ${(model.byteCount / 1e6 / (parseMs / 1000)).toFixed(0)} MB/s of input, max RSS bytes ${rss} (${humanBytes(rss)})\n`);
+      const payloads = [...model.ranges, ...model.blobs].filter(hasBytes);
+      const lazy = payloads.filter((p) => p.lazy).length;
+      io.err(`parse: ${parseMs.toFixed(0)} ms, ${(model.byteCount / 1e6 / (parseMs / 1000)).toFixed(0)} MB/s of input, max RSS bytes ${rss} (${humanBytes(rss)}), ${lazy} of ${payloads.length} payloads decoded on demand\n`);
     }
     if (cmd === 'inspect') {
       if (flags.has('--json')) io.out(JSON.stringify(toInspectJson(model, sha256, newSha256), null, 2) + '\n');

@@ -3,10 +3,15 @@
 // keeps 128K numbers), so a window of rows anywhere is found by one binary search and at most STEP
 // steps, then decoded. Known instruction starts inside the range (the batch start) are anchors: an
 // instruction that would run over one is cut there and the walk goes on from the anchor, so what
-// the engine was given always lines up, whatever garbage precedes it. Pure (worker and Node).
+// the engine was given always lines up, whatever garbage precedes it. The dwords come through a
+// DwordReader (src/format/dwords.ts): all in memory, or read window by window from a range decoded
+// on demand, so a listing never holds a whole large range. Pure (worker and Node).
 import type { CommandField, CommandRow } from '../protocol/commands.ts';
 import { ROW_DWORDS } from '../protocol/commands.ts';
 import { hexAddress } from '../format/text.ts';
+import { DwordReader, dwordsView } from '../format/dwords.ts';
+
+export { dwordsView };
 
 /** What the listing needs from an instruction decoder (src/format/gpu/, one per platform). */
 export interface ListingDecoder {
@@ -22,15 +27,6 @@ export interface ListingDecoder {
 
 /** Instructions between two checkpoints. */
 export const STEP = 32;
-
-/** Little-endian dwords of bytes (a copy only when the bytes are not 4-aligned in their buffer). */
-export function dwordsView(bytes: Uint8Array): Uint32Array {
-  const n = bytes.length >>> 2;
-  if (bytes.byteOffset % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset, n);
-  const copy = new Uint8Array(n * 4);
-  copy.set(bytes.subarray(0, n * 4));
-  return new Uint32Array(copy.buffer);
-}
 
 export interface ListingOptions {
   /** Address of dword 0 (GPU address of a range, 0 for a blob). */
@@ -50,11 +46,15 @@ export class CommandListing {
   /** Instruction holding ACTHD, or -1. */
   readonly acthdIndex: number;
 
+  /** The dwords listed. */
+  readonly words: DwordReader;
+
   constructor(
-    readonly words: Uint32Array,
+    source: Uint32Array | DwordReader,
     readonly decoder: ListingDecoder,
     readonly options: ListingOptions,
   ) {
+    const words = (this.words = source instanceof DwordReader ? source : new DwordReader(source));
     const n = words.length;
     this.anchors = [...new Set((options.anchors ?? []).filter((a) => a > 0 && a < n * 4).map((a) => Math.floor(a / 4)))].sort((a, b) => a - b);
     const acthdWord = options.acthd != null && options.acthd >= 0 && options.acthd < n * 4 ? Math.floor(options.acthd / 4) : -1;
@@ -64,7 +64,14 @@ export class CommandListing {
     let i = 0;
     let ai = 0;
     const anchors = this.anchors;
+    // The walk goes window by window (one window: all of it when the dwords are in memory).
+    let w = words.window(0);
+    let wEnd = w.start + w.words.length;
     while (i < n) {
+      if (i >= wEnd) {
+        w = words.window(i);
+        wEnd = w.start + w.words.length;
+      }
       if (count % STEP === 0) {
         const k = count / STEP;
         if (k >= cps.length) {
@@ -75,7 +82,7 @@ export class CommandListing {
         cps[k] = i;
       }
       while (ai < anchors.length && anchors[ai] <= i) ai++;
-      let end = i + Math.max(1, decoder.length(words, i));
+      let end = i + Math.max(1, decoder.length(w.words, i - w.start));
       if (ai < anchors.length && anchors[ai] < end) end = anchors[ai];
       if (end > n) end = n;
       if (acthdWord >= i && acthdWord < end) acthdIndex = count;
@@ -90,7 +97,8 @@ export class CommandListing {
   /** End (dword index, exclusive) of the instruction starting at dword i. */
   private endOf(i: number): { end: number; note: string | null } {
     const n = this.words.length;
-    const want = i + Math.max(1, this.decoder.length(this.words, i));
+    const w = this.words.window(i);
+    const want = i + Math.max(1, this.decoder.length(w.words, i - w.start));
     let end = want;
     let note: string | null = null;
     const a = this.nextAnchor(i);
@@ -184,17 +192,18 @@ export class CommandListing {
 
   private row(index: number, i: number, pos: number): CommandRow {
     const { end, note } = this.endOf(i);
-    const view = this.words.subarray(0, end);
+    const w = this.words.window(i, end - i);
+    const view = w.words.subarray(0, end - w.start);
     const address = this.options.base + BigInt(i * 4);
     let decoded: { name: string; fields: CommandField[]; unknown: boolean };
     try {
-      decoded = this.decoder.decode(view, i, address);
+      decoded = this.decoder.decode(view, i - w.start, address);
     } catch (e) {
       // A decoder bug must not take the view down: show the dwords, say what went wrong.
-      decoded = { name: `undecodable 0x${hex32(this.words[i])}`, fields: [{ name: 'error', value: (e as Error).message }], unknown: true };
+      decoded = { name: `undecodable 0x${hex32(view[i - w.start])}`, fields: [{ name: 'error', value: (e as Error).message }], unknown: true };
     }
     const dwords: number[] = [];
-    for (let k = i; k < end && k - i < ROW_DWORDS; k++) dwords.push(this.words[k]);
+    for (let k = i; k < end && k - i < ROW_DWORDS; k++) dwords.push(view[k - w.start]);
     return {
       pos,
       index,
@@ -221,11 +230,13 @@ export class CommandListing {
     // Known names are tested once each (by their key); unknown ones each time (they carry the header).
     const keyHits = new Map<number, boolean>();
     const dec = this.decoder;
+    let w = this.words.window(0);
     for (let index = 0; index < this.count; index++) {
-      const k = dec.nameKey ? dec.nameKey(this.words, i) : -1;
+      if (i >= w.start + w.words.length) w = this.words.window(i);
+      const k = dec.nameKey ? dec.nameKey(w.words, i - w.start) : -1;
       let hit = k >= 0 ? keyHits.get(k) : undefined;
       if (hit === undefined) {
-        hit = dec.name(this.words, i).toLowerCase().includes(needle);
+        hit = dec.name(w.words, i - w.start).toLowerCase().includes(needle);
         if (k >= 0) keyHits.set(k, hit);
       }
       if (hit) {

@@ -3,11 +3,12 @@
 // hang summary and the registers of context images. Decoding is src/format/gpu/; this file only
 // chooses what to decode with what (platform, engine, anchors) and shapes the answers.
 import { findRangeAt, foldAddress } from '../format/addr.ts';
-import { findRegister, REGISTER_ALIASES, type DumpModel, type Engine } from '../format/model.ts';
+import { findRegister, hasBytes, REGISTER_ALIASES, type DumpModel, type Engine } from '../format/model.ts';
 import type { CommandField, CommandRows, CommandsFilter, CommandsInfo, CommandsPlatform, CommandsTarget, ContextImage, InstructionAt } from '../protocol/commands.ts';
 import * as gpu from '../format/gpu/index.ts';
 import { slotOf } from '../format/gpu/decode.ts';
-import { CommandListing, dwordsView, positionIn, type ListingDecoder } from './command-listing.ts';
+import { dwordsOf, type DwordReader } from '../format/dwords.ts';
+import { CommandListing, positionIn, type ListingDecoder } from './command-listing.ts';
 
 /** Listings kept (each a few hundred KiB of checkpoints at most, plus its filters). */
 const KEEP_LISTINGS = 4;
@@ -91,25 +92,21 @@ export class CommandService {
       this.entries.set(key, have);
       return have.info;
     }
-    let data: Uint8Array | null;
-    let decoded: number;
+    // The dwords come from memory or, for a dump decoded on demand, window by window from its pages.
+    let words: DwordReader | null;
     let base: bigint;
     if (target.kind === 'range') {
       const r = m.ranges[target.index];
       if (!r) throw new Error(`no range ${target.index}`);
-      data = r.data;
-      decoded = r.decodedLength;
+      words = dwordsOf(r);
       base = foldAddress(r.address);
     } else {
       const b = m.blobs[target.index];
       if (!b) throw new Error(`no blob ${target.index}`);
-      data = b.data;
-      decoded = b.decodedLength;
+      words = dwordsOf(b);
       base = 0n;
     }
-    if (!data) throw new Error(`this ${target.kind} has no captured bytes`);
-    const bytes = data.subarray(0, Math.min(data.length, decoded));
-    const words = dwordsView(bytes);
+    if (!words) throw new Error(`this ${target.kind} has no captured bytes`);
     const len = BigInt(words.length * 4);
     const inside = (a: bigint) => a >= base && a < base + len;
     // Anchors: where the engine was sent (batch_addr) and where batches in this dump jump to.
@@ -198,7 +195,7 @@ export class CommandService {
     const m = this.model();
     if (!m) return null;
     const r = findRangeAt(m.ranges, address);
-    if (!r || !r.data) return null;
+    if (!r || !hasBytes(r)) return null;
     const index = m.ranges.indexOf(r);
     const info = this.open({ kind: 'range', index }, platform);
     const e = this.entry(info.key);
@@ -212,10 +209,11 @@ export class CommandService {
   contextImage(blob: number, platform: string | null): ContextImage | null {
     const m = this.model();
     const b = m?.blobs[blob];
-    if (!m || !b || !b.data) return null;
+    const words = b ? dwordsOf(b) : null;
+    if (!m || !b || !words) return null;
     const { id } = this.platformFor(m, platform);
     const { engine } = this.engineOf(m);
-    const img = gpu.decodeContextImage(b.data.subarray(0, Math.min(b.data.length, b.decodedLength)), engine?.name);
+    const img = gpu.decodeContextImage(words, engine?.name);
     const head = gpu.contextValue(img, 'RING_HEAD') ?? null;
     const tail = gpu.contextValue(img, 'RING_TAIL') ?? null;
     return {

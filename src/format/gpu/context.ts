@@ -3,6 +3,7 @@
 // every LRI is listed, named from the register tables when the offset is known.
 import { hex32 } from '../report.ts';
 import { bytesOf, type DumpModel, type Engine } from '../model.ts';
+import { DwordReader, dwordsOf, dwordsView } from '../dwords.ts';
 import { getDecoder } from './decode.ts';
 import { registerName } from './registers.ts';
 import type { EngineKind, Family, Instruction } from './types.ts';
@@ -34,16 +35,17 @@ const MI_BATCH_BUFFER_END = 0x0a;
 const MI_LOAD_REGISTER_IMM = 0x22;
 
 /**
- * Decodes a register state image. `engine` (e.g. "rcs0") names engine registers relative to that
- * engine's MMIO base first. Never throws.
+ * Decodes a register state image: its bytes, or its dwords read window by window (a blob decoded
+ * on demand). `engine` (e.g. "rcs0") names engine registers relative to that engine's MMIO base
+ * first. Never throws.
  */
-export function decodeContextImage(bytes: Uint8Array, engine?: string): ContextImage {
-  const n = bytes.byteLength >>> 2;
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, n * 4);
+export function decodeContextImage(image: Uint8Array | DwordReader, engine?: string): ContextImage {
+  const words = image instanceof DwordReader ? image : new DwordReader(dwordsView(image));
+  const n = words.length;
   const out: ContextImage = { registers: [], blocks: 0, end: n * 4, diagnostics: [] };
   let i = 0;
   while (i < n) {
-    const h = dv.getUint32(i * 4, true);
+    const h = words.at(i);
     const type = h >>> 29;
     const op = (h >>> 23) & 0x3f;
     if (h === 0 || (type === 0 && op === MI_NOOP)) {
@@ -60,8 +62,8 @@ export function decodeContextImage(bytes: Uint8Array, engine?: string): ContextI
       const stop = Math.min(n, i + len);
       if (i + len > n) out.diagnostics.push({ at: i * 4, message: `MI_LOAD_REGISTER_IMM of ${len} dwords runs past the end of the image` });
       for (let k = i + 1; k + 1 < stop; k += 2) {
-        const offset = dv.getUint32(k * 4, true) & 0x7ffffc;
-        out.registers.push({ offset, name: registerName(offset, engine), value: dv.getUint32((k + 1) * 4, true), at: (k + 1) * 4, block });
+        const offset = words.at(k) & 0x7ffffc;
+        out.registers.push({ offset, name: registerName(offset, engine), value: words.at(k + 1), at: (k + 1) * 4, block });
       }
       if ((len - 1) % 2 !== 0) out.diagnostics.push({ at: i * 4, message: `MI_LOAD_REGISTER_IMM with an odd number of dwords (${len - 1}) after its header` });
       i += len;
@@ -114,9 +116,9 @@ export function decodeContexts(model: DumpModel, family: Family, engine: Engine 
   const ringBlob = model.blobs.find((b) => b.name === 'RING' && bytesOf(b));
   for (const blob of model.blobs) {
     if (blob.name !== 'HWCTX') continue;
-    const store = bytesOf(blob);
-    const image = store
-      ? decodeContextImage(store.read(0, Math.min(store.length, blob.decodedLength)), engine?.name)
+    const words = dwordsOf(blob);
+    const image = words
+      ? decodeContextImage(words, engine?.name)
       : { registers: [], blocks: 0, end: 0, diagnostics: [{ at: 0, message: blob.error ? `no data (error ${blob.error})` : 'no data' }] };
     const lrc = { head: null as number | null, tail: null as number | null, ringStart: null as number | null };
     const section = model.sections.find((s) => s.title === blob.section && s.line <= blob.line);

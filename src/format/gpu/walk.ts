@@ -3,6 +3,7 @@
 // depth limit, cycle detection and a total instruction budget (so the walk always ends).
 import { findRangeAt, foldAddress } from '../addr.ts';
 import type { MemoryRange } from '../model.ts';
+import { dwordsOf } from '../dwords.ts';
 import { hexAddress } from '../report.ts';
 import { decodeAt, getDecoder, type CommandDecoder } from './decode.ts';
 import type { EngineKind, Family, Instruction } from './types.ts';
@@ -71,35 +72,6 @@ export function rangeWords(r: Pick<MemoryRange, 'data' | 'decodedLength'>): Uint
   return decodedWords === w.length ? w : w.subarray(0, decodedWords);
 }
 
-/** Bytes read at once from a range decoded on demand (a large dump): the whole range up to this, else a window from the batch. */
-const LAZY_WINDOW = 64 * 1024 * 1024;
-const lazyCache = new WeakMap<object, Map<number, Uint32Array>>();
-
-/**
- * The dwords of a range to decode from byte `offset`: all of an in-memory range, or for a range
- * decoded on demand (`lazy`) all of it up to 64 MiB, else a 64 MiB window starting at `offset`.
- * `startByte` is where `words[0]` sits in the range. Null when the range has no bytes.
- */
-export function wordsAt(r: Pick<MemoryRange, 'data' | 'decodedLength' | 'lazy'>, offset: number): { words: Uint32Array; startByte: number } | null {
-  const inMemory = rangeWords(r);
-  if (inMemory) return { words: inMemory, startByte: 0 };
-  const store = r.lazy;
-  if (!store) return null;
-  const decoded = Math.min(store.length, r.decodedLength);
-  const start = decoded <= LAZY_WINDOW ? 0 : Math.max(0, Math.min(offset, decoded) - (offset % 4));
-  let byStart = lazyCache.get(store);
-  if (!byStart) lazyCache.set(store, (byStart = new Map()));
-  let words = byStart.get(start);
-  if (!words) {
-    const len = Math.max(0, Math.min(decoded - start, LAZY_WINDOW)) & ~3;
-    const bytes = store.read(start, len).slice(0, len); // a copy, 4-byte aligned
-    words = new Uint32Array(bytes.buffer, 0, len >>> 2);
-    if (byStart.size > 8) byStart.clear();
-    byStart.set(start, words);
-  }
-  return { words, startByte: start };
-}
-
 /**
  * Decodes the batches starting at `starts` (in order), following MI_BATCH_BUFFER_START. Never
  * throws on any bytes; problems go to `diagnostics`.
@@ -130,14 +102,14 @@ export function walkBatches(ranges: readonly MemoryRange[], starts: readonly { a
         diag(fromAt ?? at, `batch at ${hexAddress(at)} is outside every captured range`);
         return;
       }
-      const win = wordsAt(range, Number(at - foldAddress(range.address)));
-      if (!win) {
+      // The range's dwords: in memory, or read window by window (a range decoded on demand).
+      const words = dwordsOf(range);
+      if (!words) {
         diag(fromAt ?? at, `batch at ${hexAddress(at)} is in range ${hexAddress(range.address)}, which has no data${range.error ? ` (error ${range.error})` : ''}`);
         return;
       }
-      const words = win.words;
       visited.add(at);
-      const base = foldAddress(range.address) + BigInt(win.startByte);
+      const base = foldAddress(range.address);
       const batch: WalkedBatch = {
         address: at, reason: why, depth, secondLevel, from: fromAt, rangeAddress: range.address, instructions: [], acthdIndex: -1, end: 'range-end',
       };
@@ -153,7 +125,8 @@ export function walkBatches(ranges: readonly MemoryRange[], starts: readonly { a
           return;
         }
         budget--;
-        const ins = decodeAt(words, i, base, dec);
+        const w = words.window(i, dec.lengthOf(words.at(i)));
+        const ins = decodeAt(w.words, i - w.start, base + BigInt(w.start * 4), dec);
         batch.instructions.push(ins);
         if (acthd !== null && acthd >= ins.address && acthd < ins.address + BigInt(ins.dwords * 4)) {
           batch.acthdIndex = batch.instructions.length - 1;
