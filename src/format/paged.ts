@@ -313,8 +313,22 @@ export class LazyBytes implements ByteStore {
     offset = Math.max(0, offset);
     const end = Math.min(this.length, offset + Math.max(0, length));
     const out = new Uint8Array(Math.max(0, end - offset));
+    this.fill(out, offset, end);
+    return out;
+  }
+
+  /** read() into a reused buffer: `into.length` bytes from `offset` (zeros past the data). */
+  readInto(offset: number, into: Uint8Array): void {
+    offset = Math.max(0, offset);
+    into.fill(0);
+    const end = Math.min(this.length, offset + into.length);
+    if (end > offset) this.fill(into.subarray(0, end - offset), offset, end);
+  }
+
+  /** Decode [offset, end) into `out` (zeroed, end - offset long). */
+  private fill(out: Uint8Array, offset: number, end: number): void {
     const valid = Math.min(end, this.decodedLength);
-    if (valid <= offset) return out;
+    if (valid <= offset) return;
     const pb = this.decoder.pageBytes;
     const kEnd = Math.floor((valid - 1) / pb);
     for (let k = Math.floor(offset / this.decoder.pageBytes); k <= kEnd;) {
@@ -337,7 +351,6 @@ export class LazyBytes implements ByteStore {
       this.decodePages(k, last, (page, j) => copyPage(out, offset, valid, page, j, pb), direct);
       k = last + 1;
     }
-    return out;
   }
 
   private key(k: number): number {
