@@ -106,7 +106,7 @@ export function decodeIndex(bytes: Uint8Array): { key: unknown; records: Payload
 /** A record that could describe a payload of a file of `size` bytes; the reason when it cannot. */
 function badRecord(r: PayloadRecord, size: number): string | null {
   const s = r.state;
-  if (!int(r.start) || !int(r.resume) || r.start >= r.resume || r.resume > size) return 'payload offsets out of the file';
+  if (!int(r.start, 6) || !int(r.resume) || r.start >= r.resume || r.resume > size) return 'payload offsets out of the file';
   if (!int(r.lineAfter, 1) || !Array.isArray(r.lineStarts) || !r.lineStarts.every((o) => int(o) && o > r.start && o <= r.resume)) return 'bad line numbers';
   if (r.how !== 'complete' && r.how !== 'long') return 'bad end';
   if (!s || !int(s.dwords) || !int(s.pending) || !int(s.overflowGroups) || !int(s.invalidChars) || !int(s.misplacedZ)) return 'bad counters';
