@@ -2,13 +2,15 @@
 // one more range holding 64 MiB of Xe2 command stream (src/gen/content.ts commandStream). Each
 // run opens the dump in a fresh worker, shows that range, presses `c` and times:
 //   - open the Commands view → first instruction rows in the DOM (in-page timer; the listing is
-//     built then, cold), and again once it is built (warm: c twice);
+//     built then, cold), and again once it is built (warm: c twice); side by side, the same dump
+//     decoded whole (under the on-demand threshold) and on demand (threshold set to 0: the listing
+//     reads the range through the decoded-page cache, pages decoded from the file's text);
 //   - the worker's instruction-boundary scan of the 64 MiB (its own clock) → MB/s;
 //   - the full field decode of every instruction in the worker, asked for in windows of 2,048 rows
 //     (the worker's clock), and the same seen from the page (the rows' structured clone included).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { generateDump } from '../src/gen/generate.ts';
 import { commandStream, Rng } from '../src/gen/content.ts';
 import { DumpParser } from '../src/format/parser.ts';
@@ -50,50 +52,79 @@ window.__cmd = 0;
 })();
 `;
 
-export interface CommandsFigures {
-  bytes: number;
-  instructions: number;
+/** Open → first rows and the boundary scan, for one way of holding the dump's bytes. */
+export interface OpenFigures {
   coldMs: number[];
   warmMs: number[];
   scanMBps: number[];
+}
+
+export interface CommandsFigures extends OpenFigures {
+  bytes: number;
+  instructions: number;
   decodeMBps: number[];
   decodePageMBps: number[];
+  /** The same dump over the on-demand threshold (set to 0): the listing reads through the page cache. */
+  onDemand: OpenFigures;
+}
+
+/** Time `c` → first rows, in-page; the listing is then the one the worker keeps. */
+async function timeFirstRows(page: Page): Promise<number> {
+  await page.addScriptTag({ content: FIRST_ROWS });
+  await page.waitForFunction(() => (window as unknown as { __cmd: number }).__cmd > 0, null, { timeout: 60_000, polling: 20 });
+  return page.evaluate(() => (window as unknown as { __cmd: number }).__cmd);
+}
+
+async function newPage(browser: Browser, url: string, onDemand: boolean): Promise<Page> {
+  // bypassCSP: the timer is an inline script, which the app's Content-Security-Policy forbids.
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block', bypassCSP: true });
+  await page.addInitScript((lazy) => {
+    localStorage.setItem('devcoredump.recent.keep', '0');
+    if (lazy) localStorage.setItem('devcoredump.eagerBytes', '0');
+  }, onDemand);
+  page.on('pageerror', (e) => console.log('page error:', e.message));
+  await page.goto(url);
+  return page;
+}
+
+/**
+ * One run on `page`: open the dump in a fresh worker (the listing is built anew), show the big
+ * range, time `c` → first rows cold, then warm (c twice). Leaves the Commands view open.
+ */
+async function openRun(page: Page, file: string, into: OpenFigures, onDemand: boolean): Promise<{ count: number; bytes: number }> {
+  const gen = await page.evaluate(() => window.__devcoredump!.dump.getState().generation);
+  await page.locator('input[type="file"]').first().setInputFiles(file);
+  await page.waitForFunction((g) => window.__devcoredump!.dump.getState().generation > g, gen, { timeout: 120_000 });
+  const mode = await page.evaluate(() => window.__devcoredump!.dump.getState().dump?.decoding?.mode);
+  if (mode !== (onDemand ? 'on-demand' : 'memory')) throw new Error(`the dump was decoded ${mode}, not as asked`);
+  await page.evaluate((big) => {
+    const s = window.__devcoredump!;
+    const i = s.dump.getState().dump!.ranges.findIndex((r) => (BigInt(r.address) & 0xffff_ffff_ffffn) === BigInt(big));
+    s.view.getState().select({ kind: 'range', index: i });
+  }, '0x' + BIG.toString(16));
+  await page.waitForSelector('[data-testid="hex-view"] [data-address]');
+  into.coldMs.push(await timeFirstRows(page));
+  const info = await page.evaluate(() => {
+    const i = window.__devcoredumpCommands!.getState().info!;
+    return { scanMs: i.scanMs, count: i.count, bytes: i.bytes };
+  });
+  into.scanMBps.push(info.bytes / 1e6 / (info.scanMs / 1000));
+  // Warm: back to Hex, and Commands again (the listing is kept).
+  await page.keyboard.press('c');
+  await page.waitForSelector('[data-testid="hex-view"] [data-address]');
+  into.warmMs.push(await timeFirstRows(page));
+  return info;
 }
 
 export async function benchCommandsBrowser(browser: Browser, url: string, root: string, runs = 5): Promise<CommandsFigures> {
   const dump = commandsDump(root);
-  const out: CommandsFigures = { bytes: dump.bytes, instructions: 0, coldMs: [], warmMs: [], scanMBps: [], decodeMBps: [], decodePageMBps: [] };
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
-  await page.addInitScript(() => localStorage.setItem('devcoredump.recent.keep', '0'));
-  page.on('pageerror', (e) => console.log('page error:', e.message));
-  await page.goto(url);
-  const input = page.locator('input[type="file"]').first();
+  const out: CommandsFigures = { bytes: dump.bytes, instructions: 0, coldMs: [], warmMs: [], scanMBps: [], decodeMBps: [], decodePageMBps: [], onDemand: { coldMs: [], warmMs: [], scanMBps: [] } };
+  // Side by side: each run opens the dump decoded whole in one page, then on demand in another.
+  const page = await newPage(browser, url, false);
+  const lazy = await newPage(browser, url, true);
   for (let k = 0; k < runs; k++) {
-    // A fresh worker each run: the listing is built anew.
-    const gen = await page.evaluate(() => window.__devcoredump!.dump.getState().generation);
-    await input.setInputFiles(dump.file);
-    await page.waitForFunction((g) => window.__devcoredump!.dump.getState().generation > g, gen, { timeout: 120_000 });
-    await page.evaluate((big) => {
-      const s = window.__devcoredump!;
-      const i = s.dump.getState().dump!.ranges.findIndex((r) => (BigInt(r.address) & 0xffff_ffff_ffffn) === BigInt(big));
-      s.view.getState().select({ kind: 'range', index: i });
-    }, '0x' + BIG.toString(16));
-    await page.waitForSelector('[data-testid="hex-view"] [data-address]');
-    await page.addScriptTag({ content: FIRST_ROWS });
-    await page.waitForFunction(() => (window as unknown as { __cmd: number }).__cmd > 0, null, { timeout: 60_000, polling: 20 });
-    out.coldMs.push(await page.evaluate(() => (window as unknown as { __cmd: number }).__cmd));
-    const info = await page.evaluate(() => {
-      const i = window.__devcoredumpCommands!.getState().info!;
-      return { scanMs: i.scanMs, count: i.count, bytes: i.bytes };
-    });
+    const info = await openRun(page, dump.file, out, false);
     out.instructions = info.count;
-    out.scanMBps.push(info.bytes / 1e6 / (info.scanMs / 1000));
-    // Warm: back to Hex, and Commands again (the listing is kept).
-    await page.keyboard.press('c');
-    await page.waitForSelector('[data-testid="hex-view"] [data-address]');
-    await page.addScriptTag({ content: FIRST_ROWS });
-    await page.waitForFunction(() => (window as unknown as { __cmd: number }).__cmd > 0, null, { timeout: 60_000, polling: 20 });
-    out.warmMs.push(await page.evaluate(() => (window as unknown as { __cmd: number }).__cmd));
     if (k < 3) {
       const d = await page.evaluate(async () => {
         const st = window.__devcoredumpCommands!.getState();
@@ -107,8 +138,12 @@ export async function benchCommandsBrowser(browser: Browser, url: string, root: 
       out.decodePageMBps.push(info.bytes / 1e6 / (d.page / 1000));
     }
     await page.keyboard.press('c');
+    const l = await openRun(lazy, dump.file, out.onDemand, true);
+    if (l.count !== info.count) throw new Error(`on demand: ${l.count} instructions, decoded whole: ${info.count}`);
+    await lazy.keyboard.press('c');
   }
   await page.close();
+  await lazy.close();
   return out;
 }
 
@@ -118,7 +153,11 @@ export function printCommandsFigures(f: CommandsFigures): void {
   console.log(`== Commands view, ${(f.bytes / MiB).toFixed(0)} MiB command stream (${f.instructions.toLocaleString('en-US')} instructions, Xe2) ==`);
   console.log(`open Commands → first rows, listing built then: ${list(f.coldMs)} ms (median ${med(f.coldMs).toFixed(0)}; target < 100)`);
   console.log(`open Commands → first rows, listing kept:       ${list(f.warmMs)} ms (median ${med(f.warmMs).toFixed(0)})`);
+  const o = f.onDemand;
+  console.log(`  on demand (over the threshold): listing built then ${list(o.coldMs)} ms (median ${med(o.coldMs).toFixed(0)}; target < 100), kept ${list(o.warmMs)} ms (median ${med(o.warmMs).toFixed(0)})`);
+  console.log(`  ratio on demand / decoded whole, listing built then: ${(med(o.coldMs) / med(f.coldMs)).toFixed(2)}x`);
   console.log(`worker: instruction-boundary scan:             ${list(f.scanMBps)} MB/s (median ${med(f.scanMBps).toFixed(0)}; target >= 100)`);
+  console.log(`  on demand (pages decoded from the text):     ${list(o.scanMBps)} MB/s (median ${med(o.scanMBps).toFixed(0)})`);
   console.log(`worker: full field decode, 2,048-row windows:  ${list(f.decodeMBps)} MB/s (median ${med(f.decodeMBps).toFixed(0)}; worker clock)`);
   console.log(`page: every row fetched in 2,048-row windows:  ${list(f.decodePageMBps)} MB/s (median ${med(f.decodePageMBps).toFixed(0)}; page clock, the rows' structured clone included)`);
 }

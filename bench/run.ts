@@ -53,4 +53,4 @@ console.log(`xe:   median ${zx} ms = ${(z.xeBytes / 1e6 / (zx / 1000)).toFixed(0
 console.log(`ratio i915 / xe (same decoded bytes): ${(zi / zx).toFixed(2)}x the time`);
 
 console.log('\n== command-stream decode (src/format/gpu), 64 MiB ==');
-printDecodeBench(benchDecode());
+printDecodeBench(await benchDecode());

@@ -98,3 +98,27 @@ test.describe('error boundaries', () => {
     await expect(page.getByText(/out of range \(more than 2\^48 bytes\)/).first()).toBeVisible();
   });
 });
+
+test.describe('the decompressed-size cap is a setting', () => {
+  test('a gzip dump over the chosen size is refused with the reason; the default opens it; the choice is kept', async ({ page }) => {
+    test.setTimeout(240_000);
+    const { gzipSync } = await import('node:zlib');
+    // 80 MiB of text in a ~80 KB gzip: one long line (cut at 1 MiB with a warning) after the header.
+    const text = `**** Xe Device Coredump ****\nkernel: 6.19.0\nReason: ${'x'.repeat(80 << 20)}\n`;
+    const gz = new Uint8Array(gzipSync(Buffer.from(text, 'latin1')));
+    await page.goto('/');
+    const choice = page.getByLabel('Largest expanded size of a compressed dump');
+    await expect(choice).toHaveValue(String(8 * 1024 ** 3));
+    await choice.selectOption({ label: '64 MiB' });
+    await openFile(page, gz, 'big.txt.gz');
+    // Inflating 64 MiB takes a few seconds on a loaded machine.
+    await expect(page.getByRole('alert').filter({ hasText: 'this gzip file expands to more than 64 MiB: not opened' })).toBeVisible({ timeout: 90_000 });
+    await page.reload();
+    await expect(page.getByLabel('Largest expanded size of a compressed dump')).toHaveValue(String(64 * 1024 ** 2));
+    await page.getByLabel('Largest expanded size of a compressed dump').selectOption({ label: '8 GiB' });
+    await openFile(page, gz, 'big.txt.gz');
+    await expect(page.getByRole('region', { name: 'Dump summary' }).getByText('parsing…')).toBeHidden({ timeout: 90_000 });
+    await expect(page.getByRole('alert').filter({ hasText: 'expands to more than' })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Dump summary' })).toContainText('6.19.0');
+  });
+});

@@ -16,6 +16,7 @@ import { generateI915, type I915Variant } from '../src/gen/i915.ts';
 const I915_VARIANTS: readonly I915Variant[] = ['compressed', 'raw', 'legacy'];
 import { generateMsm } from '../src/gen/msm.ts';
 import { generateAmdgpu } from '../src/gen/amdgpu.ts';
+import { entriesOf } from '../src/format/entries.ts';
 
 /** What a case starts from: an xe layout, or a dump of another format the parser reads. */
 export type Base = (typeof LAYOUTS)[number] | 'i915' | 'msm' | 'amdgpu';
@@ -205,7 +206,7 @@ function fnv(b: Uint8Array | null, n: number): string {
 export function reportOf(m: DumpModel): string {
   return JSON.stringify({
     format: m.format, header: m.header, lineCount: m.lineCount, byteCount: m.byteCount,
-    sections: m.sections.map((s) => [s.title, s.line, s.entries.map((e) => [e.key, e.value, e.indent, e.line, e.bare ?? false])]),
+    sections: m.sections.map((s) => [s.title, s.line, entriesOf(m.entries, s).toArray().map((e) => [e.key, e.value, e.indent, e.line, e.bare ?? false])]),
     ranges: m.ranges.map((r) => [r.address, r.length, r.line, r.properties?.raw ?? null, r.decodedLength, r.complete, r.error, fnv(r.data, r.decodedLength)]),
     blobs: m.blobs.map((b) => [b.name, b.section, b.line, b.length, b.decodedLength, b.complete, b.error, b.attributes, b.gucId, fnv(b.data, b.decodedLength)]),
     engines: m.engines.map((e) => [e.name, e.line, e.attributes, e.registers.map((r) => [r.name, r.value, r.bits, r.line])]),
@@ -282,7 +283,7 @@ export function checkCase(bytes: Uint8Array, chunkSizes: number[][]): CaseResult
   // data is padded back with the zero dwords the kernel dropped (at most 64 MiB an item).
   const bound = model.format === 'xe' || model.format === 'xe-rfc' ? 4 * bytes.length + 64 : 1032 * bytes.length + (64 << 20);
   if (held > bound) throw new Error(`holds ${held} bytes for ${bytes.length} of input`);
-  const entries = model.sections.reduce((n, s) => n + s.entries.length, 0);
+  const entries = model.sections.reduce((n, s) => n + s.count, 0);
   if (entries > model.lineCount + 1) throw new Error(`${entries} entries for ${model.lineCount} lines`);
   // The same reading for any chunking, and for the gzip of the same text.
   const want = reportOf(model);

@@ -5,6 +5,8 @@ import type { OpenSettings } from '../protocol/worker-api.ts';
 
 export const EAGER_BYTES_KEY = 'devcoredump.eagerBytes';
 export const CACHE_BYTES_KEY = 'devcoredump.cacheBytes';
+/** The setting "open compressed dumps that expand to at most N bytes" (open/limits-store.ts). */
+export const MAX_DECOMPRESSED_KEY = 'devcoredump.maxDecompressedBytes';
 
 function storedNumber(key: string): number | undefined {
   try {
@@ -23,5 +25,7 @@ export function openSettings(): OpenSettings {
   const cache = storedNumber(CACHE_BYTES_KEY);
   if (eager !== undefined) s.eagerBytes = eager;
   if (cache !== undefined) s.cacheBytes = cache;
+  const most = storedNumber(MAX_DECOMPRESSED_KEY);
+  if (most !== undefined && most > 0) s.maxDecompressedBytes = most;
   return s;
 }

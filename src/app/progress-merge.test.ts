@@ -5,9 +5,12 @@ import { summarize } from '../worker/session.ts';
 import { applyDelta } from './progress-merge.ts';
 import { DeltaTracker } from '../worker/progress-delta.ts';
 import type { DumpSummary } from '../protocol/worker-api.ts';
+import { entryAt } from '../format/entries.ts';
 
 const meta = { fileName: 'f', fileSize: 1, compression: null };
-const sentItems = (d: ReturnType<DeltaTracker['delta']>) => d.sections.items.reduce((n, s) => n + s.entries.length, 0) + d.ranges.items.length + d.diagnostics.items.length;
+const sentItems = (d: ReturnType<DeltaTracker['delta']>) => d.entries.rows.length / 3 + d.ranges.items.length + d.diagnostics.items.length;
+/** A summary with its entry table read out as entries (the two tables may differ in spare capacity). */
+const readable = (s: DumpSummary) => ({ ...s, entries: Array.from({ length: s.entries.count }, (_, i) => entryAt(s.entries, i)) });
 
 describe('progress deltas', () => {
   for (const layout of LAYOUTS) {
@@ -20,11 +23,11 @@ describe('progress deltas', () => {
       for (let i = 0; i < g.bytes.length; i += step) {
         p.push(g.bytes.subarray(i, i + step));
         sofar = applyDelta(sofar, t.delta(p.model, meta));
-        expect(sofar).toEqual(summarize(p.model, meta, false));
+        expect(readable(sofar)).toEqual(readable(summarize(p.model, meta, false)));
       }
       p.finish();
       sofar = applyDelta(sofar, t.delta(p.model, meta));
-      expect(sofar).toEqual(summarize(p.model, meta, false));
+      expect(readable(sofar)).toEqual(readable(summarize(p.model, meta, false)));
     }, 30_000);
   }
 
@@ -40,7 +43,7 @@ describe('progress deltas', () => {
       sent += sentItems(t.delta(p.model, meta));
       reports++;
     }
-    const entries = p.finish().sections.reduce((n, s) => n + s.entries.length, 0);
+    const entries = p.finish().sections.reduce((n, s) => n + s.count, 0);
     expect(entries).toBe(200_001);
     expect(sent).toBeLessThanOrEqual(entries + reports);
   }, 30_000);

@@ -37,7 +37,7 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 
 /** The whole model as inspect reports it (every payload read back through its byte store and hashed). */
 async function report(file: string, indexCache: boolean): Promise<{ json: unknown; index?: { payloads: number; cached: number } }> {
-  const d = await parseFile(file, { eagerBytes: 0, indexCache });
+  const d = await parseFile(file, { eagerBytes: 0, smallBytes: 0, indexCache }); // as the CLI with DEVCOREDUMP_EAGER_BYTES=0
   try {
     return { json: toInspectJson(d.model, sha256, newSha256), index: d.index };
   } finally {

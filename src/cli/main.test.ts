@@ -300,6 +300,18 @@ describe('devcoredump with hostile input', () => {
     const f = write('big.gz', gzipSync(new TextEncoder().encode(HEAD + 'a\n'.repeat(200_000))));
     await expect(parseFile(f, { maxBytes: 100_000 })).rejects.toThrow('this gzip file expands to more than 97.7 KiB: not opened');
   });
+
+  it('the decompressed-size cap is a setting: --max-decompressed SIZE (default 8 GiB)', async () => {
+    const f = write('cap.gz', gzipSync(new TextEncoder().encode(HEAD + 'a\n'.repeat(200_000))));
+    expect((await run('inspect', f)).code).toBe(0);
+    const capped = await run('inspect', f, '--max-decompressed', '100K');
+    expect(capped.code).toBe(1);
+    expect(capped.err).toBe('devcoredump: this gzip file expands to more than 100 KiB: not opened\n');
+    expect((await run('inspect', f, '--max-decompressed=1M')).code).toBe(0);
+    const bad = await run('inspect', f, '--max-decompressed', 'lots');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('bad size "lots" for --max-decompressed');
+  });
 });
 
 describe('ranges of 4 GiB and more', () => {

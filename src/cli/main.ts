@@ -18,6 +18,7 @@ import { HashPool } from './hash-pool.ts';
 import { FAMILIES, hangContext, platformById, walkBatches, type Family } from '../format/gpu/index.ts';
 import { decodeJson, decodeText } from '../format/gpu/report.ts';
 import { humanBytes } from '../format/text.ts';
+import { MAX_DECOMPRESSED, parseByteSize } from '../format/limits.ts';
 
 const USAGE = `usage:
   devcoredump inspect FILE [--json] [--timing]
@@ -30,7 +31,8 @@ const USAGE = `usage:
       decodes the hung batch (batch_addr) and what it chains to, as a listing with <- ACTHD;
       --address decodes from ADDR instead, --context adds the context images (register state),
       --platform overrides the detected one (gen12, gen12.5, xe2, xe3, or tgl, dg2, mtl, lnl, bmg, ptl, …)
-FILE may be - for standard input; gzip-compressed input is inflated.
+FILE may be - for standard input; gzip-compressed input is inflated, up to --max-decompressed SIZE
+(default 8GiB; SIZE in bytes or with K, M, G, T: binary multiples).
 Dumps decoded on demand (large ones) keep their index in $XDG_CACHE_HOME/devcoredump/ (~/.cache/…)
 so that the next run on the unchanged file skips the scan; --no-cache neither reads nor writes it.
 exit: 0 dump read (even with diagnostics), 2 not a dump, 1 I/O error or bad arguments`;
@@ -53,7 +55,7 @@ class UsageError extends Error {}
 function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, string | true> } {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const withValue = new Set(['--address', '--length', '--range', '-o', '--output', '--platform']);
+  const withValue = new Set(['--address', '--length', '--range', '-o', '--output', '--platform', '--max-decompressed']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-' || !a.startsWith('-')) positional.push(a);
@@ -84,6 +86,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (cmd !== 'inspect' && cmd !== 'extract' && cmd !== 'snapshot' && cmd !== 'decode') throw new UsageError(cmd ? `unknown command "${cmd}"` : 'no command');
     if (!file) throw new UsageError('no FILE given');
+    const most = flags.get('--max-decompressed');
+    const maxBytes = typeof most === 'string' ? parseByteSize(most) : MAX_DECOMPRESSED;
+    if (maxBytes === null) throw new UsageError(`bad size "${most as string}" for --max-decompressed`);
     let address: bigint | null = null;
     let out: string | null = null;
     if (cmd === 'extract') {
@@ -131,9 +136,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       // extract, snapshot and decode read ranges through their ByteStore: a dump over the threshold
       // keeps only its index (persisted between runs unless --no-cache), and decode's batch walk
       // reads its dwords window by window.
+      const eager = eagerBytesFromEnv();
       const note = (s: string) => io.err(`devcoredump: ${s}\n`);
       const indexCache = !flags.has('--no-cache');
-      opened = await parseFile(file, pool ? { eagerBytes: 0, hash: () => pool.create() } : { eagerBytes: eagerBytesFromEnv(), indexCache, note });
+      // DEVCOREDUMP_EAGER_BYTES=0 puts every payload on demand, small ones too (tests use it).
+      opened = await parseFile(file, pool ? { eagerBytes: 0, hash: () => pool.create(), maxBytes } : { eagerBytes: eager, ...(eager === 0 ? { smallBytes: 0 } : {}), maxBytes, indexCache, note });
       await pool?.drain();
     } finally {
       void pool?.close();

@@ -101,6 +101,8 @@ class Spool {
 export interface ReadOptions {
   /** Payloads are decoded into memory while their total stays within this many bytes (default DEFAULT_EAGER_BYTES). */
   eagerBytes?: number;
+  /** Payloads up to this many bytes are held in memory whatever the budget (xe.ts SMALL_PAYLOAD). */
+  smallBytes?: number;
   /** Budget of the decoded-page cache. */
   cacheBytes?: number;
   /** Hash every payload while it is decoded. */
@@ -130,7 +132,7 @@ export async function parseFile(path: string, options: ReadOptions = {}): Promis
   const eagerBytes = options.eagerBytes ?? DEFAULT_EAGER_BYTES;
   const spooled = (): { parser: DumpParser; spool: Spool; push: (c: Uint8Array) => void } => {
     const spool = new Spool();
-    const parser = new DumpParser({ hash: options.hash, onDemand: { text: fdTextSource(spool.fd), cache, eagerBytes } });
+    const parser = new DumpParser({ hash: options.hash, onDemand: { text: fdTextSource(spool.fd), cache, eagerBytes, smallBytes: options.smallBytes } });
     return { parser, spool, push: (c) => { spool.write(c); parser.push(c); } };
   };
   if (path === '-') {
@@ -176,7 +178,7 @@ export async function parseFile(path: string, options: ReadOptions = {}): Promis
       }
     }
     const size = fstatSync(fd).size;
-    const onDemand = { text: fdTextSource(fd), cache, eagerBytes: eagerBudget(size, eagerBytes) };
+    const onDemand = { text: fdTextSource(fd), cache, eagerBytes: eagerBudget(size, eagerBytes), smallBytes: options.smallBytes };
     const cached = options.indexCache && !options.hash && onDemand.eagerBytes < size ? openIndexCache(path, fd, options.note ?? (() => {})) : null;
     const parser = new DumpParser({ hash: options.hash, onDemand, index: cached?.index });
     // Double buffering: the next read runs on libuv's thread pool (the other core) while this

@@ -109,7 +109,7 @@ export class AmdgpuInterpreter extends TextModelBuilder implements LineInterpret
     r.blob.data = r.words.bytes();
     r.blob.length = n;
     r.blob.decodedLength = n;
-    this.section.entries.push({ key: `${r.blob.name} words`, value: `${n / 4} dwords`, indent: 0, line: r.blob.line });
+    this.push(`${r.blob.name} words`, `${n / 4} dwords`, 0, r.blob.line);
   }
 
   private engine(): Engine {

@@ -82,7 +82,7 @@ export class I915Interpreter extends TextModelBuilder implements LineInterpreter
     this.closeLegacy();
     const r = this.pending;
     this.pending = null;
-    this.section.entries.push({ key: name === ':' ? 'data (zlib, ascii85)' : 'data (ascii85)', value: '', indent, line: lineNo });
+    this.push(name === ':' ? 'data (zlib, ascii85)' : 'data (ascii85)', '', indent, lineNo);
     if (!r) {
       this.diag(lineNo, 'error', 'object data without a preceding "<engine> --- <name> = 0x…" line; skipped');
       return null;
@@ -281,7 +281,7 @@ export class I915Interpreter extends TextModelBuilder implements LineInterpreter
     r.length = n;
     r.decodedLength = n;
     r.complete = true;
-    this.section.entries.push({ key: `${r.name} words`, value: `${n / 4} dwords`, indent: 0, line: r.line });
+    this.push(`${r.name} words`, `${n / 4} dwords`, 0, r.line);
     if (n === 0) {
       r.data = null;
       this.noData(r);

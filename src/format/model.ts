@@ -1,6 +1,7 @@
 // The dump model: what every importer produces and every view reads.
 // Pure data, no DOM, no Node APIs. GPU addresses are bigint (64-bit, no precision loss);
 // byte counts are numbers (exact up to 2^53).
+import type { EntryTable } from './entries.ts';
 
 /**
  * Which text the model came from: the xe devcoredump (and its 2023 RFC form), the i915 GPU error
@@ -36,7 +37,12 @@ export interface Section {
   title: string;
   /** Line of the `**** … ****` header. */
   line: number;
-  entries: Entry[];
+  /**
+   * Its entries are `count` rows of the dump's entry table from `first` on (entries.ts: read them
+   * with `entriesOf(model.entries, section)`).
+   */
+  first: number;
+  count: number;
 }
 
 export interface GtInfo {
@@ -183,6 +189,8 @@ export interface DumpModel {
   format: DumpFormat;
   header: DumpHeader;
   sections: Section[];
+  /** The entries of every section, in order (stored compactly: see entries.ts). */
+  entries: EntryTable;
   ranges: MemoryRange[];
   blobs: Blob[];
   engines: Engine[];

@@ -15,6 +15,7 @@ import { GrowingAscii85, MAX_OBJECT_BYTES } from './grow-sink.ts';
 import { TextModelBuilder, readRegisterValue } from './text-model.ts';
 import { isAscii85Byte } from './ascii85.ts';
 import { parseNumber } from './xe.ts';
+import { entriesOf } from './entries.ts';
 
 const ITEM = /^-\s+(.*)$/;
 const REGISTER_LINE = /^-?\s*\{\s*offset:\s*0x([0-9a-fA-F]+),\s*value:\s*0x([0-9a-fA-F]+)\s*\}\s*$/;
@@ -78,7 +79,7 @@ export class MsmInterpreter extends TextModelBuilder implements LineInterpreter<
 
   beginData(_name: string, indent: number, lineNo: number): MsmSink | null {
     this.expectData = false;
-    this.section.entries.push({ key: 'ascii85', value: '', indent, line: lineNo });
+    this.push('ascii85', '', indent, lineNo);
     const it = this.item;
     if (!it) return null;
     const owner = this.make(it, true);
@@ -203,7 +204,7 @@ export class MsmInterpreter extends TextModelBuilder implements LineInterpreter<
     const f = this.model.fault;
     if (f) {
       const info = this.model.sections.find((s) => s.title === 'fault-info');
-      const parts = info ? info.entries.filter((e) => e.indent > 0 && e.key !== 'iova' && e.value !== '').map((e) => `${e.key}=${e.value}`) : [];
+      const parts = info ? entriesOf(this.model.entries, info).toArray().filter((e) => e.indent > 0 && e.key !== 'iova' && e.value !== '').map((e) => `${e.key}=${e.value}`) : [];
       if (parts.length) f.detail = parts.join(', ');
     }
     return super.finish(lineCount, byteCount);

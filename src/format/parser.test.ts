@@ -4,6 +4,7 @@ import { DumpParser, parseDump } from './parser.ts';
 import { NotADumpError, type DumpModel } from './model.ts';
 import { detectFirstLine } from './detect.ts';
 import { foldAddress, findRangeAt, parseAddress } from './addr.ts';
+import { entriesOf } from './entries.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -96,7 +97,7 @@ function checkDump(m: DumpModel): void {
   expect(m.sections.map((s) => [s.title, s.line])).toEqual([
     ['Xe Device Coredump', 1], ['Contexts', 16], ['Job', 28], ['Made Up Section', 32], ['HW Engines', 35], ['VM state', 45],
   ]);
-  expect(m.sections[3].entries).toEqual([{ key: 'Foo', value: 'bar', indent: 0, line: 33 }]);
+  expect(entriesOf(m.entries, m.sections[3]).toArray()).toEqual([{ key: 'Foo', value: 'bar', indent: 0, line: 33 }]);
   expect(m.blobs.map((b) => [b.name, b.length, b.decodedLength, b.complete, b.gucId, b.line])).toEqual([
     ['HWSP', 8, 8, true, 7, 19], ['HWCTX', 4, 4, true, 7, 21],
   ]);
@@ -146,13 +147,13 @@ describe('xe parser', () => {
     const bytes = enc(variant);
     for (let cut = 0; cut <= 12; cut++) checkDump(parseIn(bytes, [cut, cut + 7]));
     const m = parseIn(bytes);
-    expect(m.sections[0].entries.find((x) => x.key === 'Tile')).toEqual({ key: 'Tile', value: '0', indent: 1, line: 11 });
+    expect(entriesOf(m.entries, m.sections[0]).toArray().find((x) => x.key === 'Tile')).toEqual({ key: 'Tile', value: '0', indent: 1, line: 11 });
   });
 
   it('keeps unknown keys as entries with their line numbers', () => {
     const m = parseIn(DUMP);
     const engines = m.sections.find((s) => s.title === 'HW Engines')!;
-    expect(engines.entries.find((e) => e.key === 'NEW_THING')).toEqual({ key: 'NEW_THING', value: 'hello', indent: 1, line: 43 });
+    expect(entriesOf(m.entries, engines).toArray().find((e) => e.key === 'NEW_THING')).toEqual({ key: 'NEW_THING', value: 'hello', indent: 1, line: 43 });
   });
 
   it('joins a blob split over lines by the count that .length gives', () => {
@@ -207,7 +208,7 @@ describe('xe parser', () => {
     const m = parseIn('**** Xe Device Coredump ****\nkernel: 6.9.0\n\n**** GuC CT ****\nSize not word aligned: 13H2G CTB (all sizes in DW):\n\n**** VM state ****\n[0].error: -19\n');
     expect(m.vm.error).toBe('-19');
     expect(m.ranges).toEqual([]);
-    expect(m.sections[1].entries[0].key).toBe('H2G CTB (all sizes in DW)');
+    expect(entriesOf(m.entries, m.sections[1]).at(0)!.key).toBe('H2G CTB (all sizes in DW)');
     expect(m.diagnostics).toEqual([{ line: 5, severity: 'warning', message: 'blob skipped by the kernel: size not word aligned (13 bytes)' }]);
   });
 
@@ -237,7 +238,7 @@ describe('xe parser', () => {
     const m = parseIn(`**** Xe Device Coredump ****\nNote: ${long}\nkernel: 6.14\n`, [100, 200_000]);
     expect(m.header.kernel).toBe('6.14');
     expect(m.diagnostics[0]).toMatchObject({ line: 2, severity: 'warning' });
-    expect(m.sections[0].entries[0].value.length).toBeLessThan((1 << 20) + 10);
+    expect(entriesOf(m.entries, m.sections[0]).at(0)!.value.length).toBeLessThan((1 << 20) + 10);
   });
 });
 
@@ -266,7 +267,7 @@ describe('RFC layout', () => {
       expect(words(m, 1)[15]).toBe(0xdead000f);
       expect(m.diagnostics).toEqual([]);
       // Word lines collapse into one entry per range.
-      expect(m.sections[2].entries.map((e) => e.key)).toEqual(['[1a0000]', '[200000000]', '[7f3a2c400000]', '[200001000]']);
+      expect(entriesOf(m.entries, m.sections[2]).toArray().map((e) => e.key)).toEqual(['[1a0000]', '[200000000]', '[7f3a2c400000]', '[200001000]']);
     }
   });
 

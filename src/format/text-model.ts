@@ -5,6 +5,7 @@ import type { DumpFormat, DumpModel, Engine, MemoryRange, Section, Severity } fr
 import { emptyHeader } from './model.ts';
 import { engineClassOf } from './xe.ts';
 import { DiagnosticLog } from './diagnostics.ts';
+import { addEntry, emptyEntryTable, trimEntryTable } from './entries.ts';
 
 export class TextModelBuilder {
   readonly model: DumpModel;
@@ -13,10 +14,10 @@ export class TextModelBuilder {
 
   constructor(format: DumpFormat, firstTitle: string) {
     this.model = {
-      format, header: emptyHeader(), sections: [], ranges: [], blobs: [], engines: [],
+      format, header: emptyHeader(), sections: [], entries: emptyEntryTable(), ranges: [], blobs: [], engines: [],
       batchAddresses: [], vm: { uapiFlags: null, error: null }, diagnostics: [], lineCount: 0, byteCount: 0,
     };
-    this.section = { title: firstTitle, line: 1, entries: [] };
+    this.section = { title: firstTitle, line: 1, first: 0, count: 0 };
     this.model.sections.push(this.section);
     this.log = new DiagnosticLog(this.model.diagnostics);
   }
@@ -26,7 +27,7 @@ export class TextModelBuilder {
   }
 
   protected openSection(title: string, line: number): Section {
-    this.section = { title, line, entries: [] };
+    this.section = { title, line, first: this.model.entries.count, count: 0 };
     this.model.sections.push(this.section);
     return this.section;
   }
@@ -36,8 +37,13 @@ export class TextModelBuilder {
     const at = trimmed.indexOf(sep);
     const key = at < 0 ? trimmed : trimmed.slice(0, at).trimEnd();
     const value = at < 0 ? '' : trimmed.slice(at + sep.length).trim();
-    this.section.entries.push(at < 0 ? { key, value, indent, line, bare: true } : { key, value, indent, line });
+    this.push(key, value, indent, line, at < 0);
     return { key, value };
+  }
+
+  /** Append an entry to the current section (past the table's safety bounds, it is not kept). */
+  protected push(key: string, value: string, indent: number, line: number, bare = false): void {
+    if (addEntry(this.model.entries, key, value, indent, line, bare)) this.section.count++;
   }
 
   protected newEngine(name: string, line: number): Engine {
@@ -60,6 +66,7 @@ export class TextModelBuilder {
 
   finish(lineCount: number, byteCount: number): DumpModel {
     this.log.close();
+    trimEntryTable(this.model.entries);
     this.model.lineCount = lineCount;
     this.model.byteCount = byteCount;
     return this.model;

@@ -6,6 +6,7 @@
 import { encodeAscii85 } from './ascii85-encode.ts';
 import type { Blob, DumpModel, Entry, MemoryRange, Section } from './model.ts';
 import { Out, entryText, type ResolvedPiece, type WriteOptions } from './write.ts';
+import { entriesOf } from './entries.ts';
 
 const h8 = (v: bigint): string => v.toString(16).padStart(8, '0');
 
@@ -42,7 +43,7 @@ function writeI915(out: Out, model: DumpModel, pieces: ResolvedPiece[]): void {
   const headers = new Map<number, Entry>();
   model.sections.forEach((s, i) => {
     if (i > 0) out.line(`${s.title}:`);
-    for (const e of s.entries) {
+    for (const e of entriesOf(model.entries, s)) {
       if (isI915ObjectEntry(e)) {
         headers.set(e.line, e);
         continue;
@@ -93,19 +94,19 @@ function writeMsm(out: Out, model: DumpModel, opts: WriteOptions, pieces: Resolv
         if (here.length === 0) continue;
         out.line(`${s.title}:`);
         for (const p of here) writeMsmRange(out, model, p);
-        writeTopLevel(out, s);
+        writeTopLevel(out, model, s);
         continue;
       }
       if (blobs.length > 0) {
         if (!opts.blobs) continue;
         out.line(`${s.title}:`);
         for (const b of blobs) writeMsmBlob(out, b);
-        writeTopLevel(out, s);
+        writeTopLevel(out, model, s);
         continue;
       }
       out.line(`${s.title}:`);
     }
-    for (const e of s.entries) {
+    for (const e of entriesOf(model.entries, s)) {
       if (e.indent === 0) out.line(entryText(e));
       else if (s.title === 'fault-info') out.line(`  - ${e.key}=${e.value}`);
       else if (e.bare) out.line(`  ${e.key}`);
@@ -115,8 +116,8 @@ function writeMsm(out: Out, model: DumpModel, opts: WriteOptions, pieces: Resolv
 }
 
 /** Header lines printed after a section (rbbm-status after fault-info): kept at the top level. */
-function writeTopLevel(out: Out, s: Section): void {
-  for (const e of s.entries) if (e.indent === 0) out.line(entryText(e));
+function writeTopLevel(out: Out, model: DumpModel, s: Section): void {
+  for (const e of entriesOf(model.entries, s)) if (e.indent === 0) out.line(entryText(e));
 }
 
 function sectionOfRange(model: DumpModel, r: MemoryRange): string {
@@ -150,7 +151,7 @@ function writeMsmBlob(out: Out, b: Blob): void {
 function writeAmdgpu(out: Out, model: DumpModel, opts: WriteOptions): void {
   model.sections.forEach((s, i) => {
     out.line(i === 0 ? `**** ${s.title} ****` : s.title);
-    for (const e of s.entries) {
+    for (const e of entriesOf(model.entries, s)) {
       const ring = / words$/.test(e.key) && / dwords$/.test(e.value) ? model.blobs.find((b) => `${b.name} words` === e.key && b.line === e.line) : undefined;
       if (ring) {
         if (opts.blobs && ring.data) {

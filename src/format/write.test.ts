@@ -6,6 +6,7 @@ import { foldAddress } from './addr.ts';
 import { parseDump } from './parser.ts';
 import type { DumpModel, MemoryRange } from './model.ts';
 import { concatChunks, resolvePieces, writeDumpText, type Piece } from './write.ts';
+import { entriesOf } from './entries.ts';
 
 const LAYOUTS: Layout[] = ['rfc', '6.9', '6.12', '6.14', '6.19'];
 
@@ -47,7 +48,7 @@ describe('writeDumpText', () => {
       );
       for (let i = 0; i < keep.length; i++) expect(back.ranges[i].data).toEqual(keep[i].data);
       // Sections other than VM state keep every entry, in order.
-      const plain = (m: DumpModel) => m.sections.filter((s) => s.title !== 'VM state').map((s) => [s.title, s.entries.filter((e) => !e.key.startsWith('[')).map((e) => [e.key, e.value, e.indent])]);
+      const plain = (m: DumpModel) => m.sections.filter((s) => s.title !== 'VM state').map((s) => [s.title, entriesOf(m.entries, s).toArray().filter((e) => !e.key.startsWith('[')).map((e) => [e.key, e.value, e.indent])]);
       expect(plain(back)).toEqual(plain(src));
       // Without blobs asked for, none are written.
       expect(back.blobs).toEqual([]);
@@ -129,7 +130,7 @@ describe('writeDumpText', () => {
     const back = roundTrip(src, []);
     expect(back.header.process).toBe('glxgears-ü');
     const job = back.sections.find((x) => x.title === 'Job')!;
-    expect(job.entries.find((e) => e.key === 'deep')).toMatchObject({ value: 'value µs', indent: 2 });
+    expect(entriesOf(back.entries, job).toArray().find((e) => e.key === 'deep')).toMatchObject({ value: 'value µs', indent: 2 });
   });
 
   it('resolvePieces merges overlaps, drops pieces outside ranges or without data', () => {

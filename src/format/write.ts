@@ -8,6 +8,7 @@ import { encodeAscii85 } from './ascii85-encode.ts';
 import { bytesOf, forEachPiece, hasBytes, type Blob, type ByteStore, type DumpModel, type Entry, type MemoryRange } from './model.ts';
 import { TextWriter } from './text-writer.ts';
 import { writeOtherText } from './write-other.ts';
+import { entriesOf } from './entries.ts';
 
 /** Bytes encoded at once (dword-aligned pieces encode to the same text as the whole). */
 const PAYLOAD_PIECE = 16 << 20;
@@ -213,7 +214,7 @@ export function writeDumpText(model: DumpModel, opts: WriteOptions): Uint8Array[
       blobsHere.set(b.name, list);
     }
     const blobSeen = new Map<string, number>();
-    for (const e of section.entries) {
+    for (const e of entriesOf(model.entries, section)) {
       const rm = vm ? RANGE_KEY.exec(e.key) : null;
       if (rm && (rangeByName.has(rm[1].toLowerCase().replace(/^0+(?=.)/, '')) || !rm[2])) {
         writeRanges();

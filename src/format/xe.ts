@@ -11,13 +11,12 @@ import { RfcRangeBuilder } from './rfc.ts';
 import { sectionTitle } from './detect.ts';
 import { truncatedMessage } from './report.ts';
 import { DiagnosticLog } from './diagnostics.ts';
+import { addEntry, emptyEntryTable, entryKey, entryLine, MAX_ENTRIES, setLastValue, trimEntryTable } from './entries.ts';
 
 const BRACKET = /^\[([^\]]{1,64})\]\.([A-Za-z_][A-Za-z0-9_]*):\s?(.*)$/;
 const HEX_NAME = /^(?:0x)?[0-9a-fA-F]{1,16}$/;
 const REG_VALUE = /^0x([0-9a-fA-F]{1,16})(?:_([0-9a-fA-F]{1,8}))?$/;
 const ENGINE_LINE = /^(\S+) \(physical\), logical instance=(-?\d+)/;
-/** Most section entries kept (see addEntry): a few times what the largest real dumps print. */
-export const MAX_ENTRIES = 500_000;
 /** Largest first buffer of a data line (it grows from there as the line goes on). */
 const MAX_FIRST_DATA = 64 << 20;
 
@@ -37,6 +36,11 @@ export interface OnDemandOptions {
   eagerBytes: number;
   /** Decoded bytes between two checkpoints (default PAGE_BYTES, 64 KiB). */
   pageBytes?: number;
+  /**
+   * Payloads up to this many bytes are held in memory whatever the budget (default SMALL_PAYLOAD):
+   * their bytes cost less than the decoder and checkpoints of an on-demand one.
+   */
+  smallBytes?: number;
 }
 
 /**
@@ -69,9 +73,12 @@ export interface PayloadIndex {
 
 export interface ParseOptions {
   onDemand?: OnDemandOptions;
-  /** A persisted index (only with onDemand and without hash: the CLI's extract and snapshot). */
+  /** A persisted index (only with onDemand and without hash: the CLI's extract, snapshot and decode). */
   index?: PayloadIndex;
-  /** Hash every payload while it is decoded (into `sha256` of its range or blob). */
+  /**
+   * Hash every payload over SMALL_PAYLOAD bytes while it is decoded (into `sha256` of its range or
+   * blob); smaller ones are always held in memory, to be hashed when read (report.ts digestOf).
+   */
   hash?: () => Hasher;
 }
 
@@ -196,16 +203,19 @@ export class XeInterpreter {
   private readonly rfc: RfcRangeBuilder;
   private readonly log: DiagnosticLog;
   private readonly blobByName = new Map<string, Blob>();
-  private entryCount = 0;
+  /** Lines before the first section header belong to no section of the model: not kept. */
+  private inSection = false;
+  private entriesFull = false;
   /** Bytes of payloads decoded into memory so far (the on-demand policy's budget). */
   private eagerBytes = 0;
+  private readonly small = new SmallBuffers();
 
   constructor(private readonly options: ParseOptions = {}) {
     this.model = {
-      format: 'xe', header: emptyHeader(), sections: [], ranges: [], blobs: [], engines: [],
+      format: 'xe', header: emptyHeader(), sections: [], entries: emptyEntryTable(), ranges: [], blobs: [], engines: [],
       batchAddresses: [], vm: { uapiFlags: null, error: null }, diagnostics: [], lineCount: 0, byteCount: 0,
     };
-    this.section = { title: '', line: 0, entries: [] };
+    this.section = { title: '', line: 0, first: 0, count: 0 };
     this.log = new DiagnosticLog(this.model.diagnostics);
     this.rfc = new RfcRangeBuilder(this.model.ranges, (d) => this.diag(d.line, d.severity, d.message));
   }
@@ -215,17 +225,18 @@ export class XeInterpreter {
   }
 
   /**
-   * Keep a line as an entry of its section. Entries are the one part of the model that grows with
-   * every line of text (an object each), so there is a cap: past MAX_ENTRIES the lines are still
-   * read (ranges, engines, header) but no longer kept as entries, with one diagnostic.
+   * Keep a line as an entry of its section, in the dump's entry table (entries.ts: about 12 bytes
+   * a line plus its text). Past the table's safety bounds (tens of millions of lines) the lines are
+   * still read (ranges, engines, header) but no longer listed, with one diagnostic.
    */
   private addEntry(e: Entry, lineNo: number): void {
-    if (this.entryCount >= MAX_ENTRIES) {
-      if (this.entryCount++ === MAX_ENTRIES) this.diag(lineNo, 'warning', `more than ${MAX_ENTRIES} lines of text: from here on lines are read but not listed in their section`);
+    if (!this.inSection || this.entriesFull) return;
+    if (addEntry(this.model.entries, e.key, e.value, e.indent, e.line, e.bare)) {
+      this.section.count++;
       return;
     }
-    this.entryCount++;
-    this.section.entries.push(e);
+    this.entriesFull = true;
+    this.diag(lineNo, 'warning', `more than ${MAX_ENTRIES} lines (or 1 GiB) of text in sections: from here on lines are read but not listed in their section`);
   }
 
   private get inVm(): boolean {
@@ -279,16 +290,17 @@ export class XeInterpreter {
   private collapseRfcEntry(lineNo: number): void {
     const r = this.model.ranges[this.model.ranges.length - 1];
     const key = `[${r.address.toString(16)}]`;
-    const last = this.section.entries[this.section.entries.length - 1];
+    const t = this.model.entries;
     const value = r.error ?? `${r.length} bytes`;
-    if (last && last.key === key && last.line === r.line) last.value = value;
+    if (this.section.count > 0 && entryLine(t, t.count - 1) === r.line && entryKey(t, t.count - 1) === key) setLastValue(t, value);
     else this.addEntry({ key, value, indent: 0, line: lineNo }, lineNo);
   }
 
   private openSection(title: string, lineNo: number): void {
     this.rfc.close();
-    this.section = { title, line: lineNo, entries: [] };
+    this.section = { title, line: lineNo, first: this.model.entries.count, count: 0 };
     this.model.sections.push(this.section);
+    this.inSection = true;
     this.gt = null;
     this.engine = null;
     this.gucId = null;
@@ -494,16 +506,20 @@ export class XeInterpreter {
     const dwords = Math.ceil(owner.length / 4);
     const bytes = dwords * 4;
     if (bytes !== owner.length) this.diag(lineNo, 'warning', `${label}: length ${owner.length} is not a whole number of dwords`);
-    const hasher = this.options.hash?.() ?? null;
+    // A small payload stays in memory: it is hashed when read (report.ts digestOf), not through a
+    // hasher of its own (a hasher per payload cost more than 100,000 small payloads' bytes).
+    const hasher = bytes > SMALL_PAYLOAD ? this.options.hash?.() ?? null : null;
     const od = this.options.onDemand;
     let out: Uint8Array | null = null;
-    if (!od || this.eagerBytes + bytes <= od.eagerBytes) {
+    // A small payload is held in memory whatever the budget: its bytes cost less than the
+    // checkpoints and decoder of an on-demand one.
+    if (!od || bytes <= (od.smallBytes ?? SMALL_PAYLOAD) || this.eagerBytes + bytes <= od.eagerBytes) {
       // Memory follows the text, not the claim: the buffer starts at what the characters at hand
       // could decode to (`room`: 4 bytes a character, a 'z') and grows as groups arrive
       // (Ascii85Decoder); what a line cut short did not fill is given back in endData().
       const first = Math.min(dwords, Math.ceil(Math.max(0, Math.min(room, MAX_FIRST_DATA)) / 4));
       try {
-        out = new Uint8Array(first * 4);
+        out = first === dwords ? this.small.take(bytes) : new Uint8Array(first * 4);
         this.eagerBytes += bytes;
       } catch {
         if (!od) {
@@ -536,7 +552,7 @@ export class XeInterpreter {
     if (d instanceof Ascii85Decoder) {
       // Cut short: keep only what was decoded (the buffer may have been sized for more).
       d.onGrow = null;
-      o.data = d.full ? d.out.subarray(0, o.length) : d.out.slice(0, o.decodedLength);
+      o.data = d.full ? d.out.subarray(0, o.length) : this.small.copy(d.out.subarray(0, o.decodedLength));
     }
     t.paged?.finish();
     if (t.hasher) {
@@ -577,9 +593,43 @@ export class XeInterpreter {
       if (!hasBytes(b) && b.error === null) this.diag(b.line, 'warning', `${b.name} has neither data nor error`);
     }
     this.log.close();
+    trimEntryTable(this.model.entries);
     this.model.lineCount = lineCount;
     this.model.byteCount = byteCount;
     return this.model;
+  }
+}
+
+/** A payload up to this many bytes shares a slab with others (see SmallBuffers). */
+const SMALL_PAYLOAD = 1024;
+export const SLAB_BYTES = 256 << 10;
+
+/**
+ * Buffers for small payloads, cut from shared slabs: each array buffer of its own costs a few
+ * hundred bytes of bookkeeping beside its bytes, which for 100,000 ranges of 4 bytes was most of
+ * the model. Bigger payloads get their own buffer.
+ */
+class SmallBuffers {
+  private slab = new Uint8Array(0);
+  private used = 0;
+
+  /** `n` zero bytes (n a multiple of 4: a decoder writes whole dwords). */
+  take(n: number): Uint8Array {
+    if (n > SMALL_PAYLOAD) return new Uint8Array(n);
+    if (this.used + n > this.slab.length) {
+      this.slab = new Uint8Array(SLAB_BYTES);
+      this.used = 0;
+    }
+    const out = this.slab.subarray(this.used, this.used + n);
+    this.used += (n + 3) & ~3;
+    return out;
+  }
+
+  /** A copy of `bytes` (the part of a longer buffer a short payload filled). */
+  copy(bytes: Uint8Array): Uint8Array {
+    const out = this.take((bytes.length + 3) & ~3).subarray(0, bytes.length);
+    out.set(bytes);
+    return out;
   }
 }
 

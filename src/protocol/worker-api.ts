@@ -2,6 +2,7 @@
 // (structured clone): no functions, no decoded memory except the slices the page asks for.
 import type { Blob, Diagnostic, DumpModel, Engine, MemoryRange, Section } from '../format/model.ts';
 import type { SearchMode } from '../format/search.ts';
+import type { EntryRows } from '../format/entries.ts';
 import type { CommandsApi } from './commands.ts';
 
 /** A range as the page sees it: everything but the bytes. */
@@ -45,6 +46,8 @@ export interface OpenSettings {
   eagerBytes?: number;
   /** Budget of the decoded-page cache (default 256 MiB). */
   cacheBytes?: number;
+  /** Most bytes a compressed dump may expand to (default MAX_DECOMPRESSED, 8 GiB): a setting. */
+  maxDecompressedBytes?: number;
 }
 
 export interface Progress {
@@ -222,8 +225,10 @@ export interface ListDelta<T> {
 
 export interface SummaryDelta {
   meta: Pick<DumpSummary, 'fileName' | 'fileSize' | 'compression' | 'format' | 'header' | 'vm' | 'lineCount' | 'byteCount'>;
-  /** Sections from `from` on; the first one's entries start at `entriesFrom` when it was sent before. */
-  sections: ListDelta<Section> & { entriesFrom: number };
+  /** Sections from `from` on (their entry counts). */
+  sections: ListDelta<Section>;
+  /** Rows of the entry table from `from` on (entries.ts rowsFrom/applyRows). */
+  entries: EntryRows;
   ranges: ListDelta<RangeInfo>;
   blobs: ListDelta<BlobInfo>;
   engines: ListDelta<Engine>;

@@ -37,7 +37,7 @@ export function listingDecoder(family: gpu.Family, engine: gpu.EngineKind): List
     nameKey: (w, i) => (dec.lookup(w[i]) ? slotOf(w[i]) : -1),
     decode(w, i, address) {
       const ins = gpu.decodeAt(w, i, address - BigInt(i * 4), dec, w.length);
-      const fields: CommandField[] = ins.fields;
+      const fields: CommandField[] = ins.fields.map(gpu.plainField); // plain data for the structured clone
       if (ins.batchStart && !fields.some((f) => f.address === ins.batchStart!.address)) {
         const bs = ins.batchStart;
         fields.push({ name: bs.secondLevel ? 'Batch Buffer Start (second level)' : 'Batch Buffer Start (chained)', value: '0x' + bs.address.toString(16), address: bs.address });

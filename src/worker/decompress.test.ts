@@ -69,6 +69,15 @@ describe('decompression caps', () => {
     expect(f).toEqual({ kind: 'read-error', message: 'cannot open big.gz: this gzip file expands to more than 64 KiB: not opened' });
   });
 
+  it('the cap is a setting of each open (the app\'s "expand to at most")', async () => {
+    const big = gzipSync(Uint8Array.from([...TEXT, ...enc('a\n'.repeat(100_000))]));
+    const s = new ParseSession();
+    const open = (settings: { maxDecompressedBytes?: number }) => s.open({ kind: 'file', file: new Blob([big as Uint8Array<ArrayBuffer>]), name: 'big.gz' }, () => {}, settings);
+    await expect(open({ maxDecompressedBytes: 64 * 1024 })).rejects.toThrow('this gzip file expands to more than 64 KiB: not opened');
+    expect((await open({})).header.kernel).toBe('6.19.0');
+    expect((await open({ maxDecompressedBytes: 1 << 20 })).header.kernel).toBe('6.19.0');
+  });
+
   it('zstd output past the cap stops the same way', async () => {
     const f = await openFailure(new ParseSession({ maxBytes: 32 }), zstdFrame(TEXT, 10), 'x.zst');
     expect(f.message).toBe('cannot open x.zst: this zstd file expands to more than 32 B: not opened');

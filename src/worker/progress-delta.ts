@@ -1,6 +1,7 @@
 // Worker side of progress deltas (the types are in src/protocol/worker-api.ts; the page applies
 // them with src/app/progress-merge.ts): what changed in the summary since the last report.
 import type { DumpModel } from '../format/model.ts';
+import { rowsFrom } from '../format/entries.ts';
 import type { BlobInfo, RangeInfo, SummaryDelta } from '../protocol/worker-api.ts';
 
 export function rangeInfos(model: DumpModel, from = 0): RangeInfo[] {
@@ -14,7 +15,8 @@ export function blobInfos(model: DumpModel, from = 0): BlobInfo[] {
 /**
  * Worker side: what to send since the last delta. Lists only grow while parsing, and only their
  * last item may still change (the range or blob being decoded, the engine taking registers, the
- * section taking entries, an RFC entry being collapsed), so that item is sent again.
+ * section taking entries, an RFC entry being collapsed), so that item is sent again. Entries go as
+ * the rows of the entry table added since (entries.ts), never as objects.
  */
 export class DeltaTracker {
   private sections = 0;
@@ -27,14 +29,12 @@ export class DeltaTracker {
 
   delta(model: DumpModel, meta: { fileName: string; fileSize: number; compression: string | null }): SummaryDelta {
     const sFrom = Math.max(0, this.sections - 1);
-    const entriesFrom = this.sections > 0 ? Math.max(0, this.entries - 1) : 0;
-    const sections = model.sections.slice(sFrom).map((s, i) => (i === 0 && entriesFrom > 0 ? { ...s, entries: s.entries.slice(entriesFrom) } : { ...s, entries: s.entries.slice() }));
-    const last = model.sections[model.sections.length - 1];
     const d: SummaryDelta = {
       meta: {
         ...meta, format: model.format, header: model.header, vm: model.vm, lineCount: model.lineCount, byteCount: model.byteCount,
       },
-      sections: { from: sFrom, items: sections, entriesFrom: sFrom < model.sections.length ? entriesFrom : 0 },
+      sections: { from: sFrom, items: model.sections.slice(sFrom).map((s) => ({ ...s })) },
+      entries: rowsFrom(model.entries, Math.max(0, this.entries - 1)),
       ranges: { from: Math.max(0, this.ranges - 1), items: rangeInfos(model, Math.max(0, this.ranges - 1)) },
       blobs: { from: Math.max(0, this.blobs - 1), items: blobInfos(model, Math.max(0, this.blobs - 1)) },
       engines: { from: Math.max(0, this.engines - 1), items: model.engines.slice(Math.max(0, this.engines - 1)) },
@@ -42,7 +42,7 @@ export class DeltaTracker {
       diagnostics: { from: this.diagnostics, items: model.diagnostics.slice(this.diagnostics) },
     };
     this.sections = model.sections.length;
-    this.entries = last ? last.entries.length : 0;
+    this.entries = model.entries.count;
     this.ranges = model.ranges.length;
     this.blobs = model.blobs.length;
     this.engines = model.engines.length;

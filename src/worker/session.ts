@@ -31,6 +31,7 @@ export function summarize(model: DumpModel, meta: { fileName: string; fileSize: 
     format: model.format,
     header: model.header,
     sections: model.sections,
+    entries: model.entries,
     ranges: rangeInfos(model),
     blobs: blobInfos(model),
     engines: model.engines,
@@ -142,7 +143,12 @@ function countBytes(stream: ReadableStream<Uint8Array>, count: (n: number) => vo
 
 export class ParseSession {
   /** `limits`: caps on decompression (defaults in decompress.ts; tests set small ones). */
-  constructor(private readonly limits: DecompressLimits = {}) {}
+  /** The caps of the dump being opened: the defaults, with the open's settings over them. */
+  private limits: DecompressLimits;
+
+  constructor(private readonly defaults: DecompressLimits = {}) {
+    this.limits = defaults;
+  }
 
   private model: DumpModel | null = null;
   private parser: DumpParser | null = null;
@@ -194,6 +200,7 @@ export class ParseSession {
     const meta = { fileName: source.name, fileSize: total, compression: null as string | null };
     const threshold = settings.eagerBytes ?? DEFAULT_EAGER_BYTES;
     if (settings.cacheBytes !== undefined) this.cache.setBudget(settings.cacheBytes);
+    this.limits = settings.maxDecompressedBytes !== undefined ? { ...this.defaults, maxBytes: settings.maxDecompressedBytes } : this.defaults;
     const t0 = performance.now();
     let lastReport = t0;
     const tracker = new DeltaTracker();

@@ -5,6 +5,8 @@ import { OTHER_SAMPLES } from '../store.ts';
 import { chooseFile } from './notice.ts';
 import { RecentDumps } from '../recent/RecentDumps.tsx';
 import { useUpdateStore } from '../pwa/update-store.ts';
+import { MAX_DECOMPRESSED_CHOICES, useOpenLimits } from './limits-store.ts';
+import { humanBytes } from '../../format/text.ts';
 
 export function Welcome() {
   const offline = useUpdateStore((s) => s.offlineReady);
@@ -42,6 +44,7 @@ export function Welcome() {
           Take it from <code className="mono">/sys/class/drm/card0/device/devcoredump/data</code>. Plain text, or
           compressed with gzip (.gz), zstd (.zst) or xz (.xz).
         </p>
+        <MaxDecompressed />
         <p className="welcome-privacy">Nothing leaves your machine: the dump is read and parsed in this browser tab.</p>
         {offlineError && !offline && (
           <p className="welcome-offline">Offline use is not available here ({offlineError}).</p>
@@ -54,5 +57,22 @@ export function Welcome() {
         <RecentDumps />
       </div>
     </main>
+  );
+}
+
+/** The decompressed-size cap, as a setting. */
+function MaxDecompressed() {
+  const most = useOpenLimits((s) => s.maxDecompressed);
+  return (
+    <p className="welcome-limit">
+      <label>
+        Open compressed dumps that expand to at most{' '}
+        <select value={most} onChange={(ev) => useOpenLimits.getState().setMaxDecompressed(Number(ev.currentTarget.value))} aria-label="Largest expanded size of a compressed dump">
+          {[...new Set([...MAX_DECOMPRESSED_CHOICES, most])].sort((a, b) => a - b).map((n) => (
+            <option key={n} value={n}>{humanBytes(n)}</option>
+          ))}
+        </select>
+      </label>
+    </p>
   );
 }

@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { useViewStore } from '../store.ts';
 import type { Section } from '../../format/model.ts';
+import { entryAt, type EntryTable } from '../../format/entries.ts';
 import { sectionTitle } from './rows.ts';
 import { LineButton } from './JumpButton.tsx';
 import { useRowWindow } from './useRowWindow.ts';
@@ -24,21 +25,22 @@ export function SectionsPanel({ summary }: { summary: DumpSummary }) {
               >
                 <span className="outline-title">{sectionTitle(s.title)}</span>
                 <span className="muted mono">line {s.line}</span>
-                <span className="muted">{s.entries.length} {s.entries.length === 1 ? 'entry' : 'entries'}</span>
+                <span className="muted">{s.count} {s.count === 1 ? 'entry' : 'entries'}</span>
               </button>
             </li>
           ))}
         </ul>
         {summary.sections.length === 0 && <p className="empty">No sections.</p>}
       </nav>
-      {section ? <Entries section={section} /> : <p className="empty">Choose a section to see its entries.</p>}
+      {section ? <Entries section={section} table={summary.entries} /> : <p className="empty">Choose a section to see its entries.</p>}
     </div>
   );
 }
 
-function Entries({ section }: { section: Section }) {
+/** Only the rows on screen are read from the entry table (a section may hold millions). */
+function Entries({ section, table }: { section: Section; table: EntryTable }) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const win = useRowWindow(section.entries.length, scrollRef, 200);
+  const win = useRowWindow(section.count, scrollRef, 200);
   return (
     <div className="table-scroll entries" ref={scrollRef}>
       <table className="ptable" aria-label={`Entries of ${sectionTitle(section.title)}`}>
@@ -52,7 +54,7 @@ function Entries({ section }: { section: Section }) {
         <tbody>
           {win.padTop > 0 && <tr aria-hidden="true" className="spacer" style={{ height: win.padTop }} />}
           {win.positions.map((pos) => {
-            const e = section.entries[pos];
+            const e = entryAt(table, section.first + pos);
             const value = e.value === '' && e.key.endsWith('.data') ? '(binary data)' : e.value;
             return (
               <tr key={`${e.line}-${pos}`} data-pos={pos}>
@@ -65,7 +67,7 @@ function Entries({ section }: { section: Section }) {
           {win.padBottom > 0 && <tr aria-hidden="true" className="spacer" style={{ height: win.padBottom }} />}
         </tbody>
       </table>
-      {section.entries.length === 0 && <p className="empty">This section is empty.</p>}
+      {section.count === 0 && <p className="empty">This section is empty.</p>}
     </div>
   );
 }

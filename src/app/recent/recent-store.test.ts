@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyEntryTable } from '../../format/entries.ts';
 import type { DumpSummary, OpenSource } from '../../protocol/worker-api.ts';
 import { memoryBackend } from './backend.ts';
 import { createRecentStore, DEFAULT_MAX_FILE, KEEP_KEY, keptBytes, MAX_FILE_KEY } from './recent-store.ts';
@@ -9,7 +10,7 @@ const fp = (n: number) => n.toString(16).padStart(64, '0');
 function summary(n: number, name: string, size: number, kernel = '6.19.0'): DumpSummary {
   return {
     fileName: name, fileSize: size, compression: null, format: 'xe',
-    header: { kernel } as DumpSummary['header'], sections: [], ranges: [], blobs: [], engines: [], batchAddresses: [],
+    header: { kernel } as DumpSummary['header'], sections: [], entries: emptyEntryTable(), ranges: [], blobs: [], engines: [], batchAddresses: [],
     vm: { uapiFlags: null, error: null }, diagnostics: [], lineCount: 1, byteCount: size, done: true, fingerprint: fp(n),
   };
 }

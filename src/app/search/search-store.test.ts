@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { emptyEntryTable } from '../../format/entries.ts';
 import { useDumpStore, useViewStore } from '../store.ts';
 import { useHexStore } from '../hex/hex-store.ts';
 import type { DumpClient } from '../dump-client.ts';
@@ -13,7 +14,7 @@ const blob = (index: number, name: string): BlobInfo => ({ index, name, section:
 
 function summary(): DumpSummary {
   return {
-    fileName: 'a', fileSize: 1, compression: null, format: 'xe', header: {} as DumpSummary['header'], sections: [],
+    fileName: 'a', fileSize: 1, compression: null, format: 'xe', header: {} as DumpSummary['header'], sections: [], entries: emptyEntryTable(),
     ranges: [range(0, 0x1000n), range(1, 0x1a0000n)], blobs: [blob(0, 'LOG')], engines: [], batchAddresses: [],
     vm: { uapiFlags: null, error: null }, diagnostics: [], lineCount: 1, byteCount: 1, done: true,
   };

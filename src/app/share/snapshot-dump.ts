@@ -3,7 +3,8 @@
 // views) and shows the bytes at their real GPU addresses. Also the facts a link carries, taken from
 // an open dump. Pure.
 import { foldAddress } from '../../format/addr.ts';
-import { REGISTER_ALIASES, emptyHeader, findRegister, type DumpModel, type Entry, type Section } from '../../format/model.ts';
+import { REGISTER_ALIASES, emptyHeader, findRegister, type DumpModel } from '../../format/model.ts';
+import { SectionBuilder } from '../../format/entries.ts';
 import { concatChunks, writeDumpText } from '../../format/write.ts';
 import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { hungEngines } from '../../format/hung.ts';
@@ -31,29 +32,25 @@ export function hangFacts(summary: Pick<DumpSummary, 'header' | 'engines' | 'bat
   };
 }
 
-function entry(key: string, value: string, indent = 0): Entry {
-  return { key, value, indent, line: 0 };
-}
-
 /** The dump model a snapshot stands for: header, job, engine and the one piece of memory. */
 export function snapshotModel(link: SnapshotLink): DumpModel {
   if (link.layout === 'i915' || link.layout === 'msm') return otherSnapshotModel(link);
   const h = link.hang;
-  const head: Entry[] = [];
-  if (h.reason !== null) head.push(entry('Reason', h.reason));
-  if (h.kernel !== null) head.push(entry('kernel', h.kernel));
-  head.push(entry('module', 'xe'));
-  if (h.process !== null) head.push(entry('Process', h.process));
-  if (h.pciId !== null) head.push(entry('PCI ID', '0x' + h.pciId.toString(16).padStart(4, '0')));
-  const sections: Section[] = [{ title: 'Xe Device Coredump', line: 0, entries: head }];
+  const b = new SectionBuilder().section('Xe Device Coredump');
+  if (h.reason !== null) b.entry('Reason', h.reason);
+  if (h.kernel !== null) b.entry('kernel', h.kernel);
+  b.entry('module', 'xe');
+  if (h.process !== null) b.entry('Process', h.process);
+  if (h.pciId !== null) b.entry('PCI ID', '0x' + h.pciId.toString(16).padStart(4, '0'));
   if (h.batch.length > 0) {
-    sections.push({ title: 'Job', line: 0, entries: h.batch.map((b, i) => entry(`batch_addr[${i}]`, hex64(b))) });
+    b.section('Job');
+    h.batch.forEach((a, i) => b.entry(`batch_addr[${i}]`, hex64(a)));
   }
   if (h.engine !== null) {
-    const regs = h.acthd !== null ? [entry('ACTHD', hex64(h.acthd), 1)] : [];
-    sections.push({ title: 'HW Engines', line: 0, entries: [{ ...entry(`${h.engine} (physical), logical instance=0`, ''), bare: true }, ...regs] });
+    b.section('HW Engines').entry(`${h.engine} (physical), logical instance=0`, '', 0, 0, true);
+    if (h.acthd !== null) b.entry('ACTHD', hex64(h.acthd), 1);
   }
-  sections.push({ title: 'VM state', line: 0, entries: [] });
+  b.section('VM state');
   // The snapshot's bytes as a range of their own, from the dword that holds the first byte: only
   // bytes that came with the link are shown (the range it is part of is told apart, see `part`).
   const rangeStart = foldAddress(link.range.address);
@@ -63,7 +60,8 @@ export function snapshotModel(link: SnapshotLink): DumpModel {
   return {
     format: link.layout,
     header: emptyHeader(),
-    sections,
+    sections: b.sections,
+    entries: b.table,
     ranges: [{
       address: link.range.address + (link.address - BigInt(lead) - rangeStart), length: data.length, line: 0,
       properties: link.layout === 'xe' && link.range.properties
@@ -97,28 +95,27 @@ function snapshotRange(link: SnapshotLink): { address: bigint; data: Uint8Array 
 function otherSnapshotModel(link: SnapshotLink): DumpModel {
   const h = link.hang;
   const i915 = link.layout === 'i915';
-  const head: Entry[] = [];
-  const sections: Section[] = [{ title: i915 ? 'i915 error state' : 'msm devcoredump', line: 0, entries: head }];
+  const b = new SectionBuilder().section(i915 ? 'i915 error state' : 'msm devcoredump');
   const engines: DumpModel['engines'] = [];
   if (i915) {
-    head.push({ ...entry(h.reason ?? 'GPU HANG: ecode 0:0:00000000', ''), bare: true });
-    if (h.kernel !== null) head.push(entry('Kernel', h.kernel));
-    if (h.pciId !== null) head.push(entry('PCI ID', '0x' + h.pciId.toString(16).padStart(4, '0')));
+    b.entry(h.reason ?? 'GPU HANG: ecode 0:0:00000000', '', 0, 0, true);
+    if (h.kernel !== null) b.entry('Kernel', h.kernel);
+    if (h.pciId !== null) b.entry('PCI ID', '0x' + h.pciId.toString(16).padStart(4, '0'));
     if (h.engine !== null) {
-      const regs = h.acthd !== null ? [entry('ACTHD', `0x${(h.acthd >> 32n).toString(16).padStart(8, '0')} ${(h.acthd & 0xffffffffn).toString(16).padStart(8, '0')}`, 1)] : [];
-      sections.push({ title: `${h.engine} command stream`, line: 0, entries: regs });
+      b.section(`${h.engine} command stream`);
+      if (h.acthd !== null) b.entry('ACTHD', `0x${(h.acthd >> 32n).toString(16).padStart(8, '0')} ${(h.acthd & 0xffffffffn).toString(16).padStart(8, '0')}`, 1);
     }
   } else {
-    head.push({ ...entry('---', ''), bare: true });
-    if (h.kernel !== null) head.push(entry('kernel', h.kernel));
-    head.push(entry('module', 'msm'));
-    if (h.process !== null) head.push(entry('comm', h.process));
+    b.entry('---', '', 0, 0, true);
+    if (h.kernel !== null) b.entry('kernel', h.kernel);
+    b.entry('module', 'msm');
+    if (h.process !== null) b.entry('comm', h.process);
   }
   const { address, data } = snapshotRange(link);
   const name = link.range.name ?? (i915 ? `${h.engine ?? 'global'} user` : `bo 0x${address.toString(16)}`);
-  if (!i915) sections.push({ title: name.startsWith('ringbuffer ') ? 'ringbuffer' : 'bos', line: 0, entries: [] });
+  if (!i915) b.section(name.startsWith('ringbuffer ') ? 'ringbuffer' : 'bos');
   return {
-    format: link.layout, header: emptyHeader(), sections, engines, batchAddresses: [], blobs: [],
+    format: link.layout, header: emptyHeader(), sections: b.sections, entries: b.table, engines, batchAddresses: [], blobs: [],
     ranges: [{ address, length: data.length, line: -1, properties: null, data, decodedLength: data.length, complete: true, error: null, name }],
     vm: { uapiFlags: null, error: null }, diagnostics: [], lineCount: 0, byteCount: 0,
   };

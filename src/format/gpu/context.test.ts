@@ -75,7 +75,7 @@ describe('decodeRegister', () => {
     expect(d.fields.find((f) => f.name === 'Instruction Error')).toMatchObject({ value: 'true', set: true });
     expect(d.fields.find((f) => f.name === 'Instruction Error')!.meaning).toMatch(/invalid or unsupported instruction/);
     expect(decodeRegister('ESR', 0n)!.summary).toBe('no errors');
-    expect(decodeRegister('EMR', 0xffffffffn)!.otherBits).toHaveLength(29);
+    expect(decodeRegister('EMR', 0xffffffffn)!.otherBits).toHaveLength(28); // bits 0, 2, 3 and 4 are named
     expect(decodeRegister('RING_ESR', 0x100n)!.summary).toBe('bit 8');
   });
 
@@ -85,9 +85,10 @@ describe('decodeRegister', () => {
     expect(decodeRegister('IPEHR', 0x7a000004n, (h) => instructionName(h, 'gen12'))!.summary).toBe('PIPE_CONTROL');
   });
 
-  it('INSTDONE: clear bits are busy units', () => {
+  it('INSTDONE: clear bits are busy units, named by unit', () => {
     expect(decodeRegister('SC_INSTDONE', 0xffffffffn)!.summary).toBe('all units done');
-    expect(decodeRegister('SAMPLER_INSTDONE[1]', 0xffdefffen)!.summary).toBe('3 units busy: bits 0, 16, 21');
+    expect(decodeRegister('SAMPLER_INSTDONE[1]', 0xffdefffen)!.summary).toBe('2 units busy: IME, SVSM ARB2; unnamed bit clear: 21');
+    expect(decodeRegister('SC_INSTDONE_EXTRA', 0xfffffffen)!.summary).toBe('1 unit busy: bit 0'); // no unit names on Gen12
   });
 
   it('RING_CTL, RING_MODE, RING_HEAD, EXECLIST_SQ_CONTENTS, RCU_MODE', () => {

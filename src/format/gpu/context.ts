@@ -8,6 +8,7 @@ import { getDecoder } from './decode.ts';
 import { registerName } from './registers.ts';
 import type { EngineKind, Family, Instruction } from './types.ts';
 import { decodeLinear } from './walk.ts';
+import { entriesOf } from '../entries.ts';
 
 export interface ContextRegister {
   /** MMIO offset as written in the image. */
@@ -123,7 +124,7 @@ export function decodeContexts(model: DumpModel, family: Family, engine: Engine 
     const lrc = { head: null as number | null, tail: null as number | null, ringStart: null as number | null };
     const section = model.sections.find((s) => s.title === blob.section && s.line <= blob.line);
     if (section) {
-      for (const e of section.entries) {
+      for (const e of entriesOf(model.entries, section)) {
         if (e.line >= blob.line) break;
         if (e.key === 'GuC ID') { lrc.head = lrc.tail = lrc.ringStart = null; continue; }
         if (e.key === 'LRC Head') lrc.head = lastNumber(e.value);

@@ -1,6 +1,6 @@
 // Hand-assembled instructions of each family, decoded field by field (values per the PRMs).
 import { describe, expect, it } from 'vitest';
-import { decodeAt, getDecoder, scanInstructions, type Family, type Instruction } from './index.ts';
+import { decodeAt, formatFieldValue, getDecoder, plainField, scanInstructions, type Family, type Instruction } from './index.ts';
 import type { EngineKind } from './types.ts';
 
 function decode(dwords: number[], family: Family = 'gen12', engine: EngineKind = 'render', base = 0x1000n): Instruction {
@@ -91,7 +91,7 @@ describe('Gen12 (Tiger Lake) 3D and compute', () => {
     expect(field(ins, 'Render Target Cache Flush Enable')).toBe('false');
     expect(field(ins, 'Post Sync Operation')).toBe('Write Immediate Data (1)');
     expect(field(ins, 'Destination Address Type')).toBe('GGTT (1)');
-    expect(ins.fields.find((f) => f.name === 'Address')).toEqual({ name: 'Address', value: '0xabcd12345670', address: 0xabcd12345670n });
+    expect(plainField(ins.fields.find((f) => f.name === 'Address')!)).toEqual({ name: 'Address', value: '0xabcd12345670', address: 0xabcd12345670n });
     expect(field(ins, 'Immediate Data DWord 0')).toBe('0xdeadbeef');
   });
 
@@ -340,5 +340,46 @@ describe('offsets and addresses spanning two dwords', () => {
     expect(ins.truncated).toBe(true);
     expect(field(ins, 'Batch Buffer Start Address')).toBe('0x1000');
     expect(decodeAt(new Uint32Array([0x18800101]), 0, 0n, getDecoder('gen12')).fields.map((f) => f.name)).toEqual(['Address Space Indicator', 'Predication Enable', 'Add Offset Enable', 'Second Level Batch Buffer']);
+  });
+});
+
+describe('field values: numbers when decoded, texts when read', () => {
+  it('values and formats hold every field; fields show them as before', () => {
+    const ins = decode([0x7a000004, (1 << 20) | (1 << 14) | (1 << 24), 0x12345670, 0xabcd, 0xdeadbeef, 0]);
+    expect(ins.values.length).toBe(ins.formats.length);
+    expect(ins.fields.map((f) => f.name)).toEqual(ins.formats.map((f) => f.name));
+    const at = (name: string) => ins.values[ins.formats.findIndex((f) => f.name === name)];
+    expect(at('Address')).toBe(0xabcd12345670); // the whole 48-bit address, exact as a number
+    expect(at('Post Sync Operation')).toBe(1);
+    expect(at('Command Streamer Stall Enable')).toBe(1);
+    expect(at('DC Flush Enable')).toBe(0);
+    expect(at('Immediate Data DWord 0')).toBe(0xdeadbeef);
+    ins.fields.forEach((f, k) => {
+      expect(f.num).toBe(ins.values[k]);
+      expect(f.value).toBe(formatFieldValue(ins.formats[k], ins.values[k]));
+    });
+  });
+  it('signed fields and LRI pairs: their numbers', () => {
+    const prim = decode([0x7b000005, 0x104, 36, 0, 2, 0, 0xfffffffd]);
+    expect(prim.values[prim.formats.findIndex((f) => f.name === 'Base Vertex Location')]).toBe(-3);
+    const lri = decode([0x11000001, 0x2034, 0x40]);
+    expect(lri.formats.slice(-3).map((f) => f.name)).toEqual(['Register Offset', 'Register', 'Data DWord']);
+    expect(lri.values.slice(-3)).toEqual([0x2034, 0x2034, 0x40]);
+  });
+  it('a zero address links nowhere; a non-zero one links its BigInt', () => {
+    const zero = decode([0x7a000004, 1 << 14, 0, 0, 0, 0]);
+    const a0 = zero.fields.find((f) => f.name === 'Address')!;
+    expect(a0.value).toBe('0x0');
+    expect(a0.address).toBeUndefined();
+    expect(plainField(a0)).toEqual({ name: 'Address', value: '0x0' });
+  });
+  it('address and raw dwords are made when read, and are those of the instruction', () => {
+    const w = new Uint32Array([0, 0, 0x18800101, 0x2000, 0x1, 0x05000000]);
+    const ins = decodeAt(w, 2, 0x10000n, getDecoder('xe2'));
+    expect(ins.address).toBe(0x10008n);
+    expect(Array.from(ins.raw)).toEqual([0x18800101, 0x2000, 0x1]);
+    expect(ins.raw).toBe(ins.raw); // made once
+    w[3] = 0; // a copy: later changes to the words do not show
+    expect(ins.raw[1]).toBe(0x2000);
   });
 });

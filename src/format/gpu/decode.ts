@@ -3,7 +3,7 @@
 import { hex32 } from '../report.ts';
 import { familyTable } from './tables/index.ts';
 import { registerName } from './registers.ts';
-import type { DecodedField, EngineKind, Family, FieldSpec, Instruction, InstrDef } from './types.ts';
+import type { BatchStartTarget, DecodedField, EngineKind, Family, FieldFormat, FieldSpec, FormatKind, Instruction, InstrDef } from './types.ts';
 
 // Lookup slots: 0..63 MI opcodes, 64..191 blitter opcodes, 192..8383 GFXPIPE (pipeline, opcode,
 // sub-opcode = header bits 28:16), 8384 any other command type.
@@ -51,6 +51,8 @@ export class CommandDecoder {
   readonly lenMask: Uint32Array;
   readonly lenAdd: Uint32Array;
   readonly defs: (InstrDef | undefined)[];
+  /** Compiled field lists of the rows, by slot (made when first decoded). */
+  readonly rows: (CompiledRow | undefined)[];
 
   constructor(family: Family, engine: EngineKind) {
     this.family = family;
@@ -58,6 +60,7 @@ export class CommandDecoder {
     this.lenMask = new Uint32Array(SLOTS);
     this.lenAdd = new Uint32Array(SLOTS);
     this.defs = new Array(SLOTS).fill(undefined);
+    this.rows = new Array(SLOTS).fill(undefined);
     // Rules for instructions the tables lack: MI opcodes below 0x10 are one dword, others carry a
     // DWord Length in bits 7:0 (bias 2); blitter and GFXPIPE the same, except GFXPIPE pipeline 1
     // (the single-dword commands); other command types: one dword.
@@ -149,128 +152,15 @@ export function scanInstructions(words: Uint32Array, dec: CommandDecoder, start 
 }
 
 // ---- field decoding ----
-
-/** Bits lo..hi of one dword (bits above 31 belong to the next dword and are not taken). */
-function bits(v: number, lo: number, hi: number): number {
-  const width = Math.min(hi, 31) - lo + 1;
-  if (width >= 32) return v >>> 0;
-  return ((v >>> lo) & ((1 << width) - 1)) >>> 0;
-}
+// Decoding yields each field's value as a number (a GPU address is at most 48 bits, exact in a
+// double) into the instruction's `values`, beside a shared format per field (`formats`: name,
+// kind). The text a person reads ("0x2244", "TRIANGLELIST (4)"), the BigInt of a link and the
+// field objects are made only when read, as are an instruction's address and raw dwords. So
+// decoding every instruction of a stream allocates three small objects per instruction and no
+// strings.
 
 const f32buf = new DataView(new ArrayBuffer(4));
 const MASK48 = (1n << 48n) - 1n;
-
-/** Decodes one field; null when its dwords are past the data. */
-export function decodeField(spec: FieldSpec, raw: Uint32Array, nameSuffix = '', base = 0): DecodedField | null {
-  const dw = base + spec.dw;
-  if (dw >= raw.length) return null;
-  const name = spec.name + nameSuffix;
-  const v = raw[dw] >>> 0;
-  switch (spec.kind) {
-    case 'address': {
-      // Number arithmetic (exact below 2^53; addresses are 48-bit), one BigInt for the link.
-      const hi = Math.min(spec.hi, 47);
-      const loBits = spec.lo >= 32 ? 0 : v - (v % 2 ** spec.lo);
-      let lowPart = loBits;
-      if (hi < 31) lowPart = loBits % 2 ** (hi + 1);
-      let highPart = 0;
-      if (hi >= 32 && dw + 1 < raw.length) {
-        const hw = raw[dw + 1] >>> 0;
-        const hiMask = 2 ** (hi - 31) - 1;
-        highPart = (hw & hiMask) >>> 0;
-        if (spec.lo > 32) highPart -= highPart % 2 ** (spec.lo - 32);
-      }
-      const x = highPart * 4294967296 + lowPart;
-      const text = '0x' + x.toString(16);
-      return spec.relative ? { name, value: text } : { name, value: text, address: BigInt(x) };
-    }
-    case 'offset': {
-      const x = bits(v, spec.lo, spec.hi) * 2 ** spec.lo;
-      return { name, value: '0x' + x.toString(16) };
-    }
-    case 'bool':
-      return { name, value: bits(v, spec.lo, spec.hi) ? 'true' : 'false' };
-    case 'enum': {
-      const x = bits(v, spec.lo, spec.hi);
-      const label = spec.values?.[x];
-      return { name, value: label !== undefined ? `${label} (${x})` : String(x) };
-    }
-    case 'sint': {
-      const width = spec.hi - spec.lo + 1;
-      let x = bits(v, spec.lo, spec.hi);
-      if (width < 32 && x >= 2 ** (width - 1)) x -= 2 ** width;
-      else if (width >= 32) x = x | 0;
-      return { name, value: String(x) };
-    }
-    case 'hex':
-      return { name, value: '0x' + bits(v, spec.lo, spec.hi).toString(16) };
-    case 'register': {
-      const off = bits(v, spec.lo, spec.hi) * 2 ** spec.lo;
-      const reg = registerName(off);
-      return { name, value: '0x' + off.toString(16) + (reg ? ` (${reg})` : '') };
-    }
-    case 'float': {
-      f32buf.setUint32(0, v, true);
-      return { name, value: String(f32buf.getFloat32(0, true)) };
-    }
-    default:
-      return { name, value: String(bits(v, spec.lo, spec.hi)) };
-  }
-}
-
-type FieldFn = (raw: Uint32Array) => DecodedField | null;
-const compiledCache = new WeakMap<InstrDef, FieldFn[]>();
-
-/**
- * A def's field list as small specialised functions (built once per row): one-dword booleans and
- * enumerations return shared, frozen field objects, so decoding allocates little.
- */
-function compiled(def: InstrDef): FieldFn[] {
-  let fns = compiledCache.get(def);
-  if (fns) return fns;
-  fns = (def.fields ?? []).map((spec): FieldFn => {
-    const { dw, lo, hi } = spec;
-    const width = hi - lo + 1;
-    if (width < 32 && (spec.kind === 'bool' || spec.kind === 'enum')) {
-      const mask = (1 << width) - 1;
-      const memo = new Map<number, DecodedField>();
-      return (raw) => {
-        if (dw >= raw.length) return null;
-        const x = (raw[dw] >>> lo) & mask;
-        let f = memo.get(x);
-        if (!f) {
-          f = Object.freeze(decodeField(spec, raw)!) as DecodedField;
-          if (memo.size < 64) memo.set(x, f);
-        }
-        return f;
-      };
-    }
-    if (hi <= 31 && (spec.kind === 'uint' || spec.kind === 'hex')) {
-      const mask = width >= 32 ? 0xffffffff : (1 << width) - 1;
-      const name = spec.name;
-      const hexKind = spec.kind === 'hex';
-      const zero = Object.freeze({ name, value: hexKind ? '0x0' : '0' });
-      return (raw) => {
-        if (dw >= raw.length) return null;
-        const x = ((raw[dw] >>> lo) & mask) >>> 0;
-        if (x === 0) return zero;
-        return { name, value: hexKind ? '0x' + x.toString(16) : String(x) };
-      };
-    }
-    if (spec.kind === 'address') {
-      // A zero address links nowhere: one shared field object for it.
-      const zero = Object.freeze({ name: spec.name, value: '0x0' });
-      return (raw) => {
-        if (dw >= raw.length) return null;
-        if (raw[dw] === 0 && (dw + 1 >= raw.length || raw[dw + 1] === 0)) return zero;
-        return decodeField(spec, raw);
-      };
-    }
-    return (raw) => decodeField(spec, raw);
-  });
-  compiledCache.set(def, fns);
-  return fns;
-}
 
 const ALU_OPS: Record<number, string> = {
   0x000: 'NOOP', 0x080: 'LOAD', 0x480: 'LOADINV', 0x081: 'LOAD0', 0x481: 'LOAD1', 0x100: 'ADD', 0x101: 'SUB', 0x102: 'AND',
@@ -283,10 +173,253 @@ function aluOperand(x: number): string {
   if (x < 16) return `R${x}`;
   return ALU_OPERANDS[x] ?? '0x' + x.toString(16);
 }
+function aluText(w: number): string {
+  const op = (w >>> 20) & 0xfff;
+  const o1 = (w >>> 10) & 0x3ff;
+  const o2 = w & 0x3ff;
+  const opName = ALU_OPS[op] ?? '0x' + op.toString(16);
+  return (o1 === 0 && o2 === 0) || op === 0 ? opName : `${opName} ${aluOperand(o1)}, ${aluOperand(o2)}`;
+}
+
+function valueText(kind: FormatKind, values: Readonly<Record<number, string>> | undefined, x: number): string {
+  switch (kind) {
+    case 'uint':
+    case 'sint':
+      return String(x);
+    case 'hex':
+    case 'offset':
+    case 'address':
+      return '0x' + x.toString(16);
+    case 'bool':
+      return x ? 'true' : 'false';
+    case 'enum': {
+      const label = values?.[x];
+      return label !== undefined ? `${label} (${x})` : String(x);
+    }
+    case 'register': {
+      const reg = registerName(x);
+      return '0x' + x.toString(16) + (reg ? ` (${reg})` : '');
+    }
+    case 'float':
+      f32buf.setUint32(0, x, true);
+      return String(f32buf.getFloat32(0, true));
+    case 'hex32':
+      return hex32(x);
+    case 'regname':
+      return registerName(x) ?? '0x' + x.toString(16);
+    case 'alu':
+      return aluText(x);
+    default:
+      return String(x);
+  }
+}
+
+/** The text of a field's value `x` (a number from decoding), as the listing shows it. */
+export function formatFieldValue(fmt: FieldFormat, x: number): string {
+  // Small values repeat (flags, enumerations, counts): their texts are kept per format.
+  if (x >= 0 && x < 256 && x === (x | 0)) {
+    const memo = (fmt.memo ??= []);
+    return (memo[x] ??= valueText(fmt.kind, fmt.values, x));
+  }
+  return valueText(fmt.kind, fmt.values, x);
+}
+
+/** One field as its format and number; name, text and link address are read from them. */
+export class Field implements DecodedField {
+  readonly fmt: FieldFormat;
+  readonly num: number;
+  constructor(fmt: FieldFormat, num: number) {
+    this.fmt = fmt;
+    this.num = num;
+  }
+  get name(): string {
+    return this.fmt.name;
+  }
+  get value(): string {
+    return formatFieldValue(this.fmt, this.num);
+  }
+  /** A link for a non-relative address field that is not zero (zero links nowhere). */
+  get address(): bigint | undefined {
+    return this.fmt.link && this.num !== 0 ? BigInt(this.num) : undefined;
+  }
+}
+
+/** A field as plain data ({name, value, address?}): what crosses a worker boundary or goes into JSON. */
+export function plainField(f: DecodedField): { name: string; value: string; address?: bigint } {
+  const address = f.address;
+  return address === undefined ? { name: f.name, value: f.value } : { name: f.name, value: f.value, address };
+}
+
+// Field extraction codes.
+const C_BITS = 0; // bits lo..min(hi,31) of one dword
+const C_SINT = 1; // the same, two's complement of the spec's width
+const C_SCALED = 2; // bits lo..hi times 2^lo (byte offsets, register offsets)
+const C_ADDRESS = 3; // bits lo..hi (≤ 47) of the u64 of dwords dw, dw+1
+
+interface CompiledField {
+  code: number;
+  dw: number;
+  lo: number;
+  /** Mask of the bits taken after the shift by lo (0xffffffff: all 32). */
+  mask: number;
+  /** C_SCALED: 2^lo. C_SINT: 2^width when the width is below 32, else 0. */
+  scale: number;
+  /** C_ADDRESS: the bits taken from the first dword (in place) and from the second. */
+  loMask: number;
+  hiMask: number;
+  fmt: FieldFormat;
+}
+
+function formatOf(spec: FieldSpec, name = spec.name): FieldFormat {
+  return { name, kind: spec.kind, values: spec.values, link: spec.kind === 'address' && !spec.relative };
+}
+
+function compileSpec(spec: FieldSpec, fmt: FieldFormat): CompiledField {
+  const { dw, kind } = spec;
+  // A float is the whole dword's bits.
+  const lo = kind === 'float' ? 0 : spec.lo;
+  const hi = kind === 'float' ? 31 : spec.hi;
+  const w = Math.min(hi, 31) - lo + 1;
+  const mask = w >= 32 ? 0xffffffff : (1 << w) - 1;
+  const width = hi - lo + 1;
+  const code = kind === 'address' ? C_ADDRESS : kind === 'sint' ? C_SINT : kind === 'offset' || kind === 'register' ? C_SCALED : C_BITS;
+  let loMask = 0;
+  let hiMask = 0;
+  if (code === C_ADDRESS) {
+    // Bits lo..hi (at most 47) of the u64 made of dwords dw (low) and dw+1 (high).
+    const top = Math.min(hi, 47);
+    if (lo < 32) loMask = (top >= 31 ? -1 << lo : (-1 << lo) & ((1 << (top + 1)) - 1)) >>> 0;
+    if (top >= 32) hiMask = ((1 << (top - 31)) - 1) & (lo > 32 ? -1 << (lo - 32) : -1);
+  }
+  const scale = code === C_SCALED ? 2 ** lo : code === C_SINT && width < 32 ? 2 ** width : 0;
+  return { code, dw, lo, mask, scale, loMask, hiMask, fmt };
+}
+
+/** The number of a field whose first dword is words[at] (and words[at + 1] below `stop`, for an address). */
+function extract(c: CompiledField, words: Uint32Array, at: number, stop: number): number {
+  const v = words[at];
+  const x = ((v >>> c.lo) & c.mask) >>> 0;
+  switch (c.code) {
+    case C_BITS:
+      return x;
+    case C_SINT:
+      // Two's complement of the spec's width (a whole dword: as int32).
+      return c.scale === 0 ? x | 0 : x >= c.scale / 2 ? x - c.scale : x;
+    case C_SCALED:
+      return x * c.scale;
+    default:
+      // Number arithmetic: exact below 2^53, and addresses are at most 48 bits.
+      return (at + 1 < stop ? (words[at + 1] & c.hiMask) * 4294967296 : 0) + ((v & c.loMask) >>> 0);
+  }
+}
+
+/** A row's own field list, compiled once. */
+interface CompiledRow {
+  fields: CompiledField[];
+  formats: FieldFormat[];
+  /** Highest dword index the fields read (an address reads the next dword too, when present). */
+  lastDw: number;
+  /** The repeated fields' extraction (their formats are per repetition). */
+  repeatFields: CompiledField[];
+  /** Formats of the repeated fields, per repetition (made when first met). */
+  repeat: FieldFormat[][];
+}
+const rowCache = new WeakMap<InstrDef, CompiledRow>();
+
+function compiledRow(def: InstrDef): CompiledRow {
+  let c = rowCache.get(def);
+  if (!c) {
+    const specs = def.fields ?? [];
+    const formats = specs.map((s) => formatOf(s));
+    const fields = specs.map((s, k) => compileSpec(s, formats[k]));
+    const repeatFields = (def.repeat?.fields ?? []).map((s) => compileSpec(s, formatOf(s)));
+    rowCache.set(def, (c = { fields, formats, lastDw: specs.reduce((m, s) => Math.max(m, s.dw), -1), repeatFields, repeat: [] }));
+  }
+  return c;
+}
+
+/** The formats of repetition `k` of a row's repeated fields ("Name [label k]"). */
+function repeatFormats(def: InstrDef, row: CompiledRow, k: number): FieldFormat[] {
+  return (row.repeat[k] ??= def.repeat!.fields.map((s) => formatOf(s, `${s.name} [${def.repeat!.label} ${k}]`)));
+}
+
+/**
+ * Decodes one field of a spec from an instruction's dwords `raw` (dword `base` + spec.dw); null when
+ * that dword is past the data. `suffix` goes after the name.
+ */
+export function decodeField(spec: FieldSpec, raw: Uint32Array, base = 0, suffix = ''): Field | null {
+  const at = base + spec.dw;
+  if (at >= raw.length) return null;
+  const fmt = formatOf(spec, spec.name + suffix);
+  return new Field(fmt, extract(compileSpec(spec, fmt), raw, at, raw.length));
+}
+
+// The formats of the special decodes, per pair / operation number (made when first met).
+const lriFormats: { offset: FieldFormat; register: FieldFormat; data: FieldFormat }[] = [];
+function lriFormat(k: number) {
+  const sfx = k === 0 ? '' : ` [${k}]`;
+  return (lriFormats[k] ??= {
+    offset: { name: 'Register Offset' + sfx, kind: 'hex', link: false },
+    register: { name: 'Register' + sfx, kind: 'regname', link: false },
+    data: { name: 'Data DWord' + sfx, kind: 'hex32', link: false },
+  });
+}
+const aluFormats: FieldFormat[] = [];
+const aluFormat = (k: number): FieldFormat => (aluFormats[k] ??= { name: `ALU ${k}`, kind: 'alu', link: false });
+
+/** A decoded instruction. Its address, name, raw dwords and field objects are made when read. */
+class DecodedInstruction implements Instruction {
+  readonly index: number;
+  readonly dwords: number;
+  readonly known: boolean;
+  values: number[];
+  formats: FieldFormat[];
+  truncated: boolean | undefined = undefined;
+  batchStart: BatchStartTarget | undefined = undefined;
+  batchEnd: boolean | undefined = undefined;
+  private readonly words: Uint32Array;
+  private readonly stop: number;
+  private readonly base: bigint;
+  private readonly def: InstrDef | undefined;
+  private rawCopy: Uint32Array | null = null;
+  private fieldList: Field[] | null = null;
+  constructor(words: Uint32Array, index: number, stop: number, dwords: number, base: bigint, def: InstrDef | undefined, values: number[], formats: FieldFormat[]) {
+    this.words = words;
+    this.index = index;
+    this.stop = stop;
+    this.dwords = dwords;
+    this.base = base;
+    this.def = def;
+    this.known = def !== undefined;
+    this.values = values;
+    this.formats = formats;
+  }
+  get address(): bigint {
+    return this.base + BigInt(this.index * 4);
+  }
+  get name(): string {
+    return this.def ? this.def.name : unknownName(this.words[this.index]);
+  }
+  get raw(): Uint32Array {
+    return (this.rawCopy ??= this.words.slice(this.index, this.stop));
+  }
+  get fields(): Field[] {
+    if (!this.fieldList) {
+      const { values, formats } = this;
+      const out: Field[] = new Array(values.length);
+      for (let k = 0; k < values.length; k++) out[k] = new Field(formats[k], values[k]);
+      this.fieldList = out;
+    }
+    return this.fieldList;
+  }
+}
+
+const NONE: FieldFormat[] = [];
 
 /**
  * Decodes the instruction whose header is words[index]; `baseAddress` is the GPU address of
- * words[0]. Never throws: an instruction running past `end` is returned truncated.
+ * words[0]. Every field's value is decoded (into `values`; texts on read). Never throws: an
+ * instruction running past `end` is returned truncated.
  */
 export function decodeAt(words: Uint32Array, index: number, baseAddress: bigint, dec: CommandDecoder, end = words.length): Instruction {
   const h = words[index] >>> 0;
@@ -294,62 +427,85 @@ export function decodeAt(words: Uint32Array, index: number, baseAddress: bigint,
   const def = dec.defs[slot];
   const len = ((h & dec.lenMask[slot]) >>> 0) + dec.lenAdd[slot];
   const dwords = len > 0 ? len : 1;
-  const stop = Math.min(end, index + dwords);
-  const raw = words.slice(index, stop);
-  const ins: Instruction = {
-    address: baseAddress + BigInt(index * 4),
-    index,
-    dwords,
-    name: def ? def.name : unknownName(h),
-    known: !!def,
-    raw,
-    fields: [],
-  };
-  if (stop - index < dwords) ins.truncated = true;
-  if (!def) return ins;
-  const fields = ins.fields;
-  for (const fn of compiled(def)) {
-    const f = fn(raw);
-    if (f) fields.push(f);
+  const stop = Math.min(end, words.length, index + dwords);
+  if (!def) {
+    const ins = new DecodedInstruction(words, index, stop, dwords, baseAddress, def, [], NONE);
+    if (stop - index < dwords) ins.truncated = true;
+    return ins;
   }
+  const row = dec.rows[slot] ?? (dec.rows[slot] = compiledRow(def));
+  const list = row.fields;
+  let formats: FieldFormat[];
+  let values: number[];
+  if (index + row.lastDw < stop) {
+    // Every field's dword is there (the usual case): the row's own format list.
+    values = new Array(list.length);
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k];
+      values[k] = c.code === C_BITS ? ((words[index + c.dw] >>> c.lo) & c.mask) >>> 0 : extract(c, words, index + c.dw, stop);
+    }
+    formats = row.formats;
+  } else {
+    values = [];
+    formats = [];
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k];
+      const at = index + c.dw;
+      if (at >= stop) continue;
+      values.push(extract(c, words, at, stop));
+      formats.push(c.fmt);
+    }
+  }
+  const ins = new DecodedInstruction(words, index, stop, dwords, baseAddress, def, values, formats);
+  if (stop - index < dwords) ins.truncated = true;
   if (def.repeat) {
-    const { from, stride, fields: rf, label } = def.repeat;
-    for (let k = 0, at = from; at + stride <= raw.length; k++, at += stride) {
-      for (const spec of rf) {
-        const f = decodeField(spec, raw, ` [${label} ${k}]`, at);
-        if (f) fields.push(f);
+    const { from, stride } = def.repeat;
+    if (formats === row.formats) ins.formats = formats = formats.slice();
+    const rl = row.repeatFields;
+    const n = stop - index;
+    for (let k = 0, at = from; at + stride <= n; k++, at += stride) {
+      const fk = repeatFormats(def, row, k);
+      for (let j = 0; j < rl.length; j++) {
+        const c = rl[j];
+        const w = index + at + c.dw;
+        if (w >= stop) continue;
+        values.push(c.code === C_BITS ? ((words[w] >>> c.lo) & c.mask) >>> 0 : extract(c, words, w, stop));
+        formats.push(fk[j]);
       }
     }
   }
   switch (def.special) {
     case 'lri':
-      for (let k = 0, at = 1; at < raw.length; k++, at += 2) {
-        const suffix = k === 0 ? '' : ` [${k}]`;
-        const off = raw[at] & 0x7ffffc;
-        fields.push({ name: 'Register Offset' + suffix, value: '0x' + off.toString(16) });
-        const reg = registerName(off);
-        if (reg) fields.push({ name: 'Register' + suffix, value: reg });
-        if (at + 1 < raw.length) fields.push({ name: 'Data DWord' + suffix, value: hex32(raw[at + 1]) });
+      if (formats === row.formats) ins.formats = formats = formats.slice();
+      for (let k = 0, at = index + 1; at < stop; k++, at += 2) {
+        const f = lriFormat(k);
+        const off = words[at] & 0x7ffffc;
+        values.push(off);
+        formats.push(f.offset);
+        if (registerName(off)) {
+          values.push(off);
+          formats.push(f.register);
+        }
+        if (at + 1 < stop) {
+          values.push(words[at + 1] >>> 0);
+          formats.push(f.data);
+        }
       }
       break;
     case 'math':
-      for (let k = 1; k < raw.length; k++) {
-        const w = raw[k] >>> 0;
-        const op = (w >>> 20) & 0xfff;
-        const o1 = (w >>> 10) & 0x3ff;
-        const o2 = w & 0x3ff;
-        const opName = ALU_OPS[op] ?? '0x' + op.toString(16);
-        fields.push({ name: `ALU ${k - 1}`, value: (o1 === 0 && o2 === 0) || op === 0 ? opName : `${opName} ${aluOperand(o1)}, ${aluOperand(o2)}` });
+      if (formats === row.formats) ins.formats = formats = formats.slice();
+      for (let k = index + 1; k < stop; k++) {
+        values.push(words[k] >>> 0);
+        formats.push(aluFormat(k - index - 1));
       }
       break;
-    case 'bbs': {
-      if (raw.length >= 2) {
-        const lo = BigInt(raw[1] >>> 0) & ~3n;
-        const hi = raw.length >= 3 ? BigInt(raw[2] >>> 0) : 0n;
+    case 'bbs':
+      if (stop - index >= 2) {
+        const lo = BigInt(words[index + 1] >>> 0) & ~3n;
+        const hi = stop - index >= 3 ? BigInt(words[index + 2] >>> 0) : 0n;
         ins.batchStart = { address: ((hi << 32n) | lo) & MASK48, secondLevel: ((h >>> 22) & 1) === 1, ppgtt: ((h >>> 8) & 1) === 1 };
       }
       break;
-    }
     case 'bbe':
       ins.batchEnd = true;
       break;

@@ -19,13 +19,13 @@ import { walkBatches, type WalkResult } from './walk.ts';
 import { decodeContexts, type ContextInfo } from './context.ts';
 
 export * from './types.ts';
-export { CommandDecoder, getDecoder, scanInstructions, decodeAt, decodeField, unknownName } from './decode.ts';
+export { CommandDecoder, getDecoder, scanInstructions, decodeAt, decodeField, unknownName, plainField, formatFieldValue, Field } from './decode.ts';
 export { PLATFORMS, detectPlatform, platformById, platformFromPciId, familyFromIpVersion, type PlatformInfo, type PlatformDetection } from './platform.ts';
 export { walkBatches, decodeLinear, rangeWords, type WalkResult, type WalkedBatch, type WalkOptions, type WalkDiagnostic, type BatchReason } from './walk.ts';
 export { decodeContextImage, decodeContexts, contextValue, type ContextImage, type ContextRegister, type ContextInfo } from './context.ts';
 export {
-  decodeRegister, registerSpec, registerName, engineRegisterOffset, ENGINE_MMIO_BASES, ENGINE_REGISTERS, GLOBAL_REGISTERS, REGISTER_SPECS,
-  type DecodedRegister, type DecodedBitField, type RegisterSpec, type BitField,
+  decodeRegister, registerSpec, registerName, engineRegisterOffset, specFields, bitTable, ENGINE_MMIO_BASES, ENGINE_REGISTERS, GLOBAL_REGISTERS, REGISTER_SPECS,
+  type DecodedRegister, type DecodedBitField, type RegisterSpec, type BitField, type RegisterContext,
 } from './registers.ts';
 export { familyTable, FAMILY_TABLES } from './tables/index.ts';
 

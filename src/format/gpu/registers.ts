@@ -114,8 +114,47 @@ export interface BitField {
   /** What a set bit (or the value) means, for the explanation. */
   meaning?: string;
   values?: Readonly<Record<number, string>>;
-  /** hex: the field's value in hex; address/bytes: the bits in place (value << lo) in hex; pages: a ring length. */
-  format?: 'hex' | 'address' | 'bytes' | 'pages';
+  /**
+   * hex: the field's value in hex; address/bytes: the bits in place (value << lo) in hex; pages: a
+   * ring length; flag: a one-bit state that is not a unit (INSTDONE's ring enable).
+   */
+  format?: 'hex' | 'address' | 'bytes' | 'pages' | 'flag';
+}
+
+/**
+ * A register's fields written as a small text table, one field a line:
+ *   `bits  Name  [format]  {value name | value name …}  -- meaning`
+ * bits: `N` or `hi:lo`; format (optional): hex, address, bytes, pages or flag; the enumeration and
+ * the meaning are optional too. Every register below is written this one way.
+ */
+export function bitTable(table: string): BitField[] {
+  const out: BitField[] = [];
+  for (const raw of table.split('\n')) {
+    const line = raw.trim();
+    if (!line) continue;
+    const m = /^(\d+)(?::(\d+))?\s+(.+?)(?:\s+\[(hex|address|bytes|pages|flag)\])?(?:\s+\{([^}]*)\})?(?:\s+--\s+(.*))?$/.exec(line);
+    if (!m) throw new Error(`bad register field line: ${line}`);
+    const x = Number(m[1]);
+    const y = m[2] === undefined ? x : Number(m[2]);
+    const f: BitField = { name: m[3], lo: Math.min(x, y), hi: Math.max(x, y) };
+    if (m[4]) f.format = m[4] as BitField['format'];
+    if (m[5]) {
+      const values: Record<number, string> = {};
+      for (const v of m[5].split('|')) {
+        const [, k, label] = /^\s*(\d+)\s+(.*?)\s*$/.exec(v) ?? [];
+        if (k !== undefined) values[Number(k)] = label;
+      }
+      f.values = values;
+    }
+    if (m[6]) f.meaning = m[6];
+    out.push(f);
+  }
+  return out;
+}
+
+/** A later family's table: the base without the fields at bits `removed`, plus the lines of `added`. */
+function withChanges(base: readonly BitField[], removed: number[], added: string): BitField[] {
+  return [...base.filter((f) => !removed.includes(f.lo)), ...bitTable(added)].sort((x, y) => x.lo - y.lo);
 }
 
 export interface RegisterSpec {
@@ -123,6 +162,12 @@ export interface RegisterSpec {
   /** The printed names in dumps that mean this register (all kernels). */
   aliases: readonly string[];
   fields: readonly BitField[];
+  /**
+   * Fields per platform family where they differ (INSTDONE and its siblings), and per engine class
+   * for RING_INSTDONE (`render`, `compute`, `video`): the first match of family+class, family, then
+   * `fields`.
+   */
+  byFamily?: Readonly<Partial<Record<string, readonly BitField[]>>>;
   /** Masked register: bits 31:16 are write masks of bits 15:0. */
   masked?: boolean;
   /** Which bits mean trouble when SET (error registers) / when CLEAR (INSTDONE: 1 = done). */
@@ -132,11 +177,251 @@ export interface RegisterSpec {
   note?: string;
 }
 
-const ERROR_BITS: BitField[] = [
-  { name: 'Instruction Error', lo: 0, hi: 0, meaning: 'the command parser met an invalid or unsupported instruction (IPEHR holds its header)' },
-  { name: 'Memory Refresh Error', lo: 1, hi: 1, meaning: 'memory refresh error' },
-  { name: 'Page Table Error', lo: 4, hi: 4, meaning: 'page table (GTT) fault on a command streamer access' },
-];
+// ESR/EIR/EMR of a command streamer (same layout in the three). Bit 0 and bit 2 as the kernel's
+// i915 execlists code describes them for Gen8 and later (intel_execlists_submission.c,
+// enable_error_interrupt); bits 3 and 4 as i915_reg.h names the per-ring error bits since Ironlake
+// (GT_ERROR_MPE, GT_ERROR_PTE). No public source names the other bits for Gen12 and later: they are
+// shown as bit numbers.
+const ERROR_BITS = bitTable(`
+  0  Instruction Error  -- the command parser met an invalid or unsupported instruction (IPEHR holds its header); fatal, the parser stops
+  2  Command Privilege Violation  -- a privileged command in a non-privileged batch was replaced by a no-op (also writes into read-only pages); parsing goes on
+  3  Memory Privilege Violation  -- a command accessed memory it is not allowed to
+  4  Page Table Error  -- page table (GTT) fault on a command streamer access
+`);
+
+// INSTDONE and its siblings: one bit per unit, 1 = the unit is idle (done). Unit names and bits from
+// Mesa's genxml register definitions: gen110.xml (INSTDONE_1 = the render engine's RING_INSTDONE,
+// VCS_INSTDONE = a video engine's; Gen12 keeps them), gen120.xml (SC_INSTDONE, SAMPLER_INSTDONE,
+// ROW_INSTDONE of Gen12), gen125.xml (the same re-laid-out for Gen12.5, SC_INSTDONE_EXTRA/EXTRA2,
+// INSTDONE_GEOM, CCS_INSTDONE); xe2.xml and xe3.xml change none of them.
+const RCS_INSTDONE = bitTable(`
+  0   Ring Enable [flag]  -- the ring is enabled
+  1   VFG
+  2   VS
+  3   HS
+  4   TE
+  5   DS
+  6   GS
+  7   SOL
+  8   CL
+  9   SF
+  11  TDG1
+  12  TDG0
+  13  URBM
+  14  SVG
+  15  GAFS
+  16  VFE
+  17  TSG0
+  18  GAFM
+  19  GAM
+  20  RS
+  21  CS
+  22  SDE
+  23  RCCFBC CS
+  24  TSG1
+`);
+const CCS_INSTDONE = bitTable(`
+  0   Ring Enable [flag]  -- the ring is enabled
+  16  VFE
+  17  TSG
+  21  CS
+`);
+const VCS_INSTDONE = bitTable(`
+  0   Ring Enable [flag]  -- the ring is enabled
+  1   USB
+  2   QRC
+  3   SEC
+  4   MPC
+  5   VFT
+  6   BSP
+  7   VLF
+  8   VOP
+  9   VMC
+  10  VIP
+  11  VIT
+  12  VDS
+  13  VMX
+  14  VCP
+  15  VCD
+  16  VAD
+  17  VMD
+  18  VIS
+  19  VAC
+  20  VAM
+  21  JPG
+  22  VBP
+  23  VHR
+  24  VCI
+  26  VIN
+  27  VPR
+  28  VTQ
+  30  VCS
+  31  GAC
+`);
+const SC_INSTDONE_12 = bitTable(`
+  0   SVL
+  1   WMFE
+  2   WMBE
+  3   HIZ
+  4   IZBE
+  5   IZFE
+  6   SBE
+  9   RCC
+  10  RCPBE
+  11  RCPFE
+  12  DAPB
+  13  DAPRBE
+  15  SARB
+  16  DC0
+  17  DC1
+  18  DC2
+  20  GW0
+  21  GW1
+  22  GW2
+  24  TDC
+  25  SFBE
+  26  PSS
+  27  AMFS
+`);
+// Gen12.5: IZBE gone, DC3 and GW3 new.
+const SC_INSTDONE_125 = withChanges(SC_INSTDONE_12, [4], `
+  19  DC3
+  23  GW3
+`);
+const SC_INSTDONE_EXTRA_125 = bitTable(`
+  9   RCC1
+  10  RCPBE1
+  11  RCPFE1
+  12  DAPB1
+  13  DAPRBE1
+  16  DC4
+  17  DC5
+  18  DC6
+  19  DC7
+  20  GW4
+  21  GW5
+  22  GW6
+  23  GW7
+  24  TDC1
+  26  PSS
+`);
+const SC_INSTDONE_EXTRA2_125 = bitTable(`
+  9   RCC2
+  10  RCPBE2
+  11  RCPFE2
+  12  DAPB2
+  13  DAPRBE2
+`);
+const SAMPLER_INSTDONE_12 = bitTable(`
+  0   IME
+  1   PL0
+  2   SO0
+  3   DG0
+  4   FT0
+  5   DM0
+  6   SC
+  7   FL0
+  8   ST
+  9   SVSM
+  10  SI0
+  11  MT0
+  12  AVS
+  13  VAFE
+  14  CRE
+  15  Media Sampler Arb
+  16  SVSM ARB2
+  17  SVSM ARB1
+  18  SVSM Adapter
+  19  BDM
+  22  SO1
+  23  FL1
+  24  DG1
+  25  PL1
+  26  SI1
+  27  Media Sampler ARB2
+  28  Media Sampler ARB1
+  29  MS Subsliced Fork
+  30  VMESC
+  31  RDE
+`);
+const SAMPLER_INSTDONE_125 = bitTable(`
+  0   SI
+  1   SVSM Adapter
+  2   SVSM ARB
+  3   SVSM
+  4   PL
+  5   DG
+  6   SSLA
+  7   ST ARB
+  8   ST
+  9   FT
+  11  MT
+  12  DM
+  13  BDM
+  14  SC
+  15  FL
+  16  SO
+  18  LSC L1 bank 0
+  19  LSC L1 bank 1
+  20  LSC L1 bank 2
+  21  LSC L1 bank 3
+  22  LSC SEQ0
+  23  LSC SEQ1
+  24  LSC SEQ2
+  25  LSC SEQ3
+  26  LSC SEQ interface
+  27  LSC L3 interface
+  28  VMEM SOARB0
+  29  VMEM SOARB1
+  30  VMEM L3REQARB0
+  31  VMEM L3REQARB1
+`);
+const ROW_INSTDONE_12 = bitTable(`
+  0   BC
+  1   PSD
+  2   TDP
+  3   DAPR
+  4   CPSS
+  6   TDL
+  7   EU00 (SS1)
+  8   EU01 (SS1)
+  9   EU02 (SS1)
+  10  EU03 (SS1)
+  11  MA0 (SS1)
+  12  IC
+  15  MA0 (SS0)
+  16  EU00 (SS0)
+  17  EU01 (SS0)
+  18  EU02 (SS0)
+  19  EU03 (SS0)
+  21  EU10 (SS0)
+  22  EU11 (SS0)
+  23  EU12 (SS0)
+  24  EU13 (SS0)
+  27  EU10 (SS1)
+  28  EU11 (SS1)
+  29  EU12 (SS1)
+  30  EU13 (SS1)
+`);
+// Gen12.5 adds the ray-tracing (RT), bindless thread dispatch (BTD) and TSL units.
+const ROW_INSTDONE_125 = withChanges(ROW_INSTDONE_12, [], `
+  5   RT (render)
+  13  BTD (render)
+  14  RT (compute)
+  20  BTD (compute)
+  26  TSL
+`);
+// Gen12.5 moves the geometry units of the render engine's INSTDONE into a register of their own
+// (same bits; VFL where VFG was).
+const GEOM_INSTDONE_125 = withChanges(RCS_INSTDONE.filter((f) => [2, 3, 4, 5, 6, 7, 8, 9, 11, 13, 14, 17, 22].includes(f.lo)), [], `1 VFL`);
+
+/** The same fields for Gen12.5 and every later family. */
+const from125 = (f: readonly BitField[]) => ({ 'gen12.5': f, xe2: f, xe3: f });
+
+const INSTDONE_NOTE = 'one bit per unit, 1 = idle (done); a clear bit is a unit still busy';
+const instdone = (name: string, aliases: string[], fields: readonly BitField[], byFamily?: RegisterSpec['byFamily']): RegisterSpec => ({
+  name, aliases, fields, byFamily, polarity: 'clear-is-busy', note: INSTDONE_NOTE,
+});
 
 export const REGISTER_SPECS: readonly RegisterSpec[] = [
   { name: 'RING_ESR', aliases: ['RING_ESR', 'ESR'], fields: ERROR_BITS, polarity: 'set-is-error', note: 'error status: errors latched since reset' },
@@ -145,102 +430,117 @@ export const REGISTER_SPECS: readonly RegisterSpec[] = [
   { name: 'RING_IPEHR', aliases: ['IPEHR', 'RING_IPEHR'], fields: [], instructionHeader: true, note: 'header of the instruction the parser was on' },
   {
     name: 'RING_CTL', aliases: ['RING_CTL'],
-    fields: [
-      { name: 'Ring Buffer Enable', lo: 0, hi: 0, meaning: 'ring valid' },
-      { name: 'Automatic Report Head Pointer', lo: 1, hi: 2, values: { 0: 'off', 1: 'every 64 KiB', 2: 'every 4 KiB', 3: 'every 128 KiB' } },
-      { name: 'Semaphore Wait', lo: 10, hi: 10, meaning: 'the ring is waiting on a semaphore' },
-      { name: 'Wait', lo: 11, hi: 11, meaning: 'the ring is waiting on an event' },
-      { name: 'Buffer Length', lo: 12, hi: 20, format: 'pages', meaning: 'ring size = (value + 1) × 4 KiB' },
-    ],
+    fields: bitTable(`
+      0      Ring Buffer Enable  -- ring valid
+      2:1    Automatic Report Head Pointer  {0 off | 1 every 64 KiB | 2 every 4 KiB | 3 every 128 KiB}
+      10     Semaphore Wait  -- the ring is waiting on a semaphore
+      11     Wait  -- the ring is waiting on an event
+      20:12  Buffer Length [pages]  -- ring size = (value + 1) × 4 KiB
+    `),
   },
-  {
-    name: 'RING_HEAD', aliases: ['RING_HEAD'],
-    fields: [{ name: 'Head Offset', lo: 2, hi: 20, format: 'bytes' }, { name: 'Wrap Count', lo: 21, hi: 31 }],
-  },
-  { name: 'RING_TAIL', aliases: ['RING_TAIL'], fields: [{ name: 'Tail Offset', lo: 3, hi: 20, format: 'bytes' }] },
+  { name: 'RING_HEAD', aliases: ['RING_HEAD'], fields: bitTable(`
+      20:2   Head Offset [bytes]
+      31:21  Wrap Count
+    `) },
+  { name: 'RING_TAIL', aliases: ['RING_TAIL'], fields: bitTable(`20:3 Tail Offset [bytes]`) },
   {
     name: 'RING_MODE', aliases: ['RING_MODE'], masked: true,
-    fields: [
-      { name: 'Disable Legacy Mode (execlists)', lo: 3, hi: 3 },
-      { name: 'Forward VBlank', lo: 5, hi: 6 },
-      { name: '48-bit PPGTT', lo: 7, hi: 7 },
-      { name: 'PPGTT Enable', lo: 9, hi: 9 },
-      { name: 'PSMI Granularity', lo: 10, hi: 10 },
-      { name: 'Replay Mode', lo: 11, hi: 11 },
-      { name: 'Surface Fault Enable', lo: 12, hi: 12 },
-      { name: 'TLB Invalidate Explicit', lo: 13, hi: 13 },
-      { name: 'Interrupt Steering', lo: 14, hi: 14 },
-      { name: 'Run List Enable', lo: 15, hi: 15 },
-    ],
+    fields: bitTable(`
+      3   Disable Legacy Mode (execlists)
+      6:5 Forward VBlank
+      7   48-bit PPGTT
+      9   PPGTT Enable
+      10  PSMI Granularity
+      11  Replay Mode
+      12  Surface Fault Enable
+      13  TLB Invalidate Explicit
+      14  Interrupt Steering
+      15  Run List Enable
+    `),
   },
   {
     name: 'RING_MI_MODE', aliases: ['RING_MI_MODE', 'MI_MODE'], masked: true,
-    fields: [
-      { name: 'Stop Ring', lo: 8, hi: 8, meaning: 'the driver asked the ring to stop' },
-      { name: 'Mode Idle', lo: 9, hi: 9, meaning: 'the ring is idle (stopped)' },
-    ],
+    fields: bitTable(`
+      8  Stop Ring  -- the driver asked the ring to stop
+      9  Mode Idle  -- the ring is idle (stopped)
+    `),
   },
   {
     // Low-dword layout as the Gen8+ PRMs give it; later parts keep the context ID in the high dword.
     name: 'RING_EXECLIST_STATUS', aliases: ['RING_EXECLIST_STATUS', 'RING_EXECLIST_STATUS_LO', 'EXECLIST_STATUS'],
     note: 'execlist (submission queue) state of the engine; the high dword is the running context',
-    fields: [
-      { name: 'Current Execlist Pointer', lo: 0, hi: 0 },
-      { name: 'Execlist Write Pointer', lo: 1, hi: 1 },
-      { name: 'Execlist Queue Full', lo: 2, hi: 2, meaning: 'no room for another submission' },
-      { name: 'Execlist 0 Valid', lo: 3, hi: 3 },
-      { name: 'Execlist 1 Valid', lo: 4, hi: 4 },
-      { name: 'Current Context ID', lo: 32, hi: 63, format: 'hex' },
-    ],
+    fields: bitTable(`
+      0      Current Execlist Pointer
+      1      Execlist Write Pointer
+      2      Execlist Queue Full  -- no room for another submission
+      3      Execlist 0 Valid
+      4      Execlist 1 Valid
+      63:32  Current Context ID [hex]
+    `),
   },
   {
     name: 'RING_EXECLIST_SQ_CONTENTS', aliases: ['RING_EXECLIST_SQ_CONTENTS', 'RING_EXECLIST_SQ_CONTENTS_LO', 'EXECLIST_SQ_CONTENTS'],
     note: 'the context descriptor submitted to the engine',
-    fields: [
-      { name: 'Valid', lo: 0, hi: 0 },
-      { name: 'Force Page Directory Restore', lo: 1, hi: 1 },
-      { name: 'Force Restore', lo: 2, hi: 2 },
-      { name: 'Addressing Mode', lo: 3, hi: 4, values: { 0: 'advanced context', 1: 'legacy 32-bit', 2: 'advanced A/D', 3: 'legacy 64-bit (48-bit PPGTT)' } },
-      { name: 'Privilege', lo: 8, hi: 8 },
-      { name: 'Logical Ring Context Address (GGTT)', lo: 12, hi: 31, format: 'address' },
-      { name: 'Context ID', lo: 32, hi: 47, format: 'hex' },
-      { name: 'Engine Instance', lo: 48, hi: 53 },
-      { name: 'Engine Class', lo: 61, hi: 63, values: { 0: 'render', 1: 'video', 2: 'video enhance', 3: 'copy', 4: 'other', 5: 'compute' } },
-    ],
+    fields: bitTable(`
+      0      Valid
+      1      Force Page Directory Restore
+      2      Force Restore
+      4:3    Addressing Mode  {0 advanced context | 1 legacy 32-bit | 2 advanced A/D | 3 legacy 64-bit (48-bit PPGTT)}
+      8      Privilege
+      31:12  Logical Ring Context Address (GGTT) [address]
+      47:32  Context ID [hex]
+      53:48  Engine Instance
+      63:61  Engine Class  {0 render | 1 video | 2 video enhance | 3 copy | 4 other | 5 compute}
+    `),
   },
   {
     name: 'RCU_MODE', aliases: ['RCU_MODE'], masked: true,
-    fields: [
-      { name: 'CCS Enable', lo: 0, hi: 0, meaning: 'compute engines enabled (render/compute unit shared)' },
-      { name: 'Fixed Slice CCS Mode', lo: 1, hi: 1 },
-    ],
+    fields: bitTable(`
+      0  CCS Enable  -- compute engines enabled (render/compute unit shared)
+      1  Fixed Slice CCS Mode
+    `),
   },
   {
     name: 'RING_CONTEXT_CONTROL', aliases: ['RING_CONTEXT_CONTROL', 'CTX_CONTROL'], masked: true,
-    fields: [
-      { name: 'Engine Context Restore Inhibit', lo: 0, hi: 0 },
-      { name: 'RS Context Enable', lo: 1, hi: 1 },
-      { name: 'Inhibit Synchronous Context Switch', lo: 3, hi: 3 },
-    ],
+    fields: bitTable(`
+      0  Engine Context Restore Inhibit
+      1  RS Context Enable
+      3  Inhibit Synchronous Context Switch
+    `),
   },
-  {
-    name: 'RING_BBADDR', aliases: ['RING_BBADDR', 'BBADDR'],
-    fields: [{ name: 'Batch Buffer Valid', lo: 0, hi: 0 }, { name: 'Batch Buffer Head Address', lo: 2, hi: 47, format: 'address' }],
-  },
-  ...['RING_INSTDONE', 'INSTDONE', 'SC_INSTDONE', 'SC_INSTDONE_EXTRA', 'SC_INSTDONE_EXTRA2', 'SAMPLER_INSTDONE', 'ROW_INSTDONE', 'INSTDONE_GEOM_SVGUNIT', 'GEOM_INSTDONE'].map(
-    (n): RegisterSpec => ({
-      name: n,
-      aliases: [n],
-      fields: [],
-      polarity: 'clear-is-busy',
-      note: 'one bit per unit, 1 = idle (done); a clear bit is a unit still busy',
-    }),
-  ),
+  { name: 'RING_BBADDR', aliases: ['RING_BBADDR', 'BBADDR'], fields: bitTable(`
+      0     Batch Buffer Valid
+      47:2  Batch Buffer Head Address [address]
+    `) },
+  instdone('RING_INSTDONE', ['RING_INSTDONE', 'INSTDONE', 'INSTDONE_1'], RCS_INSTDONE, {
+    video: VCS_INSTDONE, 'video-enhance': [], 'gen12.5/compute': CCS_INSTDONE, 'xe2/compute': CCS_INSTDONE, 'xe3/compute': CCS_INSTDONE,
+  }),
+  instdone('SC_INSTDONE', ['SC_INSTDONE'], SC_INSTDONE_12, from125(SC_INSTDONE_125)),
+  instdone('SC_INSTDONE_EXTRA', ['SC_INSTDONE_EXTRA'], [], from125(SC_INSTDONE_EXTRA_125)),
+  instdone('SC_INSTDONE_EXTRA2', ['SC_INSTDONE_EXTRA2'], [], from125(SC_INSTDONE_EXTRA2_125)),
+  instdone('SAMPLER_INSTDONE', ['SAMPLER_INSTDONE'], SAMPLER_INSTDONE_12, from125(SAMPLER_INSTDONE_125)),
+  instdone('ROW_INSTDONE', ['ROW_INSTDONE'], ROW_INSTDONE_12, from125(ROW_INSTDONE_125)),
+  instdone('INSTDONE_GEOM_SVGUNIT', ['INSTDONE_GEOM_SVGUNIT', 'GEOM_INSTDONE', 'INSTDONE_GEOM'], [], from125(GEOM_INSTDONE_125)),
 ];
+
+/** Where a register value was read: the platform family and the engine's class (for RING_INSTDONE). */
+export interface RegisterContext {
+  family?: string;
+  engineClass?: string;
+}
+
+/** The fields of a spec for a family and engine class (see RegisterSpec.byFamily). */
+export function specFields(spec: RegisterSpec, ctx: RegisterContext = {}): readonly BitField[] {
+  const t = spec.byFamily;
+  if (!t) return spec.fields;
+  const fam = ctx.family ?? 'gen12';
+  const cls = ctx.engineClass ?? 'render';
+  return t[`${fam}/${cls}`] ?? t[cls] ?? t[fam] ?? spec.fields;
+}
 
 /** The spec of a register by its printed name ("SAMPLER_INSTDONE[1]" matches SAMPLER_INSTDONE). */
 export function registerSpec(printedName: string): RegisterSpec | undefined {
-  const base = printedName.replace(/\[\d+\]$/, '');
+  const base = printedName.replace(/(\[\d+\])+$/, '');
   return REGISTER_SPECS.find((s) => s.aliases.includes(base));
 }
 
@@ -270,12 +570,15 @@ function fieldValue(v: bigint, f: BitField): bigint {
  * Decodes a register value by its printed name; `headerName` names an instruction header (for
  * IPEHR: pass the decoder's nameOf). Undefined when the register has no spec.
  */
-export function decodeRegister(printedName: string, value: bigint, headerName?: (h: number) => string): DecodedRegister | undefined {
+export function decodeRegister(printedName: string, value: bigint, headerName?: (h: number) => string, ctx?: RegisterContext): DecodedRegister | undefined {
   const spec = registerSpec(printedName);
   if (!spec) return undefined;
+  const units = spec.polarity === 'clear-is-busy';
+  const table = specFields(spec, ctx);
   const fields: DecodedBitField[] = [];
+  const busy: string[] = [];
   const named = new Set<number>();
-  for (const f of spec.fields) {
+  for (const f of table) {
     for (let i = f.lo; i <= f.hi; i++) named.add(i);
     const x = fieldValue(value, f);
     let text: string;
@@ -283,25 +586,35 @@ export function decodeRegister(printedName: string, value: bigint, headerName?: 
     else if (f.format === 'hex') text = '0x' + x.toString(16);
     else if (f.format === 'address' || f.format === 'bytes') text = '0x' + (x << BigInt(f.lo)).toString(16);
     else if (f.format === 'pages') text = `${x} (${(Number(x) + 1) * 4} KiB)`;
-    else if (f.hi === f.lo) text = x ? 'true' : 'false';
+    else if (units && f.format !== 'flag') {
+      // An INSTDONE unit: 1 = done.
+      text = x ? 'done' : 'busy';
+      if (!x) busy.push(f.name);
+    } else if (f.hi === f.lo) text = x ? 'true' : 'false';
     else text = String(x);
     fields.push({ name: f.name, value: text, set: x !== 0n, meaning: x !== 0n ? f.meaning : undefined });
   }
-  const width = value > 0xffffffffn || spec.fields.some((f) => f.hi > 31) ? 64 : 32;
+  const width = value > 0xffffffffn || table.some((f) => f.hi > 31) ? 64 : 32;
   const otherBits: number[] = [];
   const lowBits = spec.masked ? 16 : width;
   for (let i = 0; i < lowBits; i++) {
     if (named.has(i)) continue;
     const bit = (value >> BigInt(i)) & 1n;
-    if (spec.polarity === 'clear-is-busy' ? bit === 0n : bit === 1n) otherBits.push(i);
+    if (units ? bit === 0n : bit === 1n) otherBits.push(i);
   }
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   let summary: string;
   if (spec.instructionHeader) {
     const hdr = Number(value & 0xffffffffn);
     summary = headerName ? headerName(hdr) : hex32(hdr);
     fields.push({ name: 'Instruction', value: summary, set: true });
-  } else if (spec.polarity === 'clear-is-busy') {
-    summary = otherBits.length === 0 ? 'all units done' : `${otherBits.length} unit${otherBits.length === 1 ? '' : 's'} busy: bit${otherBits.length === 1 ? '' : 's'} ${otherBits.join(', ')}`;
+  } else if (units && table.length === 0) {
+    // No unit names for this register on this platform: the clear bits.
+    summary = otherBits.length === 0 ? 'all units done' : `${plural(otherBits.length, 'unit')} busy: bit${otherBits.length === 1 ? '' : 's'} ${otherBits.join(', ')}`;
+  } else if (units) {
+    const clear = otherBits.length ? `unnamed bit${otherBits.length === 1 ? '' : 's'} clear: ${otherBits.join(', ')}` : '';
+    if (busy.length) summary = `${plural(busy.length, 'unit')} busy: ${busy.join(', ')}${clear ? `; ${clear}` : ''}`;
+    else summary = clear ? `all named units done; ${clear}` : 'all units done';
   } else if (spec.polarity === 'set-is-error') {
     const names = fields.filter((f) => f.set).map((f) => f.name);
     for (const b of otherBits) names.push(`bit ${b}`);

@@ -84,7 +84,7 @@ export function decodeText(h: Pick<HangContext, 'family' | 'engine' | 'platform'
   }
   for (const r of h.engine?.registers ?? []) {
     if (!/^(RING_)?(ESR|EIR)$/.test(r.name)) continue;
-    const d = decodeRegister(r.name, r.value);
+    const d = decodeRegister(r.name, r.value, undefined, { family: h.family, engineClass: h.engine?.engineClass });
     if (d) out.push(`${r.name}: ${hex32(Number(r.value & 0xffffffffn))} = ${d.summary}`);
   }
   if (walk.batches.length === 0) out.push('', 'no batch decoded');

@@ -73,13 +73,37 @@ export interface FamilyTable {
   source: string;
 }
 
-/** One decoded field. */
+/** Kinds of field text: the table kinds, and those of special decodes (LRI pairs, MI_MATH). */
+export type FormatKind = FieldKind | 'hex32' | 'regname' | 'alu';
+
+/**
+ * How one field of a decoded instruction is named and shown; shared by every instruction that has
+ * the field (made once per table row, LRI pair number, …).
+ */
+export interface FieldFormat {
+  /** The field's full name ("Register Offset [2]", "Buffer Starting Address [VERTEX_BUFFER_STATE 1]"). */
+  readonly name: string;
+  readonly kind: FormatKind;
+  readonly values?: Readonly<Record<number, string>>;
+  /** The value is a GPU address the UI links (through openAt) when it is not zero. */
+  readonly link: boolean;
+  /** Texts of small values, made on first use. */
+  memo?: string[];
+}
+
+/**
+ * One decoded field. Decoding yields `num`; `name`, `value` and `address` may be made when read
+ * (see decode.ts `Field`), so a field is not plain data: `plainField` copies it for a worker
+ * boundary or JSON.
+ */
 export interface DecodedField {
-  name: string;
-  /** Display text: "0x2244", "true", "TRIANGLELIST (4)", "0x0000_0001_0000_1000". */
-  value: string;
+  readonly name: string;
+  /** Display text: "0x2244", "true", "TRIANGLELIST (4)", "0x1000". */
+  readonly value: string;
   /** A GPU address the UI can link (through openAt); set for non-relative address fields. */
-  address?: bigint;
+  readonly address?: bigint;
+  /** The value as a number: the field's bits (signed for sint, scaled for offsets, the whole address for addresses, the float's bits). */
+  readonly num: number;
 }
 
 /** Target of an MI_BATCH_BUFFER_START. */
@@ -102,9 +126,14 @@ export interface Instruction {
   name: string;
   /** True when the tables know this command. */
   known: boolean;
-  /** The instruction's dwords as read (a copy; shorter than `dwords` when truncated). */
-  raw: Uint32Array;
-  fields: DecodedField[];
+  /** The instruction's dwords as read (a copy, made on first read; shorter than `dwords` when truncated). */
+  readonly raw: Uint32Array;
+  /** Every field's value as a number, in field order (what decoding yields; `fields` shows them). */
+  readonly values: readonly number[];
+  /** Every field's name and kind, in the same order. */
+  readonly formats: readonly FieldFormat[];
+  /** The fields with their names, texts and links (made on first read from `values` and `formats`). */
+  readonly fields: DecodedField[];
   /** MI_BATCH_BUFFER_START target. */
   batchStart?: BatchStartTarget;
   /** MI_BATCH_BUFFER_END (or MI_CONDITIONAL_BATCH_BUFFER_END, which may end it). */
