@@ -4,7 +4,7 @@
 // src/intel/genxml/gen12.xml and the kernel's drivers/gpu/drm/xe/instructions/*.h; written here
 // in this project's own table format.
 import {
-  a, ADDRESS_SPACE, b, blt, COMPARE_OPS, d, e, f32, g3d, gfx, h, L10, L6, L8, L9, mi, ONE, POST_SYNC_OPS, r, ra, s, u, vid,
+  a, ADDRESS_SPACE, b, blt, COMPARE_OPS, e, f32, g3d, gfx, h, L10, L6, L8, L9, mi, ONE, POST_SYNC_OPS, r, ra, s, u, vid,
 } from '../spec.ts';
 import type { FamilyTable, FieldSpec, InstrDef } from '../types.ts';
 
@@ -35,9 +35,13 @@ const MI: InstrDef[] = [
   mi('MI_TOPOLOGY_FILTER', 0x0d, ONE, [u('Topology Filter Value', 0, 0, 5)]),
   mi('MI_SET_APPID', 0x0e, ONE, [u('Protected Memory Application ID', 0, 0, 6), e('Protected Memory Application ID Type', 0, 7, 7, { 0: 'DISPLAY', 1: 'TRANSCODE' })]),
   mi('MI_RS_CONTEXT', 0x0f, ONE, [e('Resource Streamer Save', 0, 0, 0, { 0: 'RS_Restore', 1: 'RS_Save' })]),
-  mi('MI_LOAD_SCAN_LINES_INCL', 0x12, L6, [u('Display Plane Select', 0, 19, 21), u('Start Scan Line Number', 1, 16, 28), u('End Scan Line Number', 1, 0, 12)]),
+  mi('MI_LOAD_SCAN_LINES_INCL', 0x12, L6, [u('Scan Line Event Done Forward', 0, 17, 18), u('Display Plane Select', 0, 19, 21), u('Start Scan Line Number', 1, 16, 28), u('End Scan Line Number', 1, 0, 12)]),
   mi('MI_LOAD_SCAN_LINES_EXCL', 0x13, L6, [u('Display Plane Select', 0, 19, 21), u('Start Scan Line Number', 1, 16, 28), u('End Scan Line Number', 1, 0, 12)]),
-  mi('MI_DISPLAY_FLIP', 0x14, L8, [u('Display Plane Select', 0, 8, 12), b('Async Flip Indicator', 0, 22), d('Flip Control', 1), h('Display Buffer Base Address', 2, 12, 31)]),
+  mi('MI_DISPLAY_FLIP', 0x14, L8, [
+    u('Display Plane Select', 0, 8, 13), b('Async Flip Indicator', 0, 22), u('Tile Parameter', 1, 0, 2), u('Display Buffer Pitch', 1, 6, 15),
+    b('Stereoscopic 3D Mode', 1, 31), e('Flip Type', 2, 0, 1, { 0: 'Sync Flip', 1: 'Async Flip', 2: 'Stereo 3D Flip' }), b('VRR Master Flip', 2, 11),
+    h('Display Buffer Base Address', 2, 12, 31), h('Left Eye Display Buffer Base Address', 3, 12, 31),
+  ]),
   mi('MI_SET_CONTEXT', 0x18, L8, [
     b('Restore Inhibit', 1, 0), b('Force Restore', 1, 1), b('Resource Streamer State Restore Enable', 1, 2),
     b('Resource Streamer State Save Enable', 1, 3), b('Core Mode Enable', 1, 4), h('Logical Context Address', 1, 12, 31),
@@ -45,7 +49,9 @@ const MI: InstrDef[] = [
   mi('MI_URB_CLEAR', 0x19, L8, [u('URB Address', 1, 0, 14), u('URB Clear Length', 1, 16, 29)]),
   mi('MI_MATH', 0x1a, L8, [], { special: 'math' }),
   mi('MI_SEMAPHORE_SIGNAL', 0x1b, L8, [
-    e('Target Engine Select', 0, 15, 17, { 0: 'RCS', 1: 'VCS0', 2: 'BCS', 3: 'VECS', 4: 'VCS1', 5: 'VCS2', 6: 'VCS3', 7: 'VCS4' }),
+    e('Target Engine Select', 0, 15, 18, {
+      0: 'RCS', 1: 'VCS0', 2: 'BCS', 3: 'VECS', 4: 'VCS1', 6: 'VCS2', 7: 'VCS3', 8: 'VCS4', 9: 'VCS5', 10: 'VCS6', 11: 'VCS7', 12: 'VECS1', 13: 'VECS2', 14: 'VECS3',
+    }),
     b('Post-Sync Operation', 0, 21), u('Target Context ID', 1, 0, 31),
   ]),
   mi('MI_SEMAPHORE_WAIT', 0x1c, L8, [
@@ -53,9 +59,12 @@ const MI: InstrDef[] = [
     b('Register Poll Mode', 0, 16), e('Memory Type', 0, 22, 22, { 0: 'Per Process Graphics Address', 1: 'Global Graphics Address' }),
     h('Semaphore Data Dword', 1, 0, 31), a('Semaphore Address', 2, 2),
   ]),
-  mi('MI_FORCE_WAKEUP', 0x1d, L8, [b('Force Media Slice0 Awake', 1, 0), b('Force Render Awake', 1, 1), b('Force Media Slice1 Awake', 1, 2), h('Mask Bits', 1, 16, 31)]),
+  mi('MI_FORCE_WAKEUP', 0x1d, L8, [
+    b('Force Media Slice0 Awake', 1, 0), b('Force Render Awake', 1, 1), b('Force Media Slice1 Awake', 1, 2), b('Force Media Slice2 Awake', 1, 3),
+    b('Force Media Slice3 Awake', 1, 4), h('Mask Bits', 1, 16, 31),
+  ]),
   mi('MI_STORE_DATA_IMM', 0x20, L10, [
-    b('Force Write Completion Check', 0, 10), b('Store Qword', 0, 21), b('Use Global GTT', 0, 22),
+    b('Force Write Completion Check', 0, 10), b('Store Qword', 0, 21), b('Use Global GTT', 0, 22), b('Core Mode Enable', 1, 0),
     a('Address', 1, 2), h('Data DWord 0', 3, 0, 31), h('Data DWord 1', 4, 0, 31),
   ], { special: 'sdi' }),
   mi('MI_STORE_DATA_INDEX', 0x21, L8, [b('Use Per-Process Hardware Status Page', 0, 21), h('Offset', 1, 2, 11), h('Data DWord 0', 2, 0, 31), h('Data DWord 1', 3, 0, 31)]),
@@ -68,15 +77,16 @@ const MI: InstrDef[] = [
     r('Register Address', 1), a('Memory Address', 2, 2),
   ]),
   mi('MI_FLUSH_DW', 0x26, L6, [
-    b('Notify Enable', 0, 8), e('Post-Sync Operation', 0, 14, 15, { 0: 'No Write', 1: 'Write Immediate Data', 3: 'Write Timestamp' }),
-    b('Flush CCS', 0, 16), b('TLB Invalidate', 0, 18), b('Store Data Index', 0, 21), a('Destination Address', 1, 3),
-    h('Immediate Data DWord 0', 3, 0, 31), h('Immediate Data DWord 1', 4, 0, 31),
+    b('Video Pipeline Cache Invalidate', 0, 7), b('Notify Enable', 0, 8), b('Flush LLC', 0, 9),
+    e('Post-Sync Operation', 0, 14, 15, { 0: 'No Write', 1: 'Write Immediate Data', 3: 'Write Timestamp' }), b('Flush CCS', 0, 16),
+    b('TLB Invalidate', 0, 18), b('Store Data Index', 0, 21), e('Destination Address Type', 1, 2, 2, { 0: 'PPGTT', 1: 'GGTT' }),
+    a('Destination Address', 1, 3), h('Immediate Data DWord 0', 3, 0, 31), h('Immediate Data DWord 1', 4, 0, 31),
   ]),
   mi('MI_CLFLUSH', 0x27, L10, [b('Use Global GTT', 0, 22), u('Starting Cacheline Offset', 1, 6, 11), a('Page Base Address', 1, 12)]),
   mi('MI_REPORT_PERF_COUNT', 0x28, L6, [b('Use Global GTT', 1, 0), b('Core Mode Enable', 1, 4), a('Memory Address', 1, 6), h('Report ID', 3, 0, 31)]),
   mi('MI_LOAD_REGISTER_MEM', 0x29, L8, [
-    b('MMIO Remap Enable', 0, 17), b('Add CS MMIO Start Offset', 0, 19), b('Async Mode Enable', 0, 21), b('Use Global GTT', 0, 22),
-    r('Register Address', 1), a('Memory Address', 2, 2),
+    b('MMIO Remap Enable', 0, 17), b('Add CS MMIO Start Offset', 0, 19), b('Add Loop Variable', 0, 20), b('Async Mode Enable', 0, 21),
+    b('Use Global GTT', 0, 22), r('Register Address', 1), a('Memory Address', 2, 2),
   ]),
   mi('MI_LOAD_REGISTER_REG', 0x2a, L8, [
     b('MMIO Remap Enable Source', 0, 16), b('MMIO Remap Enable Destination', 0, 17),
@@ -103,7 +113,7 @@ const MI: InstrDef[] = [
     a('Memory Address', 1, 2), h('Operand1 Data Dword 0', 3, 0, 31), h('Operand2 Data Dword 0', 4, 0, 31),
   ]),
   mi('MI_BATCH_BUFFER_START', 0x31, L8, [
-    e('Address Space Indicator', 0, 8, 8, ADDRESS_SPACE), b('Predication Enable', 0, 15), b('Add Offset Enable', 0, 16),
+    e('Address Space Indicator', 0, 8, 8, ADDRESS_SPACE), b('Resource Streamer Enable', 0, 10), b('Predication Enable', 0, 15), b('Add Offset Enable', 0, 16),
     e('Second Level Batch Buffer', 0, 22, 22, { 0: 'First level batch', 1: 'Second level batch' }),
     a('Batch Buffer Start Address', 1, 2),
   ], { special: 'bbs' }),
@@ -289,7 +299,11 @@ const THREE_D: InstrDef[] = [
   g3d('3DSTATE_DX9_CONSTANT_BUFFER_POOL_ALLOC', 1, 0x1b, L8),
   g3d('3DSTATE_SAMPLE_PATTERN', 1, 0x1c, L8),
   g3d('3DSTATE_URB_CLEAR', 1, 0x1d, L8, [u('URB Address', 1, 0, 14), u('URB Clear Length', 1, 16, 29)]),
-  g3d('3DSTATE_3D_MODE', 1, 0x1e, L8, [h('Mask', 1, 16, 31), h('Value', 1, 0, 15)]),
+  g3d('3DSTATE_3D_MODE', 1, 0x1e, L8, [
+    e('Cross Slice Hashing Mode', 1, 0, 1, { 0: 'Normal Mode', 1: 'Disable', 3: 'hashing 32x32' }),
+    e('Subslice Hashing Mode', 1, 2, 3, { 0: 'hashing 8x8', 1: 'hashing 16x4', 2: 'hashing 8x4', 3: 'hashing 16x16' }),
+    b('Slice Hashing Table Enable', 1, 6), h('Mask', 1, 16, 31),
+  ]),
   g3d('3DSTATE_SUBSLICE_HASH_TABLE', 1, 0x1f, L8),
   g3d('3DSTATE_SLICE_TABLE_STATE_POINTERS', 1, 0x20, L8, [b('Slice Hash Table State Pointer Valid', 1, 0), ra('Slice Hash Table State Pointer', 1, 6, 31)]),
   g3d('3DSTATE_PTBR_TILE_PASS_INFO', 1, 0x22, L8),
@@ -306,16 +320,42 @@ const THREE_D: InstrDef[] = [
     a('Address', 2, 2), h('Immediate Data DWord 0', 4, 0, 31), h('Immediate Data DWord 1', 5, 0, 31),
   ]),
   g3d('3DPRIMITIVE', 3, 0, L8, [
-    b('Predicate Enable', 0, 8), b('UAV Coherency Required', 0, 9), b('Indirect Parameter Enable', 0, 10),
+    b('Predicate Enable', 0, 8), b('UAV Coherency Required', 0, 9), b('Indirect Parameter Enable', 0, 10), b('Extended Parameters Present', 0, 11),
     e('Primitive Topology Type', 1, 0, 5, TOPOLOGY), e('Vertex Access Type', 1, 8, 8, { 0: 'SEQUENTIAL', 1: 'RANDOM' }), b('End Offset Enable', 1, 9),
     u('Vertex Count Per Instance', 2, 0, 31), u('Start Vertex Location', 3, 0, 31), u('Instance Count', 4, 0, 31),
     u('Start Instance Location', 5, 0, 31), s('Base Vertex Location', 6, 0, 31),
+    u('Extended Parameter 0', 7, 0, 31), u('Extended Parameter 1', 8, 0, 31), u('Extended Parameter 2', 9, 0, 31),
   ]),
 ];
 
 // ---------------------------------------------------------------- blitter (command type 2, copy engines)
-const TILING: Record<number, string> = { 0: 'Linear', 1: 'Tile X', 2: 'Tile Y (Tile4)', 3: 'Tile 64' };
+// Tiling names of the XY_BLOCK_COPY_BLT / XY_FAST_COLOR_BLT tiling fields: Gen12 has linear and Tile Y
+// (Mesa gen120.xml); Gen12.5 on linear, X, Tile4 and Tile64 (gen125.xml, xe2.xml).
+const TILE_Y: Record<number, string> = { 0: 'Linear', 1: 'Tile Y' };
+export const TILE_4_64: Record<number, string> = { 0: 'Linear', 1: 'Tile X', 2: 'Tile4', 3: 'Tile64' };
+// XY_FAST_COPY_BLT's tiling field (not in genxml; kept as the PRM gives it).
+const FAST_COPY_TILING: Record<number, string> = { 0: 'Linear', 1: 'Tile X', 2: 'Tile Y (Tile4)', 3: 'Tile 64' };
 const BLT_DEPTH: Record<number, string> = { 0: '8 bpp', 1: '16 bpp', 2: '32 bpp', 3: '64 bpp', 4: '96 bpp', 5: '128 bpp' };
+const RECT = (who: string, dw: number): FieldSpec[] => [s(`${who} X1`, dw, 0, 15), s(`${who} Y1`, dw, 16, 31), s(`${who} X2`, dw + 1, 0, 15), s(`${who} Y2`, dw + 1, 16, 31)];
+/**
+ * XY_BLOCK_COPY_BLT's fields with a family's tiling names; `mocsIndex`: Xe2's 4-bit MOCS index (bits
+ * 27:24) instead of the 7-bit MOCS (27:21).
+ */
+export function blockCopyFields(tiling: Record<number, string>, mocsIndex = false): FieldSpec[] {
+  const mocs = (who: string, dw: number) => (mocsIndex ? u(`${who} MOCS Index`, dw, 24, 27) : u(`${who} MOCS`, dw, 21, 27));
+  return [
+    e('Color Depth', 0, 19, 21, BLT_DEPTH), u('Destination Pitch', 1, 0, 17), mocs('Destination', 1), e('Destination Tiling', 1, 30, 31, tiling),
+    ...RECT('Destination', 2), a('Destination Base Address', 4, 0, 63), s('Source X1', 7, 0, 15), s('Source Y1', 7, 16, 31), u('Source Pitch', 8, 0, 17),
+    mocs('Source', 8), e('Source Tiling', 8, 30, 31, tiling), a('Source Base Address', 9, 0, 63),
+  ];
+}
+/** XY_FAST_COLOR_BLT's fields with a family's tiling names and MOCS field. */
+export function fastColorFields(tiling: Record<number, string>, mocs: FieldSpec): FieldSpec[] {
+  return [
+    e('Color Depth', 0, 19, 21, BLT_DEPTH), u('Destination Pitch', 1, 0, 17), mocs, e('Destination Tiling', 1, 30, 31, tiling),
+    ...RECT('Destination', 2), a('Destination Base Address', 4, 0, 63), h('Fill Color Value 0', 7, 0, 31),
+  ];
+}
 const BLITTER: InstrDef[] = [
   blt('XY_SETUP_BLT', 0x01, L8),
   blt('XY_SETUP_CLIP_BLT', 0x03, L8),
@@ -324,27 +364,16 @@ const BLITTER: InstrDef[] = [
   blt('XY_SCANLINES_BLT', 0x25, L8),
   blt('XY_TEXT_BLT', 0x26, L8),
   blt('XY_TEXT_IMMEDIATE_BLT', 0x31, L8),
-  blt('XY_BLOCK_COPY_BLT', 0x41, L8, [
-    e('Color Depth', 0, 19, 21, BLT_DEPTH), u('Destination Pitch', 1, 0, 17), u('Destination MOCS', 1, 21, 27), e('Destination Tiling', 1, 30, 31, TILING),
-    s('Destination X1', 2, 0, 15), s('Destination Y1', 2, 16, 31), s('Destination X2', 3, 0, 15), s('Destination Y2', 3, 16, 31),
-    a('Destination Base Address', 4, 0, 63), s('Source X1', 7, 0, 15), s('Source Y1', 7, 16, 31), u('Source Pitch', 8, 0, 17),
-    u('Source MOCS', 8, 21, 27), e('Source Tiling', 8, 30, 31, TILING), a('Source Base Address', 9, 0, 63),
-  ]),
+  blt('XY_BLOCK_COPY_BLT', 0x41, L8, blockCopyFields(TILE_Y)),
   blt('XY_FAST_COPY_BLT', 0x42, L8, [
-    e('Color Depth', 0, 24, 26, BLT_DEPTH), u('Destination Pitch', 1, 0, 15), e('Destination Tiling', 1, 30, 31, TILING),
-    s('Destination X1', 2, 0, 15), s('Destination Y1', 2, 16, 31), s('Destination X2', 3, 0, 15), s('Destination Y2', 3, 16, 31),
-    a('Destination Base Address', 4, 0, 63), s('Source X1', 6, 0, 15), s('Source Y1', 6, 16, 31), u('Source Pitch', 7, 0, 15),
+    e('Color Depth', 0, 24, 26, BLT_DEPTH), u('Destination Pitch', 1, 0, 15), e('Destination Tiling', 1, 30, 31, FAST_COPY_TILING),
+    ...RECT('Destination', 2), a('Destination Base Address', 4, 0, 63), s('Source X1', 6, 0, 15), s('Source Y1', 6, 16, 31), u('Source Pitch', 7, 0, 15),
     a('Source Base Address', 8, 0, 63),
   ]),
-  blt('XY_FAST_COLOR_BLT', 0x44, L8, [
-    e('Color Depth', 0, 19, 21, BLT_DEPTH), u('Destination Pitch', 1, 0, 17), u('Destination MOCS', 1, 21, 27), e('Destination Tiling', 1, 30, 31, TILING),
-    s('Destination X1', 2, 0, 15), s('Destination Y1', 2, 16, 31), s('Destination X2', 3, 0, 15), s('Destination Y2', 3, 16, 31),
-    a('Destination Base Address', 4, 0, 63), h('Fill Color Value 0', 7, 0, 31),
-  ]),
+  blt('XY_FAST_COLOR_BLT', 0x44, L8, fastColorFields(TILE_Y, u('Destination MOCS', 1, 21, 27))),
   blt('XY_COLOR_BLT', 0x50, L8, [
     e('Color Depth', 0, 19, 21, BLT_DEPTH), u('Destination Pitch', 1, 0, 17),
-    s('Destination X1', 2, 0, 15), s('Destination Y1', 2, 16, 31), s('Destination X2', 3, 0, 15), s('Destination Y2', 3, 16, 31),
-    a('Destination Base Address', 4, 0, 63), h('Fill Color', 6, 0, 31),
+    ...RECT('Destination', 2), a('Destination Base Address', 4, 0, 63), h('Fill Color', 6, 0, 31),
   ]),
   blt('XY_PAT_BLT', 0x51, L8),
   blt('XY_MONO_PAT_BLT', 0x52, L8),

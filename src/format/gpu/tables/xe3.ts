@@ -6,6 +6,7 @@
 // written in this project's own format.
 import { b, e, g3d, gfx, L16, L8, ra, u } from '../spec.ts';
 import type { FamilyTable, InstrDef } from '../types.ts';
+import { STATE_COMPUTE_MODE_XE2 } from './xe2.ts';
 
 const SAMPLERS = { 0: 'No Samplers', 1: '1-4 Samplers', 2: '5-8 Samplers', 3: '9-12 Samplers', 4: '13-16 Samplers' };
 const CPS_SIZE = { 0: 'CPSIZE_1', 1: 'CPSIZE_2', 2: 'CPSIZE_4' };
@@ -54,11 +55,9 @@ const CHANGED: InstrDef[] = [
     ra('Kernel Start Pointer', 1, 6, 31), u('Local X Maximum', 3, 0, 9), u('Registers Per Thread', 3, 20, 25),
     u('Number of Threads in GPGPU Thread Group', 4, 0, 9), u('Indirect Data Length', 5, 0, 16),
   ]),
+  // Xe2's layout with the variable register size allocation bit (10) and without the memory allocation bit (DW2 11).
   gfx('STATE_COMPUTE_MODE', 0, 1, 5, L8, [
-    u('Z Pass Async Compute Thread Limit', 1, 0, 2), u('Async Compute Thread Limit', 1, 7, 9), b('Enable Variable Register Size Allocation', 1, 10),
-    b('Large GRF Mode', 1, 15), { name: 'Mask1', dw: 1, lo: 16, hi: 31, kind: 'hex' },
-    e('Midthread Preemption Delay Timer', 2, 0, 2, { 0: 'MTP_TIMER_VAL_0', 1: 'MTP_TIMER_VAL_50', 2: 'MTP_TIMER_VAL_100', 3: 'MTP_TIMER_VAL_150' }),
-    e('UAV Coherency Mode', 2, 6, 6, { 0: 'Drain DataPort Mode', 1: 'Flush Dataport L1' }), { name: 'Mask2', dw: 2, lo: 16, hi: 31, kind: 'hex' },
+    ...STATE_COMPUTE_MODE_XE2.filter((f) => !f.name.startsWith('Memory Allocation')), b('Enable Variable Register Size Allocation', 1, 10),
   ]),
 ];
 
