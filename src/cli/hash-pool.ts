@@ -1,14 +1,20 @@
-// sha256 of the decoded bytes on a second thread, overlapped with decoding: the parser hands each
-// decoded page to a Hasher that copies it into a slot of a shared ring (SharedArrayBuffer); a
-// worker thread hashes full slots and frees them. The parser only waits (Atomics.wait) when every
-// slot is still being hashed. Digests arrive as promises; `drain()` waits for all of them.
+// sha256 on a second thread, overlapped with decoding: the parser hands each decoded page to a
+// Hasher that copies it into the slot being filled of a shared ring (SharedArrayBuffer); a worker
+// thread hashes full slots and frees them. A slot holds pieces of any number of hashes in order
+// (many small payloads share one slot and one message), so the bytes in flight never exceed the
+// ring (SLOTS x SLOT) whatever the number of payloads. The parser only waits (Atomics.wait) when
+// every slot is still being hashed. Digests arrive as promises; `drain()` sends what is left and
+// waits for all of them.
 import { Worker } from 'node:worker_threads';
 import type { Hasher } from '../format/xe.ts';
 
 const SLOT = 1 << 20;
 const SLOTS = 8;
+/** Bytes the ring holds: the most hashed data in flight at once. */
+export const HASH_RING_BYTES = SLOT * SLOTS;
 
-// The worker's code (CommonJS, evaluated: the CLI is one bundled file).
+// The worker's code (CommonJS, evaluated: the CLI is one bundled file). A message is one slot:
+// `segs` is [id, len, end, id, len, end, …], the slot's pieces in order.
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
@@ -17,90 +23,123 @@ const busy = new Int32Array(workerData.busy);
 const SLOT = ${SLOT};
 const hashes = new Map();
 parentPort.on('message', (m) => {
-  let h = hashes.get(m.id);
-  if (!h) hashes.set(m.id, (h = createHash('sha256')));
-  if (m.len > 0) h.update(ring.subarray(m.slot * SLOT, m.slot * SLOT + m.len));
-  if (m.slot >= 0) {
-    Atomics.store(busy, m.slot, 0);
-    Atomics.notify(busy, m.slot);
+  let at = m.slot * SLOT;
+  const done = [];
+  for (let k = 0; k < m.segs.length; k += 3) {
+    const id = m.segs[k], len = m.segs[k + 1], end = m.segs[k + 2];
+    let h = hashes.get(id);
+    if (!h) hashes.set(id, (h = createHash('sha256')));
+    if (len > 0) h.update(ring.subarray(at, at + len));
+    at += len;
+    if (end) {
+      hashes.delete(id);
+      done.push(id, h.digest('hex'));
+    }
   }
-  if (m.end) {
-    hashes.delete(m.id);
-    parentPort.postMessage({ id: m.id, hex: h.digest('hex') });
-  }
+  Atomics.store(busy, m.slot, 0);
+  Atomics.notify(busy, m.slot);
+  if (done.length) parentPort.postMessage(done);
 });
 `;
 
 export class HashPool {
   private readonly worker: Worker;
-  private readonly ring = new SharedArrayBuffer(SLOT * SLOTS);
+  private readonly ring = new SharedArrayBuffer(HASH_RING_BYTES);
   private readonly bytes = new Uint8Array(this.ring);
   private readonly busy = new Int32Array(new SharedArrayBuffer(4 * SLOTS));
   private next = 0;
   private ids = 0;
+  /** The slot being filled (-1: none), how full it is, and its pieces [id, len, end, …]. */
+  private slot = -1;
+  private fill = 0;
+  private segs: number[] = [];
+  private flushQueued = false;
   private readonly waiting = new Map<number, (hex: string) => void>();
   private readonly pending: Promise<string>[] = [];
 
   constructor() {
     this.worker = new Worker(WORKER, { eval: true, workerData: { ring: this.ring, busy: this.busy.buffer } });
-    this.worker.on('message', (m: { id: number; hex: string }) => {
-      this.waiting.get(m.id)?.(m.hex);
-      this.waiting.delete(m.id);
+    this.worker.on('message', (done: (number | string)[]) => {
+      for (let k = 0; k < done.length; k += 2) {
+        const id = done[k] as number;
+        this.waiting.get(id)?.(done[k + 1] as string);
+        this.waiting.delete(id);
+      }
     });
   }
 
   /** A free slot (waits while the worker is still hashing all of them). Slot states: 0 free, 1 filling, 2 sent. */
-  private slot(): number {
+  private freeSlot(): number {
     for (;;) {
-      let sent = -1;
       for (let k = 0; k < SLOTS; k++) {
         const s = (this.next + k) % SLOTS;
-        const state = Atomics.load(this.busy, s);
-        if (state === 0) {
+        if (Atomics.load(this.busy, s) === 0) {
           this.next = (s + 1) % SLOTS;
           Atomics.store(this.busy, s, 1);
           return s;
         }
-        if (state === 2 && sent < 0) sent = s;
       }
-      if (sent < 0) throw new Error('hash pool: more hashes filling at once than slots');
-      Atomics.wait(this.busy, sent, 2, 1000);
+      Atomics.wait(this.busy, this.next, 2, 1000);
     }
+  }
+
+  /** One piece of hash `id` in the slot being filled (merged with the last one of the same hash). */
+  private piece(id: number, len: number, end: boolean): void {
+    const s = this.segs;
+    const n = s.length;
+    if (n > 0 && s[n - 3] === id && s[n - 1] === 0) {
+      s[n - 2] += len;
+      s[n - 1] = end ? 1 : 0;
+    } else s.push(id, len, end ? 1 : 0);
+  }
+
+  /** Hand the slot being filled to the worker. */
+  private send(): void {
+    if (this.slot < 0) return;
+    Atomics.store(this.busy, this.slot, 2);
+    this.worker.postMessage({ slot: this.slot, segs: this.segs });
+    this.slot = -1;
+    this.fill = 0;
+    this.segs = [];
   }
 
   /** A Hasher whose digest() is the hex sha256 once the worker has it (a promise). */
   create(): Hasher {
     const id = ++this.ids;
-    let slot = -1;
-    let fill = 0;
-    const send = (end: boolean) => {
-      if (slot >= 0) Atomics.store(this.busy, slot, 2);
-      this.worker.postMessage({ id, slot, len: fill, end });
-      slot = -1;
-      fill = 0;
-    };
     return {
       update: (b: Uint8Array) => {
         for (let at = 0; at < b.length;) {
-          if (slot < 0) slot = this.slot();
-          const n = Math.min(SLOT - fill, b.length - at);
-          this.bytes.set(b.subarray(at, at + n), slot * SLOT + fill);
-          fill += n;
+          if (this.slot < 0) this.slot = this.freeSlot();
+          const n = Math.min(SLOT - this.fill, b.length - at);
+          this.bytes.set(b.subarray(at, at + n), this.slot * SLOT + this.fill);
+          this.piece(id, n, false);
+          this.fill += n;
           at += n;
-          if (fill === SLOT) send(false);
+          if (this.fill === SLOT) this.send();
         }
       },
       digest: () => {
         const p = new Promise<string>((resolve) => this.waiting.set(id, resolve));
-        send(true);
+        if (this.slot < 0) this.slot = this.freeSlot();
+        this.piece(id, 0, true);
         this.pending.push(p);
+        // Sent once the synchronous work at hand yields (the parser's chunk): the digests of many
+        // small payloads go in one slot, and no digest waits for a drain() to be asked for.
+        if (!this.flushQueued) {
+          this.flushQueued = true;
+          queueMicrotask(() => {
+            this.flushQueued = false;
+            this.send();
+          });
+        }
         return p;
       },
     };
   }
 
-  /** Wait for every digest asked for so far. */
+  /** Send what is still in the ring and wait for every digest asked for so far. */
   async drain(): Promise<void> {
+    this.send();
     await Promise.all(this.pending);
   }
 

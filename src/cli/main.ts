@@ -22,7 +22,7 @@ import { MAX_DECOMPRESSED, parseByteSize } from '../format/limits.ts';
 
 const USAGE = `usage:
   devcoredump inspect FILE [--json] [--timing]
-  devcoredump extract FILE --address ADDR [--length N] -o OUT
+  devcoredump extract FILE --address ADDR [--length N] [--no-cache] -o OUT
   devcoredump snapshot FILE --range ADDR[:LEN][,ADDR[:LEN]…] [--blobs] [--uncaptured] -o OUT
       a smaller dump (same layout) with the header, job, engines and only these ranges or parts:
       ADDR alone keeps the whole range holding it; --blobs keeps HWSP/HWCTX/LOG/CTB,
@@ -33,6 +33,8 @@ const USAGE = `usage:
       --platform overrides the detected one (gen12, gen12.5, xe2, xe3, or tgl, dg2, mtl, lnl, bmg, ptl, …)
 FILE may be - for standard input; gzip-compressed input is inflated, up to --max-decompressed SIZE
 (default 8GiB; SIZE in bytes or with K, M, G, T: binary multiples).
+Dumps decoded on demand (large ones) keep their index in $XDG_CACHE_HOME/devcoredump/ (~/.cache/…)
+so that the next run on the unchanged file skips the scan; --no-cache neither reads nor writes it.
 exit: 0 dump read (even with diagnostics), 2 not a dump, 1 I/O error or bad arguments`;
 
 export const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
@@ -132,15 +134,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
     let opened: Awaited<ReturnType<typeof parseFile>>;
     try {
       // extract, snapshot and decode read ranges through their ByteStore: a dump over the threshold
-      // keeps only its index, and decode's batch walk reads its dwords window by window.
+      // keeps only its index (persisted between runs unless --no-cache), and decode's batch walk
+      // reads its dwords window by window.
       const eager = eagerBytesFromEnv();
+      const note = (s: string) => io.err(`devcoredump: ${s}\n`);
+      const indexCache = !flags.has('--no-cache');
       // DEVCOREDUMP_EAGER_BYTES=0 puts every payload on demand, small ones too (tests use it).
-      opened = await parseFile(file, pool ? { eagerBytes: 0, hash: () => pool.create(), maxBytes } : { eagerBytes: eager, ...(eager === 0 ? { smallBytes: 0 } : {}), maxBytes });
+      opened = await parseFile(file, pool ? { eagerBytes: 0, hash: () => pool.create(), maxBytes } : { eagerBytes: eager, ...(eager === 0 ? { smallBytes: 0 } : {}), maxBytes, indexCache, note });
       await pool?.drain();
     } finally {
       void pool?.close();
     }
     try {
+      if (flags.has('--timing') && opened.index) io.err(`index cache: ${opened.index.cached} of ${opened.index.payloads} payloads read from the cache\n`);
       return runCommand(cmd, opened.model, performance.now() - t0, { file, flags, address, out, wanted, family, io });
     } finally {
       opened.close();

@@ -9,8 +9,10 @@ import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { DumpParser, NotADumpError, type DumpModel } from '../format/index.ts';
 import { DecodedPageCache, DEFAULT_EAGER_BYTES, eagerBudget, type TextSource } from '../format/paged.ts';
+import { wasmBuffer } from '../format/ascii85.ts';
 import type { Hasher } from '../format/xe.ts';
 import { expandsTooMuch, MAX_DECOMPRESSED } from '../format/limits.ts';
+import { openIndexCache } from './index-cache.ts';
 
 export const CHUNK = 4 << 20;
 
@@ -20,9 +22,9 @@ function isGzip(b: Uint8Array): boolean {
   return b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 }
 
-function readAsync(fd: number, into: Uint8Array): Promise<number> {
+function readAsync(fd: number, into: Uint8Array, position: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    read(fd, into, 0, into.length, null, (err, n) => (err ? reject(err) : resolve(n)));
+    read(fd, into, 0, into.length, position, (err, n) => (err ? reject(err) : resolve(n)));
   });
 }
 
@@ -50,18 +52,33 @@ async function parseStream(source: AsyncIterable<Uint8Array>, push: (chunk: Uint
 
 /** Synchronous reads of a file at any offset. */
 export function fdTextSource(fd: number): TextSource {
+  const readInto = (offset: number, out: Uint8Array): number => {
+    let got = 0;
+    while (got < out.length) {
+      const n = readSync(fd, out, got, out.length - got, offset + got);
+      if (n <= 0) break;
+      got += n;
+    }
+    return got;
+  };
   return {
     readAt(offset, length) {
       const out = new Uint8Array(length);
-      let got = 0;
-      while (got < length) {
-        const n = readSync(fd, out, got, length - got, offset + got);
-        if (n <= 0) break;
-        got += n;
-      }
+      const got = readInto(offset, out);
       return got === length ? out : out.subarray(0, got);
     },
+    readInto,
   };
+}
+
+/**
+ * Read buffers of CHUNK bytes, in the decoder's WebAssembly memory while there is room (the text is
+ * decoded where it was read, never copied into the module), given back after each parse.
+ */
+const freeChunks: Uint8Array[] = [];
+
+function takeChunk(): Uint8Array {
+  return freeChunks.pop() ?? wasmBuffer(CHUNK) ?? new Uint8Array(CHUNK);
 }
 
 /** The text as the parser got it, written to a temporary file that on-demand reads come from. */
@@ -92,12 +109,21 @@ export interface ReadOptions {
   hash?: () => Hasher;
   /** Most bytes a compressed input may expand to (MAX_DECOMPRESSED). */
   maxBytes?: number;
+  /**
+   * Use and keep the persisted index of a plain file (index-cache.ts): payloads decoded on demand
+   * are not scanned again while the file is unchanged. Ignored with `hash`.
+   */
+  indexCache?: boolean;
+  /** One-line notes for the user (an unusable index cache). */
+  note?: (s: string) => void;
 }
 
 export interface OpenedDump {
   model: DumpModel;
   /** Let go of the file (and delete the temporary one): on-demand reads stop working. */
   close(): void;
+  /** With the index cache: payloads decoded on demand, and how many of them came from the cache. */
+  index?: { payloads: number; cached: number };
 }
 
 /** Parse the dump at `path` ('-' for standard input). Throws NotADumpError or InputError. */
@@ -126,8 +152,10 @@ export async function parseFile(path: string, options: ReadOptions = {}): Promis
     throw new InputError(`cannot open ${path}: ${(e as Error).message}`);
   }
   let keepOpen = false;
+  const chunks: Uint8Array[] = [];
   try {
-    const buf = new Uint8Array(CHUNK);
+    const buf = takeChunk();
+    chunks.push(buf);
     let n = readSync(fd, buf, 0, CHUNK, null);
     if (n > 0 && isGzip(buf.subarray(0, n))) {
       const { parser, spool, push } = spooled();
@@ -150,30 +178,43 @@ export async function parseFile(path: string, options: ReadOptions = {}): Promis
       }
     }
     const size = fstatSync(fd).size;
-    const parser = new DumpParser({ hash: options.hash, onDemand: { text: fdTextSource(fd), cache, eagerBytes: eagerBudget(size, eagerBytes), smallBytes: options.smallBytes } });
+    const onDemand = { text: fdTextSource(fd), cache, eagerBytes: eagerBudget(size, eagerBytes), smallBytes: options.smallBytes };
+    const cached = options.indexCache && !options.hash && onDemand.eagerBytes < size ? openIndexCache(path, fd, options.note ?? (() => {})) : null;
+    const parser = new DumpParser({ hash: options.hash, onDemand, index: cached?.index });
     // Double buffering: the next read runs on libuv's thread pool (the other core) while this
     // thread parses the chunk before it. The parser copies what it keeps, so two buffers serve all.
+    // After a payload known from the index the parser wants a later offset: the read goes there.
     let cur = buf;
-    let next = new Uint8Array(CHUNK);
+    let next = takeChunk();
+    chunks.push(next);
+    let at = 0;
     while (n > 0) {
-      const reading = readAsync(fd, next);
+      const after = at + n;
+      const reading = readAsync(fd, next, after);
       try {
-        parser.push(cur.subarray(0, n));
+        parser.push(cur.subarray(0, n), at);
       } catch (e) {
         await reading.catch(() => 0); // let the read finish before the descriptor is closed
         throw e;
       }
       n = await reading;
+      at = after;
+      if (parser.resumeOffset > at) {
+        at = parser.resumeOffset;
+        n = at < size ? await readAsync(fd, next, at) : 0;
+      }
       [cur, next] = [next, cur];
     }
     const model = parser.finish();
+    cached?.save();
     keepOpen = true;
-    return { model, close: () => closeSync(fd) };
+    return { model, close: () => closeSync(fd), ...(cached ? { index: { payloads: cached.index.recorded.length, cached: cached.index.hits } } : {}) };
   } catch (e) {
     if (e instanceof NotADumpError) throw e;
     if ((e as NodeJS.ErrnoException).code) throw new InputError(`cannot read ${path}: ${(e as Error).message}`);
     throw e;
   } finally {
     if (!keepOpen) closeSync(fd);
+    freeChunks.push(...chunks);
   }
 }

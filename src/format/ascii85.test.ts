@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Ascii85Decoder, decodeAscii85, setAscii85Wasm } from './ascii85.ts';
+import { Ascii85Decoder, decodeAscii85, setAscii85Wasm, wasmBuffer } from './ascii85.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const u32le = (b: Uint8Array) => Array.from(new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length)));
@@ -127,9 +127,18 @@ describe.each(['WebAssembly', 'JavaScript'])('ascii85 decoder (kernel flavour), 
 describe('the WebAssembly (SIMD) path agrees with the JavaScript path', () => {
   afterAll(() => setAscii85Wasm(true));
 
-  function run(wasm: boolean, text: Uint8Array, cap: number, cuts: number[]) {
+  // Text read into, and output decoded into, the module's own memory (the CLI's read buffers and pages).
+  setAscii85Wasm(true);
+  const textIn = wasmBuffer(4096)!;
+  const outIn = wasmBuffer(4096)!;
+
+  function run(wasm: boolean, text: Uint8Array, cap: number, cuts: number[], inPlace: { text?: boolean; out?: boolean } = {}) {
     setAscii85Wasm(wasm);
-    const d = new Ascii85Decoder(new Uint8Array(cap * 4));
+    if (inPlace.text) {
+      textIn.set(text);
+      text = textIn.subarray(0, text.length);
+    }
+    const d = new Ascii85Decoder(inPlace.out ? outIn.fill(0).subarray(0, cap * 4) : new Uint8Array(cap * 4));
     const stops: number[] = [];
     let prev = 0;
     for (const c of [...cuts, text.length]) {
@@ -155,7 +164,11 @@ describe('the WebAssembly (SIMD) path agrees with the JavaScript path', () => {
       fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 0, max: 200 }), fc.array(fc.nat(), { maxLength: 3 }), (pieces, cap, cutSeeds) => {
         const text = enc(pieces.join(''));
         const cuts = [...new Set(cutSeeds.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-        expect(run(true, text, cap, cuts)).toEqual(run(false, text, cap, cuts));
+        const js = run(false, text, cap, cuts);
+        expect(run(true, text, cap, cuts)).toEqual(js);
+        expect(run(true, text, cap, cuts, { text: true })).toEqual(js);
+        expect(run(true, text, cap, cuts, { out: true })).toEqual(js);
+        expect(run(true, text, cap, cuts, { text: true, out: true })).toEqual(js);
       }),
       { numRuns: 500 },
     );

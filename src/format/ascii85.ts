@@ -25,11 +25,19 @@ const GROW_MIN = 1 << 14;
 
 interface WasmDecoder {
   decode: (inPtr: number, len: number, outPtr: number, capDwords: number) => number;
+  scan: (inPtr: number, len: number, capDwords: number) => number;
   dwords: WebAssembly.Global;
   first: WebAssembly.Global;
   last: WebAssembly.Global;
   mem: Uint8Array;
 }
+
+// Buffers that live in the module's memory (after its two windows), handed out by wasmBuffer():
+// text read straight into them and pages decoded straight into them are never copied in or out.
+const WASM_PAGE = 65536;
+/** Bytes of the memory kept for wasmBuffer(): the CLI's two 4 MiB read buffers, a text window and pages. */
+const SPARE_BYTES = 14 << 20;
+let spareAt = 0;
 
 let wasm: WasmDecoder | null | undefined;
 let wasmEnabled = true;
@@ -47,8 +55,14 @@ function getWasm(): WasmDecoder | null {
     try {
       const instance = new WebAssembly.Instance(new WebAssembly.Module(base64Bytes(ASCII85_WASM_BASE64)), {});
       const e = instance.exports as Record<string, unknown>;
+      const memory = e.memory as WebAssembly.Memory;
+      // Grown once, before any view of it exists (growing detaches the views): untouched pages of
+      // the spare area cost no memory.
+      spareAt = memory.buffer.byteLength;
+      memory.grow(SPARE_BYTES / WASM_PAGE);
       wasm = {
         decode: e.decode as WasmDecoder['decode'],
+        scan: e.scan as WasmDecoder['scan'],
         dwords: e.dwords as WebAssembly.Global,
         first: e.first as WebAssembly.Global,
         last: e.last as WebAssembly.Global,
@@ -59,6 +73,20 @@ function getWasm(): WasmDecoder | null {
     }
   }
   return wasm;
+}
+
+/**
+ * A buffer of `bytes` (a multiple of 16) inside the decoder's WebAssembly memory, or null when there
+ * is no WebAssembly or the spare area is used up: text decoded from it is not copied into the
+ * module, and a decoder whose output is in it writes there directly. Never freed (callers keep
+ * theirs for the life of the thread).
+ */
+export function wasmBuffer(bytes: number): Uint8Array | null {
+  const wm = getWasm();
+  if (!wm || bytes % 16 !== 0 || bytes > wm.mem.length - spareAt) return null;
+  const b = wm.mem.subarray(spareAt, spareAt + bytes);
+  spareAt += bytes;
+  return b;
 }
 
 /** Turn the WebAssembly fast path off or on (tests and benchmarks compare both). */
@@ -105,6 +133,12 @@ export class Ascii85Decoder {
   firstInvalidChar = -1;
   /** 'z' met inside a group. */
   misplacedZ = 0;
+  /**
+   * Only count (the index scan): the WebAssembly path counts the groups and stops where decoding
+   * would (same counts, same diagnostics) without writing them; `out` then holds no meaning, and
+   * reset() does not zero it.
+   */
+  countOnly = false;
 
   /** `out` is where decoding starts; `limit` (default: all of `out`) is how many dwords are wanted. */
   constructor(out: Uint8Array, limit = Math.floor(out.byteLength / 4)) {
@@ -136,7 +170,7 @@ export class Ascii85Decoder {
    */
   reset(capacity: number): void {
     if (capacity > Math.floor(this.out.byteLength / 4)) throw new Error('ascii85 reset past the output');
-    this.out.fill(0, 0, this.dwords * 4);
+    if (!this.countOnly) this.out.fill(0, 0, this.dwords * 4);
     this.capacity = capacity;
     this.limit = capacity;
     this.dwords = 0;
@@ -214,6 +248,7 @@ export class Ascii85Decoder {
 
   private decodeWasm(wm: WasmDecoder, src: Uint8Array, i: number, end: number): number {
     const mem = wm.mem;
+    if (this.countOnly || src.buffer === mem.buffer || this.out.buffer === mem.buffer) return this.decodeInPlace(wm, src, i, end);
     let winStart = 0;
     let winEnd = 0; // src[winStart, winEnd) is in the input window
     let winLimit = end; // where the window could reach: the line's end once a LF is in it
@@ -247,6 +282,61 @@ export class Ascii85Decoder {
       if (i >= end || this.dwords >= this.capacity) break;
       if (winEnd - i < 5 && winEnd < winLimit) continue; // a group runs past the window: move it
       if (consumed > 0 && k === OUT_CAP_DWORDS) continue; // the output window was full
+      if (src[i] === LF) return i;
+      i = this.slow(src, i, end, true); // whitespace, a bad byte, an overflow, or the last bytes
+      if (i < end && src[i] === LF) return i;
+    }
+    return i;
+  }
+
+  /**
+   * decodeWasm() when the text or the output is in the module's memory (wasmBuffer()): the module
+   * reads the text where it is (it stops at a line break by itself) and writes the output where it
+   * goes; only the other one goes through the module's window.
+   */
+  private decodeInPlace(wm: WasmDecoder, src: Uint8Array, i: number, end: number): number {
+    const mem = wm.mem;
+    const srcIn = src.buffer === mem.buffer;
+    const outIn = this.out.buffer === mem.buffer;
+    const count = this.countOnly;
+    let winStart = 0;
+    let winEnd = 0; // (text not in place) src[winStart, winEnd) is in the input window
+    while (i < end && this.dwords < this.capacity) {
+      if (this.pendingDigits > 0) {
+        i = this.slow(src, i, end, true);
+        if (i < end && src[i] === LF) return i;
+        continue;
+      }
+      let inPtr: number;
+      let inLen: number;
+      if (srcIn) {
+        inPtr = src.byteOffset + i;
+        inLen = end - i;
+      } else {
+        if (i < winStart || i >= winEnd || (winEnd - i < 5 && winEnd < end)) {
+          winStart = i;
+          winEnd = Math.min(end, i + IN_CAP, i + (this.capacity - this.dwords) * 5 + 64);
+          mem.set(src.subarray(winStart, winEnd), 0);
+        }
+        inPtr = i - winStart;
+        inLen = winEnd - i;
+      }
+      const cap = this.capacity - this.dwords;
+      const consumed = count
+        ? wm.scan(inPtr, inLen, cap)
+        : outIn
+          ? wm.decode(inPtr, inLen, this.out.byteOffset + this.dwords * 4, cap)
+          : wm.decode(inPtr, inLen, OUT_BASE, Math.min(OUT_CAP_DWORDS, cap));
+      const k = wm.dwords.value as number;
+      if (k > 0 && !outIn && !count) {
+        const first = wm.first.value as number;
+        if (first >= 0) this.out.set(mem.subarray(OUT_BASE + first, OUT_BASE + (wm.last.value as number)), this.dwords * 4 + first);
+      }
+      this.dwords += k;
+      i += consumed;
+      if (i >= end || this.dwords >= this.capacity) break;
+      if (!srcIn && winEnd - i < 5 && winEnd < end) continue; // a group runs past the window: move it
+      if (!outIn && !count && consumed > 0 && k === OUT_CAP_DWORDS) continue; // the output window was full
       if (src[i] === LF) return i;
       i = this.slow(src, i, end, true); // whitespace, a bad byte, an overflow, or the last bytes
       if (i < end && src[i] === LF) return i;

@@ -125,4 +125,81 @@
     (global.set $first (select (i32.sub (local.get $first) (local.get $out)) (i32.const -1) (i32.ge_s (local.get $first) (i32.const 0))))
     (global.set $last (i32.sub (local.get $last) (local.get $out)))
     (i32.sub (local.get $i) (local.get $in)))
+  ;; scan(in, len, cap) -> bytes consumed: what decode() does, without the output: it counts the
+  ;; groups (into $dwords) and stops where decode() would stop. The index scan of on-demand
+  ;; decoding needs only the count (for its checkpoints) and the same stops (for its diagnostics).
+  ;; A block of 4 groups whose first digits are all below 's' cannot overflow, so the sums are not
+  ;; computed; any other block goes one group at a time, checked as decode() checks it.
+  (func (export "scan") (param $in i32) (param $len i32) (param $cap i32) (result i32)
+    (local $i i32) (local $end i32) (local $fast i32) (local $w i32) (local $c i32)
+    (local $t0 i32) (local $t1 i32) (local $t2 i32) (local $t3 i32) (local $t4 i32) (local $x i32)
+    (local $ta v128) (local $tb v128)
+    (local.set $i (local.get $in))
+    (local.set $end (i32.add (local.get $in) (local.get $len)))
+    (local.set $fast (i32.sub (local.get $end) (i32.const 5)))
+    (local.set $w (i32.const 0))
+    (block $done
+      (loop $top
+        (br_if $done (i32.ge_u (local.get $w) (local.get $cap)))
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (if (i32.and
+              (i32.le_u (i32.add (local.get $i) (i32.const 16)) (local.get $end))
+              (i32.ge_u (i32.sub (local.get $cap) (local.get $w)) (i32.const 16)))
+          (then
+            (if (i8x16.all_true (i8x16.eq (v128.load (local.get $i)) (i8x16.splat (i32.const 122))))
+              (then
+                (local.set $w (i32.add (local.get $w) (i32.const 16)))
+                (local.set $i (i32.add (local.get $i) (i32.const 16)))
+                (br $top)))))
+        (if (i32.and
+              (i32.le_u (i32.add (local.get $i) (i32.const 20)) (local.get $end))
+              (i32.ge_u (i32.sub (local.get $cap) (local.get $w)) (i32.const 4)))
+          (then
+            (local.set $ta (i8x16.sub (v128.load (local.get $i)) (i8x16.splat (i32.const 33))))
+            (local.set $tb (i8x16.sub (v128.load offset=4 (local.get $i)) (i8x16.splat (i32.const 33))))
+            ;; All 20 bytes digits, and no first digit (bytes 0, 5, 10, 15) above 81.
+            (if (i32.and
+                  (i32.and
+                    (i8x16.all_true (i8x16.lt_u (local.get $ta) (i8x16.splat (i32.const 85))))
+                    (i8x16.all_true (i8x16.lt_u (local.get $tb) (i8x16.splat (i32.const 85)))))
+                  (i32.eqz (v128.any_true (v128.and
+                    (i8x16.gt_u (local.get $ta) (i8x16.splat (i32.const 81)))
+                    (v128.const i8x16 -1 0 0 0 0 -1 0 0 0 0 -1 0 0 0 0 -1)))))
+              (then
+                (local.set $w (i32.add (local.get $w) (i32.const 4)))
+                (local.set $i (i32.add (local.get $i) (i32.const 20)))
+                (br $top)))))
+        (local.set $c (i32.load8_u (local.get $i)))
+        (if (i32.eq (local.get $c) (i32.const 122))
+          (then
+            (local.set $w (i32.add (local.get $w) (i32.const 1)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $top)))
+        (br_if $done (i32.gt_s (local.get $i) (local.get $fast)))
+        (local.set $t0 (i32.sub (local.get $c) (i32.const 33)))
+        (local.set $t1 (i32.sub (i32.load8_u offset=1 (local.get $i)) (i32.const 33)))
+        (local.set $t2 (i32.sub (i32.load8_u offset=2 (local.get $i)) (i32.const 33)))
+        (local.set $t3 (i32.sub (i32.load8_u offset=3 (local.get $i)) (i32.const 33)))
+        (local.set $t4 (i32.sub (i32.load8_u offset=4 (local.get $i)) (i32.const 33)))
+        (br_if $done
+          (i32.or
+            (i32.or
+              (i32.or (i32.ge_u (local.get $t0) (i32.const 85)) (i32.ge_u (local.get $t1) (i32.const 85)))
+              (i32.or (i32.ge_u (local.get $t2) (i32.const 85)) (i32.ge_u (local.get $t3) (i32.const 85))))
+            (i32.ge_u (local.get $t4) (i32.const 85))))
+        (if (i32.gt_u (local.get $t0) (i32.const 81))
+          (then
+            (local.set $x
+              (i32.add
+                (i32.mul
+                  (i32.add (i32.mul (i32.add (i32.mul (local.get $t0) (i32.const 85)) (local.get $t1)) (i32.const 85)) (local.get $t2))
+                  (i32.const 85))
+                (local.get $t3)))
+            (br_if $done (i32.gt_u (local.get $x) (i32.const 50529027)))
+            (br_if $done (i32.and (i32.eq (local.get $x) (i32.const 50529027)) (i32.ne (local.get $t4) (i32.const 0))))))
+        (local.set $w (i32.add (local.get $w) (i32.const 1)))
+        (local.set $i (i32.add (local.get $i) (i32.const 5)))
+        (br $top)))
+    (global.set $dwords (local.get $w))
+    (i32.sub (local.get $i) (local.get $in)))
 )

@@ -92,6 +92,11 @@ export interface VmaProperties {
 export interface ByteStore {
   readonly length: number;
   read(offset: number, length: number): Uint8Array;
+  /**
+   * Optional: read `into.length` bytes from `offset` into a buffer the caller reuses (a scan):
+   * no fresh allocation (and no page faults on it) per window. Bytes past the data read as zeros.
+   */
+  readInto?(offset: number, into: Uint8Array): void;
 }
 
 export interface MemoryRange {

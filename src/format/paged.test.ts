@@ -120,6 +120,31 @@ describe('on-demand decoding (index scan + checkpoints)', () => {
     );
   });
 
+  it('an index scan that only counts (nothing to hash) gives the diagnostics and the bytes of a full decode', () => {
+    // Payloads with overflowing groups, bad characters, misplaced z and cut groups among good ones.
+    const bad = fc.constantFrom('uuuuu', 's8W-"', '~', ' ', 'zz', '!!z!!', '\r', 'tttt', '!!!!');
+    fc.assert(
+      fc.property(fc.array(payload, { minLength: 1, maxLength: 3 }), fc.array(fc.tuple(fc.nat(), bad), { maxLength: 4 }), fc.integer({ min: 1, max: 700 }), (payloads, damage, chunk) => {
+        let t = dumpText(payloads);
+        const first = t.indexOf('.data: ') + 7;
+        for (const [at, what] of damage) {
+          const p = first + (at % Math.max(1, t.length - first - 1));
+          t = t.slice(0, p) + what + t.slice(p);
+        }
+        const text = enc(t);
+        const eager = parse(text, chunk);
+        const lazy = parse(text, chunk, { onDemand: { text: memoryTextSource(text), cache: new DecodedPageCache(), eagerBytes: 0, pageBytes: 64 } });
+        expect(lazy.diagnostics).toEqual(eager.diagnostics);
+        eager.ranges.forEach((er, i) => {
+          const lr = lazy.ranges[i];
+          expect([lr.length, lr.decodedLength, lr.complete]).toEqual([er.length, er.decodedLength, er.complete]);
+          if (er.data) expect(bytesOf(lr)!.read(0, er.decodedLength)).toEqual(er.data.subarray(0, er.decodedLength));
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('decodes past the eager budget on demand and within it in memory', () => {
     const p: Payload = { words: Array.from({ length: 64 }, (_, i) => (i % 3 ? i * 0x01010101 : 0)), trim: 0, splits: [], indent: '', crlf: false };
     const text = enc(dumpText([p, p, p]));
@@ -142,6 +167,36 @@ describe('on-demand decoding (index scan + checkpoints)', () => {
     parser.push(text.subarray(dataAt + 52));
     parser.finish();
     expect(Array.from(new Uint32Array(store.read(0, 400).buffer))).toEqual(words);
+  });
+
+  it('a long read (a scan) decodes its whole pages straight into the result and leaves the cache alone', () => {
+    // 2.4 MB of runs of zeros and of numbers, split into lines of 800 characters.
+    const words = Array.from({ length: 600_000 }, (_, i) => ((i >> 7) % 3 === 0 ? 0 : Math.imul(i, 0x9e3779b1) >>> 0));
+    const p: Payload = { words, trim: 2, splits: Array.from({ length: 6 }, (_, k) => 800 * (k + 1) * 97), indent: '\t', crlf: false };
+    const text = enc(dumpText([p]));
+    const eager = parse(text, 1 << 20);
+    const expected = eager.ranges[0].data!;
+    // The fd source of the CLI reads into a buffer it is given (the decoder's own memory).
+    const withInto = { ...memoryTextSource(text), readInto: (o: number, into: Uint8Array) => { const b = text.subarray(o, o + into.length); into.set(b); return b.length; } };
+    for (const source of [memoryTextSource(text), withInto]) {
+      const cache = new DecodedPageCache();
+      const lazy = parse(text, 1 << 20, { onDemand: { text: source, cache, eagerBytes: 0 } });
+      const store = bytesOf(lazy.ranges[0])!;
+      for (const [off, len] of [[0, expected.length], [12_345, 1 << 20], [(1 << 16) * 3, 3 << 19], [expected.length - (1 << 20) - 7, 1 << 20]]) {
+        const hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+        const before = cache.bytes;
+        expect(hex(store.read(off, len))).toBe(hex(expected.slice(off, off + len)));
+        // Only the (at most two) pages cut by the window's ends went through the cache.
+        expect(cache.bytes - before).toBeLessThanOrEqual(2 * 65536);
+        // The same into a reused buffer holding other bytes: what is past the data reads as zeros.
+        const into = new Uint8Array(len + 4096).fill(7);
+        store.readInto!(off, into);
+        const want = new Uint8Array(into.length);
+        want.set(expected.subarray(off, off + into.length));
+        expect(hex(into)).toBe(hex(want));
+        expect(cache.bytes).toBeLessThanOrEqual(16 * 65536);
+      }
+    }
   });
 
   it('the page cache never holds more than its budget and evicts the least recently used page', () => {

@@ -3,7 +3,7 @@
 // every PAGE_BYTES-th decoded byte starts (after 'z' groups and line breaks of split blobs alike).
 // A window of the decoded bytes is later served by reading the text between two checkpoints and
 // decoding only that, through an LRU cache of decoded pages with a fixed byte budget.
-import { Ascii85Decoder } from './ascii85.ts';
+import { Ascii85Decoder, wasmBuffer } from './ascii85.ts';
 import type { ByteStore } from './model.ts';
 
 /** Decoded bytes per page (and between two checkpoints). */
@@ -12,11 +12,15 @@ export const PAGE_BYTES = 64 << 10;
 export const DEFAULT_CACHE_BYTES = 256 << 20;
 /** Text read at once when consecutive pages are missing (a sequential scan). */
 const READ_AHEAD_TEXT = 4 << 20;
+/** A read at least this long is a scan: its whole pages are decoded into it, not through the cache. */
+const STREAM_READ = 1 << 20;
 const LF = 10;
 
 /** The dump's text, read synchronously at any offset (a file descriptor, a File in a worker, bytes). */
 export interface TextSource {
   readAt(offset: number, length: number): Uint8Array;
+  /** Read into `into` from `offset` (as many bytes as fit, fewer at the end); the count read. Optional: saves a copy. */
+  readInto?(offset: number, into: Uint8Array): number;
 }
 
 export function memoryTextSource(bytes: Uint8Array): TextSource {
@@ -98,13 +102,18 @@ export class PagedDecoder {
   /** The payload ended (finish() was called): no page grows any more. */
   done = false;
   readonly capacity: number;
-  private readonly dec: Ascii85Decoder;
+  /**
+   * The page being decoded; null once the payload ended (its buffer goes back to FREE_PAGES: a
+   * dump of many payloads holds one page, not one per payload).
+   */
+  private dec: Ascii85Decoder | null;
   private pageStart = 0;
   private overflowBefore = 0;
   private firstOverflowBefore = -1;
   private invalidBefore = 0;
   private firstInvalidBefore = -1;
   private zBefore = 0;
+  private pendingAtEnd = 0;
 
   /** Dwords per page. */
   readonly pageDwords: number;
@@ -114,12 +123,14 @@ export class PagedDecoder {
     if (pageBytes < 4 || pageBytes % 4 !== 0) throw new Error(`bad page size ${pageBytes}`);
     this.pageDwords = pageBytes / 4;
     this.capacity = Math.ceil(length / 4);
-    this.dec = new Ascii85Decoder(new Uint8Array(pageBytes));
+    this.dec = new Ascii85Decoder(takePage(pageBytes));
     this.dec.reset(Math.min(this.pageDwords, this.capacity));
+    // Nothing takes the bytes (no hash): the scan only counts groups for its checkpoints.
+    this.dec.countOnly = sink === null;
   }
 
   get dwords(): number {
-    return this.pageStart + this.dec.dwords;
+    return this.pageStart + (this.dec?.dwords ?? 0);
   }
 
   get full(): boolean {
@@ -127,63 +138,155 @@ export class PagedDecoder {
   }
 
   get pending(): number {
-    return this.dec.pending;
+    return this.dec ? this.dec.pending : this.pendingAtEnd;
   }
 
   get overflowGroups(): number {
-    return this.overflowBefore + this.dec.overflowGroups;
+    return this.overflowBefore + (this.dec?.overflowGroups ?? 0);
   }
 
   get firstOverflowDword(): number {
     if (this.firstOverflowBefore >= 0) return this.firstOverflowBefore;
-    return this.dec.firstOverflowDword >= 0 ? this.pageStart + this.dec.firstOverflowDword : -1;
+    return this.dec && this.dec.firstOverflowDword >= 0 ? this.pageStart + this.dec.firstOverflowDword : -1;
   }
 
   get invalidChars(): number {
-    return this.invalidBefore + this.dec.invalidChars;
+    return this.invalidBefore + (this.dec?.invalidChars ?? 0);
   }
 
   get firstInvalidChar(): number {
-    return this.firstInvalidBefore >= 0 ? this.firstInvalidBefore : this.dec.firstInvalidChar;
+    return this.firstInvalidBefore >= 0 ? this.firstInvalidBefore : (this.dec?.firstInvalidChar ?? -1);
   }
 
   get misplacedZ(): number {
-    return this.zBefore + this.dec.misplacedZ;
+    return this.zBefore + (this.dec?.misplacedZ ?? 0);
   }
 
   decode(src: Uint8Array, i: number, end: number): number {
     if (this.checkpoints.length === 0) this.checkpoints.push(this.base + i);
+    const d = this.dec;
+    if (!d) return i;
     while (i < end && !this.full) {
-      i = this.dec.decode(src, i, end);
-      if (!this.dec.full) break;
-      this.nextPage();
+      i = d.decode(src, i, end);
+      if (!d.full) break;
+      this.nextPage(d);
       if (!this.full) this.checkpoints.push(this.base + i);
     }
     this.endText = this.base + i;
     return i;
   }
 
-  /** The data ended (complete or not): hand over the last, partial page. */
+  /** The data ended (complete or not): hand over the last, partial page, and let the page go. */
   finish(): void {
     if (this.done) return;
     this.done = true;
-    if (this.dec.dwords > 0 && this.pageStart < this.capacity) {
-      const bytes = Math.min(this.dec.dwords * 4, this.length - this.pageStart * 4);
-      this.sink?.update(this.dec.out.subarray(0, bytes));
+    const d = this.dec;
+    if (!d) return;
+    if (d.dwords > 0 && this.pageStart < this.capacity) {
+      const bytes = Math.min(d.dwords * 4, this.length - this.pageStart * 4);
+      this.sink?.update(d.out.subarray(0, bytes));
     }
+    this.pendingAtEnd = d.pending;
+    this.fold(d);
+    this.pageStart += d.dwords;
+    this.dec = null;
+    release(d);
   }
 
-  private nextPage(): void {
+  /**
+   * Become the finished decoder `s` describes (from a persisted index) without reading the text;
+   * the page is given back, nothing goes to the sink.
+   */
+  restore(s: PagedState): void {
+    this.checkpoints.length = 0;
+    for (let k = 0; k < s.checkpoints.length; k++) this.checkpoints.push(s.checkpoints[k]);
+    this.endText = s.endText;
+    this.pageStart = s.dwords;
+    this.pendingAtEnd = s.pending;
+    this.overflowBefore = s.overflowGroups;
+    this.firstOverflowBefore = s.firstOverflowDword;
+    this.invalidBefore = s.invalidChars;
+    this.firstInvalidBefore = s.firstInvalidChar;
+    this.zBefore = s.misplacedZ;
+    this.done = true;
     const d = this.dec;
-    this.sink?.update(d.out.subarray(0, Math.min(d.dwords * 4, this.length - this.pageStart * 4)));
+    this.dec = null;
+    if (d) release(d);
+  }
+
+  /** Count a page's problems into the totals before the page is reused. */
+  private fold(d: Ascii85Decoder): void {
     if (this.firstOverflowBefore < 0 && d.firstOverflowDword >= 0) this.firstOverflowBefore = this.pageStart + d.firstOverflowDword;
     if (this.firstInvalidBefore < 0 && d.firstInvalidChar >= 0) this.firstInvalidBefore = d.firstInvalidChar;
     this.overflowBefore += d.overflowGroups;
     this.invalidBefore += d.invalidChars;
     this.zBefore += d.misplacedZ;
+  }
+
+  private nextPage(d: Ascii85Decoder): void {
+    this.sink?.update(d.out.subarray(0, Math.min(d.dwords * 4, this.length - this.pageStart * 4)));
+    this.fold(d);
     this.pageStart += d.dwords;
     d.reset(Math.min(this.pageDwords, this.capacity - this.pageStart));
   }
+}
+
+/** What a finished PagedDecoder knows: enough to serve its bytes again without a scan (a persisted index). */
+export interface PagedState {
+  checkpoints: ArrayLike<number>;
+  endText: number;
+  dwords: number;
+  pending: number;
+  overflowGroups: number;
+  firstOverflowDword: number;
+  invalidChars: number;
+  firstInvalidChar: number;
+  misplacedZ: number;
+}
+
+/** The state of a finished decoder, to be persisted. */
+export function pagedState(d: PagedDecoder): PagedState {
+  return {
+    checkpoints: d.checkpoints, endText: d.endText, dwords: d.dwords, pending: d.pending,
+    overflowGroups: d.overflowGroups, firstOverflowDword: d.firstOverflowDword,
+    invalidChars: d.invalidChars, firstInvalidChar: d.firstInvalidChar, misplacedZ: d.misplacedZ,
+  };
+}
+
+/** Zeroed page buffers given back by finished decoders (reset() zeroes what was written). */
+const FREE_PAGES: Uint8Array[] = [];
+
+/** Pages made in the decoder's WebAssembly memory (decoded there without a copy out). */
+let wasmPages = 0;
+
+function takePage(bytes: number): Uint8Array {
+  const i = FREE_PAGES.findIndex((p) => p.length === bytes);
+  if (i >= 0) return FREE_PAGES.splice(i, 1)[0];
+  const w = wasmPages < 4 && bytes % 16 === 0 ? wasmBuffer(bytes) : null;
+  if (w) wasmPages++;
+  return w ?? new Uint8Array(bytes);
+}
+
+/** Where the text of pages is read for decoding (in the decoder's memory: not copied into it). */
+let textWindow: Uint8Array | null | undefined;
+
+function readText(text: TextSource, offset: number, length: number): Uint8Array {
+  if (text.readInto) {
+    textWindow ??= wasmBuffer(READ_AHEAD_TEXT + PAGE_BYTES * 2);
+    if (textWindow && length <= textWindow.length) return textWindow.subarray(0, text.readInto(offset, textWindow.subarray(0, length)));
+  }
+  return text.readAt(offset, length);
+}
+
+/** Give a finished decoder's page back, zeroed (a counting decoder left anything in it). */
+function release(d: Ascii85Decoder): void {
+  if (d.countOnly) d.out.fill(0);
+  else d.reset(0);
+  givePage(d.out);
+}
+
+function givePage(page: Uint8Array): void {
+  if (FREE_PAGES.length < 4) FREE_PAGES.push(page);
 }
 
 /**
@@ -210,8 +313,22 @@ export class LazyBytes implements ByteStore {
     offset = Math.max(0, offset);
     const end = Math.min(this.length, offset + Math.max(0, length));
     const out = new Uint8Array(Math.max(0, end - offset));
+    this.fill(out, offset, end);
+    return out;
+  }
+
+  /** read() into a reused buffer: `into.length` bytes from `offset` (zeros past the data). */
+  readInto(offset: number, into: Uint8Array): void {
+    offset = Math.max(0, offset);
+    into.fill(0);
+    const end = Math.min(this.length, offset + into.length);
+    if (end > offset) this.fill(into.subarray(0, end - offset), offset, end);
+  }
+
+  /** Decode [offset, end) into `out` (zeroed, end - offset long). */
+  private fill(out: Uint8Array, offset: number, end: number): void {
     const valid = Math.min(end, this.decodedLength);
-    if (valid <= offset) return out;
+    if (valid <= offset) return;
     const pb = this.decoder.pageBytes;
     const kEnd = Math.floor((valid - 1) / pb);
     for (let k = Math.floor(offset / this.decoder.pageBytes); k <= kEnd;) {
@@ -224,10 +341,16 @@ export class LazyBytes implements ByteStore {
       // The pages missing from here on in this window are decoded from one read of their text.
       let last = k;
       while (last < kEnd && !this.cache.has(this.key(last + 1)) && this.textEnd(last + 1) - this.decoder.checkpoints[k] <= READ_AHEAD_TEXT) last++;
-      this.decodePages(k, last, (page, j) => copyPage(out, offset, valid, page, j, pb));
+      // A long window (a sequential scan: search, export, hashing) takes its whole pages straight
+      // into `out`, bypassing the cache: a scan would only churn it, and each page is copied once.
+      const direct = end - offset >= STREAM_READ ? (j: number) => {
+        const ps = j * pb;
+        const len = Math.min(this.decoder.pageDwords, Math.ceil(this.decodedLength / 4) - j * this.decoder.pageDwords) * 4;
+        return ps >= offset && ps + len <= valid ? out.subarray(ps - offset, ps - offset + len) : null;
+      } : null;
+      this.decodePages(k, last, (page, j) => copyPage(out, offset, valid, page, j, pb), direct);
       k = last + 1;
     }
-    return out;
   }
 
   private key(k: number): number {
@@ -240,13 +363,19 @@ export class LazyBytes implements ByteStore {
     return k + 1 < cps.length ? cps[k + 1] : this.decoder.endText;
   }
 
-  private decodePages(first: number, last: number, use: (page: Uint8Array, k: number) => void): void {
+  /** Decode pages first..last from one read of their text; `direct(j)` is where page j goes instead of the cache, if anywhere. */
+  private decodePages(first: number, last: number, use: (page: Uint8Array, k: number) => void, direct: ((k: number) => Uint8Array | null) | null = null): void {
     const cps = this.decoder.checkpoints;
     const textStart = cps[first];
-    const text = this.text.readAt(textStart, this.textEnd(last) - textStart);
+    const text = readText(this.text, textStart, this.textEnd(last) - textStart);
     const decodedDwords = Math.ceil(this.decodedLength / 4);
     for (let j = first; j <= last; j++) {
       const dwords = Math.min(this.decoder.pageDwords, decodedDwords - j * this.decoder.pageDwords);
+      const into = direct?.(j);
+      if (into) {
+        decodeSpan(into, text, cps[j] - textStart, this.textEnd(j) - textStart, dwords);
+        continue;
+      }
       const page = new Uint8Array(dwords * 4);
       decodeSpan(page, text, cps[j] - textStart, this.textEnd(j) - textStart, dwords);
       // The page the scan is still in may grow: only finished pages are kept.

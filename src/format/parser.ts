@@ -5,7 +5,8 @@
 import { detectFirstLine, compressedKind } from './detect.ts';
 import { isAscii85Byte } from './ascii85.ts';
 import { NotADumpError, type DumpModel } from './model.ts';
-import { XeInterpreter, type ParseOptions } from './xe.ts';
+import { XeInterpreter, type DataTarget, type ParseOptions, type PayloadIndex } from './xe.ts';
+import { pagedState } from './paged.ts';
 import type { DataSink, LineInterpreter } from './dialect.ts';
 import { interpreterFor } from './formats.ts';
 import { lineText, MAX_LINE } from './lines.ts';
@@ -51,10 +52,27 @@ export class DumpParser {
   private carryStart = 0;
   /** Input offset of the start of every LINE_INDEX_STEP-th line (lines 1, 1 + step, …). */
   private readonly lineStarts: number[] = [0];
+  /** A persisted index: known payloads are skipped, and each payload decoded on demand is recorded. */
+  private readonly index: PayloadIndex | null;
+  /** Where the current payload's characters start, and the line-index length then. */
+  private targetStart = -1;
+  private targetLineStarts = 0;
+  /** Input before this offset is not needed (a payload known from the index): see resumeOffset. */
+  private skipUntil = 0;
 
   /** `options.onDemand` decodes payloads past a budget on demand (its text source must read this input). */
   constructor(options: ParseOptions = {}) {
     this.interp = new XeInterpreter(options);
+    this.index = options.index && options.onDemand && !options.hash ? options.index : null;
+  }
+
+  /**
+   * The input offset the parser wants next: past bytesRead when it skipped the text of a payload
+   * known from its index. A reader that can seek goes on from there (push(chunk, at)); bytes
+   * before it that are pushed anyway are ignored.
+   */
+  get resumeOffset(): number {
+    return Math.max(this.bytes, this.skipUntil);
   }
 
   /** The model as parsed so far (it grows while chunks are pushed). */
@@ -66,9 +84,17 @@ export class DumpParser {
     return this.bytes;
   }
 
-  /** Feed the next chunk. Throws NotADumpError as soon as the text is known not to be a dump. */
-  push(chunk: Uint8Array): void {
+  /**
+   * Feed the next chunk, which starts at input offset `at` (default: where the last one ended; a
+   * later offset only up to resumeOffset). Throws NotADumpError as soon as the text is known not to
+   * be a dump.
+   */
+  push(chunk: Uint8Array, at = this.bytes): void {
     if (this.finished) throw new Error('push after finish');
+    if (at !== this.bytes) {
+      if (at < this.bytes || at > this.skipUntil) throw new Error(`push at ${at}: the parser is at ${this.bytes}`);
+      this.bytes = at;
+    }
     if (chunk.length === 0) return;
     if (this.bytes === 0) {
       const kind = compressedKind(chunk);
@@ -77,7 +103,7 @@ export class DumpParser {
     this.runBase = this.bytes;
     this.bytes += chunk.length;
     this.lastByte = chunk[chunk.length - 1];
-    this.run(chunk, 0, chunk.length);
+    this.run(chunk, Math.max(0, Math.min(chunk.length, this.skipUntil - this.runBase)), chunk.length);
   }
 
   /** End of input: closes what is open and returns the model. */
@@ -94,6 +120,11 @@ export class DumpParser {
       if ((this.lineNo + 1) % LINE_INDEX_STEP === 1) this.lineStarts.pop();
     }
     if (!this.detected) throw new NotADumpError('not an xe devcoredump: the file holds only blank lines');
+    if (this.skipUntil > this.bytes) {
+      // The input ended with a payload known from the index: its text (ending in a line break) counts as read.
+      this.bytes = this.skipUntil;
+      this.lastByte = NL;
+    }
     if (this.target) {
       this.interp.endData(this.target, this.target.decoder.full ? 'complete' : 'eof', this.lineNo);
       this.target = null;
@@ -109,6 +140,11 @@ export class DumpParser {
 
   private run(buf: Uint8Array, pos: number, len: number): void {
     while (pos < len) {
+      if (this.skipUntil > this.runBase + pos) {
+        // A payload known from the index was skipped: go on after it (maybe in a later chunk).
+        pos = this.skipUntil - this.runBase;
+        continue;
+      }
       if (this.mode === Mode.Blob) {
         pos = this.blobStep(buf, pos, len);
         continue;
@@ -200,10 +236,43 @@ export class DumpParser {
         this.mode = Mode.Skip;
         return false;
       }
+      this.targetStart = this.runBase + head.start;
+      this.targetLineStarts = this.lineStarts.length;
+      if (this.index && this.skipKnown(this.target as DataTarget)) return false;
     }
     this.cont = false;
     this.mode = Mode.Blob;
     return true;
+  }
+
+  /**
+   * The payload starting at targetStart is in the index: its decoder becomes what the index says,
+   * and parsing goes on after it without reading its text.
+   */
+  private skipKnown(t: DataTarget): boolean {
+    const r = t.paged ? this.index!.known.get(this.targetStart) : undefined;
+    if (!r || !t.paged) return false;
+    t.paged.restore(r.state);
+    this.interp.endData(t, r.how, r.lineAfter - 1);
+    this.target = null;
+    this.index!.hits++;
+    this.index!.recorded.push(r);
+    for (const o of r.lineStarts) this.lineStarts.push(o);
+    this.lineNo = r.lineAfter;
+    this.mode = Mode.Line;
+    this.cont = false;
+    this.skipUntil = r.resume;
+    return true;
+  }
+
+  /** A payload decoded on demand ended on a line break at input offset `resume - 1`: remember it for the index. */
+  private record(t: DataSink, how: 'complete' | 'long', resume: number): void {
+    const paged = (t as Partial<DataTarget>).paged;
+    if (!this.index || !paged || this.targetStart < 0) return;
+    this.index.recorded.push({
+      start: this.targetStart, resume, lineAfter: this.lineNo, lineStarts: this.lineStarts.slice(this.targetLineStarts),
+      how, state: pagedState(paged),
+    });
   }
 
   /** Pending short blob followed by a line that does not continue it. */
@@ -272,6 +341,7 @@ export class DumpParser {
       }
       this.mode = Mode.Line;
       this.newLine(nl + 1);
+      this.record(t, extra ? 'long' : 'complete', this.runBase + nl + 1);
       return nl + 1;
     }
     if (i >= len) return len;

@@ -305,6 +305,8 @@ export class SearchRun {
   private readonly compiled: Compiled[];
   private readonly limit: number;
   private readonly chunk: number;
+  /** The reused window of on-demand reads (ByteStore.readInto). */
+  private scratch: Uint8Array | null = null;
   private readonly maxPattern: number;
   private readonly opts: SearchOptions;
   private ri = 0;
@@ -369,7 +371,13 @@ export class SearchRun {
     else {
       // On demand: this chunk and the longest pattern's overlap into the next.
       const end = Math.min(n, ce + this.maxPattern - 1);
-      data = r.data!.read(cs, end - cs);
+      const store = r.data!;
+      if (store.readInto) {
+        // One buffer for the whole run: a fresh one per chunk costs a page fault per 4 KiB.
+        if (!this.scratch || this.scratch.length < end - cs) this.scratch = new Uint8Array(end - cs);
+        data = this.scratch.subarray(0, end - cs);
+        store.readInto(cs, data);
+      } else data = store.read(cs, end - cs);
       at = cs;
     }
     if (this.anchors === null) {

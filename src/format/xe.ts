@@ -2,7 +2,7 @@
 // The streaming core (parser.ts) splits lines and decodes ascii85; this module turns lines into the
 // model. It matches keys, never positions: sections move between kernels (see docs/xe-devcoredump.md).
 import { Ascii85Decoder } from './ascii85.ts';
-import { LazyBytes, PAGE_BYTES, PagedDecoder, type DecodedPageCache, type TextSource } from './paged.ts';
+import { LazyBytes, PAGE_BYTES, PagedDecoder, type DecodedPageCache, type PagedState, type TextSource } from './paged.ts';
 import type {
   Blob, DumpModel, Engine, Entry, GtInfo, MemoryRange, Section, Severity, VmaProperties,
 } from './model.ts';
@@ -43,8 +43,38 @@ export interface OnDemandOptions {
   smallBytes?: number;
 }
 
+/**
+ * One payload decoded on demand, as the index scan left it: enough for a later parse of the same
+ * file to skip its text (a persisted index, src/cli/index-cache.ts).
+ */
+export interface PayloadRecord {
+  /** Text offset where the payload's characters start (just after `[NAME].data:`). */
+  start: number;
+  /** Text offset where parsing goes on: just after the line break that ended the payload. */
+  resume: number;
+  /** Number of the line that starts at `resume`. */
+  lineAfter: number;
+  /** The parser's line-index entries (every 256th line start) that fell inside the payload. */
+  lineStarts: number[];
+  /** How the data ended: exactly at its length, or with more groups on the line (ignored). */
+  how: 'complete' | 'long';
+  state: PagedState;
+}
+
+/** A persisted index given to the parser: payloads found in it are skipped, and every payload is recorded. */
+export interface PayloadIndex {
+  /** Records by `start`, from an earlier parse of this very file. */
+  known: Map<number, PayloadRecord>;
+  /** Filled by the parse: every payload decoded on demand that ended on a line break. */
+  recorded: PayloadRecord[];
+  /** Payloads taken from `known` (their text was not read). */
+  hits: number;
+}
+
 export interface ParseOptions {
   onDemand?: OnDemandOptions;
+  /** A persisted index (only with onDemand and without hash: the CLI's extract, snapshot and decode). */
+  index?: PayloadIndex;
   /**
    * Hash every payload over SMALL_PAYLOAD bytes while it is decoded (into `sha256` of its range or
    * blob); smaller ones are always held in memory, to be hashed when read (report.ts digestOf).
