@@ -4,7 +4,9 @@
 //   - open the Commands view → first instruction rows in the DOM (in-page timer; the listing is
 //     built then, cold), and again once it is built (warm: c twice); side by side, the same dump
 //     decoded whole (under the on-demand threshold) and on demand (threshold set to 0: the listing
-//     reads the range through the decoded-page cache, pages decoded from the file's text);
+//     reads the range through the decoded-page cache, pages decoded from the file's text, and is
+//     walked in steps: its first part at once, the rest after the first rows), and the time until
+//     the whole listing is walked;
 //   - the worker's instruction-boundary scan of the 64 MiB (its own clock) → MB/s;
 //   - the full field decode of every instruction in the worker, asked for in windows of 2,048 rows
 //     (the worker's clock), and the same seen from the page (the rows' structured clone included).
@@ -40,6 +42,7 @@ export function commandsDump(root: string, size = 64 * MiB): { file: string; byt
 // In-page: time from the `c` key to the first command row (text: tsx would wrap a function).
 const FIRST_ROWS = `
 window.__cmd = 0;
+window.__cmdAll = 0;
 (function () {
   const grid = document.querySelector('[data-testid="hex-view"]');
   grid.focus();
@@ -48,6 +51,10 @@ window.__cmd = 0;
     if (document.querySelector('[data-testid="command-row"][data-address]')) { window.__cmd = performance.now() - t0; mo.disconnect(); }
   });
   mo.observe(document.body, { childList: true, subtree: true, attributes: true });
+  // The whole listing walked (a range decoded on demand is walked in steps after its first rows).
+  const stop = window.__devcoredumpCommands.subscribe(function (s) {
+    if (s.info && s.info.complete && s.mode === 'commands') { window.__cmdAll = performance.now() - t0; stop(); }
+  });
   grid.dispatchEvent(new KeyboardEvent('keydown', { key: 'c', bubbles: true, cancelable: true }));
 })();
 `;
@@ -55,6 +62,8 @@ window.__cmd = 0;
 /** Open → first rows and the boundary scan, for one way of holding the dump's bytes. */
 export interface OpenFigures {
   coldMs: number[];
+  /** `c` → the whole listing walked (on demand, after the first rows; decoded whole, at once). */
+  allMs: number[];
   warmMs: number[];
   scanMBps: number[];
 }
@@ -68,11 +77,11 @@ export interface CommandsFigures extends OpenFigures {
   onDemand: OpenFigures;
 }
 
-/** Time `c` → first rows, in-page; the listing is then the one the worker keeps. */
-async function timeFirstRows(page: Page): Promise<number> {
+/** Time `c` → first rows, and → the whole listing walked, in-page. */
+async function timeFirstRows(page: Page): Promise<{ first: number; all: number }> {
   await page.addScriptTag({ content: FIRST_ROWS });
-  await page.waitForFunction(() => (window as unknown as { __cmd: number }).__cmd > 0, null, { timeout: 60_000, polling: 20 });
-  return page.evaluate(() => (window as unknown as { __cmd: number }).__cmd);
+  await page.waitForFunction(() => (window as unknown as { __cmd: number; __cmdAll: number }).__cmd > 0 && (window as unknown as { __cmdAll: number }).__cmdAll > 0, null, { timeout: 60_000, polling: 20 });
+  return page.evaluate(() => ({ first: (window as unknown as { __cmd: number }).__cmd, all: (window as unknown as { __cmdAll: number }).__cmdAll }));
 }
 
 async function newPage(browser: Browser, url: string, onDemand: boolean): Promise<Page> {
@@ -103,7 +112,9 @@ async function openRun(page: Page, file: string, into: OpenFigures, onDemand: bo
     s.view.getState().select({ kind: 'range', index: i });
   }, '0x' + BIG.toString(16));
   await page.waitForSelector('[data-testid="hex-view"] [data-address]');
-  into.coldMs.push(await timeFirstRows(page));
+  const cold = await timeFirstRows(page);
+  into.coldMs.push(cold.first);
+  into.allMs.push(cold.all);
   const info = await page.evaluate(() => {
     const i = window.__devcoredumpCommands!.getState().info!;
     return { scanMs: i.scanMs, count: i.count, bytes: i.bytes };
@@ -112,13 +123,13 @@ async function openRun(page: Page, file: string, into: OpenFigures, onDemand: bo
   // Warm: back to Hex, and Commands again (the listing is kept).
   await page.keyboard.press('c');
   await page.waitForSelector('[data-testid="hex-view"] [data-address]');
-  into.warmMs.push(await timeFirstRows(page));
+  into.warmMs.push((await timeFirstRows(page)).first);
   return info;
 }
 
 export async function benchCommandsBrowser(browser: Browser, url: string, root: string, runs = 5): Promise<CommandsFigures> {
   const dump = commandsDump(root);
-  const out: CommandsFigures = { bytes: dump.bytes, instructions: 0, coldMs: [], warmMs: [], scanMBps: [], decodeMBps: [], decodePageMBps: [], onDemand: { coldMs: [], warmMs: [], scanMBps: [] } };
+  const out: CommandsFigures = { bytes: dump.bytes, instructions: 0, coldMs: [], warmMs: [], scanMBps: [], decodeMBps: [], decodePageMBps: [], allMs: [], onDemand: { coldMs: [], allMs: [], warmMs: [], scanMBps: [] } };
   // Side by side: each run opens the dump decoded whole in one page, then on demand in another.
   const page = await newPage(browser, url, false);
   const lazy = await newPage(browser, url, true);
@@ -156,6 +167,7 @@ export function printCommandsFigures(f: CommandsFigures): void {
   const o = f.onDemand;
   console.log(`  on demand (over the threshold): listing built then ${list(o.coldMs)} ms (median ${med(o.coldMs).toFixed(0)}; target < 100), kept ${list(o.warmMs)} ms (median ${med(o.warmMs).toFixed(0)})`);
   console.log(`  ratio on demand / decoded whole, listing built then: ${(med(o.coldMs) / med(f.coldMs)).toFixed(2)}x`);
+  console.log(`open Commands → whole listing walked:          decoded whole ${list(f.allMs)} ms (median ${med(f.allMs).toFixed(0)}); on demand, in steps after the first rows ${list(o.allMs)} ms (median ${med(o.allMs).toFixed(0)})`);
   console.log(`worker: instruction-boundary scan:             ${list(f.scanMBps)} MB/s (median ${med(f.scanMBps).toFixed(0)}; target >= 100)`);
   console.log(`  on demand (pages decoded from the text):     ${list(o.scanMBps)} MB/s (median ${med(o.scanMBps).toFixed(0)})`);
   console.log(`worker: full field decode, 2,048-row windows:  ${list(f.decodeMBps)} MB/s (median ${med(f.decodeMBps).toFixed(0)}; worker clock)`);

@@ -244,4 +244,42 @@ test.describe('Commands view on a dump decoded on demand', () => {
     await expect(row).toHaveCount(1);
     await expect(row).toContainText(`0x${hex8(sc.g.hang.context.head)}`);
   });
+
+  test('a large range is walked in steps: the first rows at once, then the count grows to the whole listing', async ({ page }) => {
+    const size = 8 << 20;
+    const g = generateDump({ layout: '6.19', seed: 4, platform: 'bmg', bigRange: size });
+    const big = g.expected.ranges.findIndex((r) => r.length === size);
+    // The listing of the same range decoded whole, by the worker's code in Node.
+    const parser = new DumpParser();
+    parser.push(g.bytes);
+    const model = parser.finish();
+    const commands = new CommandService(() => model);
+    const whole = commands.open({ kind: 'range', index: big }, null);
+    const [last] = commands.rows(whole.key, null, whole.count - 1, 1).rows;
+    await openBytes(page, g.bytes, 'big.txt');
+    await page.evaluate((i) => window.__devcoredump!.view.getState().select({ kind: 'range', index: i }), big);
+    await expect(page.getByTestId('hex-view').locator('[data-address]').first()).toBeVisible();
+    // Every count the list shows, and whether the walk had ended then.
+    await page.evaluate(() => {
+      const w = window as unknown as { __counts: [number, boolean][] };
+      w.__counts = [];
+      window.__devcoredumpCommands!.subscribe((x) => {
+        const c = w.__counts;
+        if (x.info && (c.length === 0 || c[c.length - 1][0] !== x.count)) c.push([x.count, x.info.complete]);
+      });
+    });
+    await page.getByTestId('hex-view').focus();
+    await page.keyboard.press('c');
+    await expect(list(page).locator('[data-testid="command-row"]').first()).toHaveAttribute('data-address', hexA(BigInt(g.expected.ranges[big].address)));
+    await expect(page.getByTestId('commands-count')).toHaveText(`${whole.count.toLocaleString('en-US')} instructions`);
+    const counts = await page.evaluate(() => (window as unknown as { __counts: [number, boolean][] }).__counts);
+    expect(counts[0][1]).toBe(false);
+    expect(counts[0][0]).toBeLessThan(whole.count);
+    expect(counts[counts.length - 1]).toEqual([whole.count, true]);
+    // End: the last instruction of the range, as decoded whole.
+    await list(page).focus();
+    await page.keyboard.press('End');
+    await expect(cursorRow(page)).toHaveAttribute('data-address', hexA(last.address));
+    await expect(cursorRow(page)).toContainText(last.name);
+  });
 });

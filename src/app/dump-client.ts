@@ -4,7 +4,7 @@ import { openSettings } from './open-settings.ts';
 import * as Comlink from 'comlink';
 import type { ByteSource } from './byte-source.ts';
 import { applyDelta } from './progress-merge.ts';
-import type { CommandRows, CommandsApi, CommandsFilter, CommandsInfo, CommandsTarget, ContextImage, InstructionAt } from '../protocol/commands.ts';
+import type { CommandRows, CommandsApi, CommandsFilter, CommandsGrowth, CommandsInfo, CommandsTarget, ContextImage, InstructionAt } from '../protocol/commands.ts';
 import type { DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, PointerScanResult, Progress, ProgressReport, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
 
 export class DumpClient implements ByteSource, CommandsApi {
@@ -100,6 +100,10 @@ export class DumpClient implements ByteSource, CommandsApi {
   // The Commands view (worker side: src/worker/commands.ts).
   async commandsOpen(target: CommandsTarget, platform: string | null, at: bigint | null = null): Promise<CommandsInfo> {
     return await this.live().commandsOpen(target, platform, at);
+  }
+
+  async commandsGrow(key: string): Promise<CommandsGrowth> {
+    return await this.live().commandsGrow(key);
   }
 
   async commandsRows(key: string, filter: string | null, first: number, count: number): Promise<CommandRows> {

@@ -52,8 +52,13 @@ export interface CommandsInfo {
   /** Handle for rows(), filter() and posOf(). */
   key: string;
   target: CommandsTarget;
-  /** Instructions in the listing. */
+  /** Instructions in the listing (walked so far, while `complete` is false). */
   count: number;
+  /**
+   * False while the walk has not reached the end (a range decoded on demand is walked in steps,
+   * so its first rows come at once): commandsGrow() walks on and says the new count.
+   */
+  complete: boolean;
   /** Platform the listing is decoded for, and the one the dump names (null: unknown). */
   platform: string;
   detected: string | null;
@@ -72,6 +77,14 @@ export interface CommandsInfo {
   /** Bytes walked (the decoded part of the range or blob). */
   bytes: number;
   /** Time the boundary scan took in the worker, ms. */
+  scanMs: number;
+}
+
+/** How far the walk of a listing is after one more step. */
+export interface CommandsGrowth {
+  count: number;
+  complete: boolean;
+  /** Time the walk has taken so far in the worker, ms. */
   scanMs: number;
 }
 
@@ -125,6 +138,8 @@ export interface CommandsApi {
    * address whose instruction's position comes back in `at`.
    */
   commandsOpen(target: CommandsTarget, platform: string | null, at?: bigint | null): Promise<CommandsInfo>;
+  /** Walk on a listing that is not complete by one step; its count so far. */
+  commandsGrow(key: string): Promise<CommandsGrowth>;
   /** Decoded rows [first, first + count) of a listing, or of a filter of it. */
   commandsRows(key: string, filter: string | null, first: number, count: number): Promise<CommandRows>;
   /** Filter a listing by instruction name (case-insensitive substring). */

@@ -132,4 +132,37 @@ describe('CommandListing', () => {
       }),
     );
   });
+
+  it('walked in steps (and on demand by windows, positions and filters) is the listing walked at once', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3000 }),
+        fc.integer(),
+        fc.integer({ min: 1, max: 500 }),
+        fc.array(fc.nat(12000), { maxLength: 4 }),
+        fc.nat(12000),
+        fc.constantFrom('window', 'indexAt', 'filter', 'steps'),
+        (n, seed, step, anchors, acthd, how) => {
+          const words = stream(n, seed);
+          const opts = { base: 0x40n, anchors: anchors.map((a) => a & ~3), acthd };
+          const whole = new CommandListing(words, toy, opts);
+          const l = new CommandListing(words, toy, opts, step);
+          expect(l.scanned).toBeGreaterThanOrEqual(Math.min(step, n));
+          expect(l.complete).toBe(l.scanned >= n);
+          if (how === 'window') expect(l.window(whole.count - 3, 3)).toEqual(whole.window(whole.count - 3, 3));
+          else if (how === 'indexAt') expect(l.indexAt(n * 2)).toBe(whole.indexAt(n * 2));
+          else if (how === 'filter') expect([...l.filter('op_1')]).toEqual([...whole.filter('op_1')]);
+          else while (!l.complete) l.scanTo(l.scanned + step);
+          if (how !== 'indexAt') {
+            expect(l.complete).toBe(true);
+            expect(l.count).toBe(whole.count);
+            expect(l.acthdIndex).toBe(whole.acthdIndex);
+          }
+          l.scanTo(Infinity);
+          expect(l.window(0, l.count)).toEqual(whole.window(0, whole.count));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
 });

@@ -38,37 +38,68 @@ export interface ListingOptions {
 }
 
 export class CommandListing {
-  readonly count: number;
-  /** Dword index of instruction k * STEP. */
-  private readonly checkpoints: Float64Array;
+  /** Instructions walked so far (all of them once `complete`). */
+  count = 0;
+  /** Dword index of instruction k * STEP (the first `ceil(count / STEP)` entries are set). */
+  private checkpoints: Float64Array;
   /** Dword indices of the anchors, ascending. */
   private readonly anchors: number[];
-  /** Instruction holding ACTHD, or -1. */
-  readonly acthdIndex: number;
+  /** Instruction holding ACTHD, or -1 (known once the walk has passed ACTHD). */
+  acthdIndex = -1;
+  private readonly acthdWord: number;
+  /** Where the walk stands: the dword after the last instruction walked, and the next anchor. */
+  private scanAt = 0;
+  private nextAi = 0;
 
   /** The dwords listed. */
   readonly words: DwordReader;
 
+  /**
+   * Walks the first `scanDwords` dwords at once (all by default); the rest is walked on demand:
+   * scanTo(), or any call that needs an instruction past the walked part (a window, a position,
+   * a filter). A range decoded on demand is walked in steps so its first rows come at once.
+   */
   constructor(
     source: Uint32Array | DwordReader,
     readonly decoder: ListingDecoder,
     readonly options: ListingOptions,
+    scanDwords = Infinity,
   ) {
     const words = (this.words = source instanceof DwordReader ? source : new DwordReader(source));
     const n = words.length;
     this.anchors = [...new Set((options.anchors ?? []).filter((a) => a > 0 && a < n * 4).map((a) => Math.floor(a / 4)))].sort((a, b) => a - b);
-    const acthdWord = options.acthd != null && options.acthd >= 0 && options.acthd < n * 4 ? Math.floor(options.acthd / 4) : -1;
-    let cps = new Float64Array(Math.max(16, Math.ceil(n / STEP / 4) + 1));
-    let count = 0;
-    let acthdIndex = -1;
-    let i = 0;
-    let ai = 0;
+    this.acthdWord = options.acthd != null && options.acthd >= 0 && options.acthd < n * 4 ? Math.floor(options.acthd / 4) : -1;
+    this.checkpoints = new Float64Array(Math.max(16, Math.ceil(Math.min(n, scanDwords) / STEP / 4) + 1));
+    this.scanTo(scanDwords);
+  }
+
+  /** True once every dword is walked. */
+  get complete(): boolean {
+    return this.scanAt >= this.words.length;
+  }
+
+  /** Dwords walked so far. */
+  get scanned(): number {
+    return this.scanAt;
+  }
+
+  /** Walk on until dword `limit` is inside a walked instruction (or the end). */
+  scanTo(limit: number): void {
+    const words = this.words;
+    const n = words.length;
+    if (this.scanAt >= Math.min(n, limit)) return;
+    const decoder = this.decoder;
     const anchors = this.anchors;
+    const acthdWord = this.acthdWord;
+    let cps = this.checkpoints;
+    let count = this.count;
+    let i = this.scanAt;
+    let ai = this.nextAi;
     // The walk goes window by window (one window: all of it when the dwords are in memory).
-    let w = words.window(0);
+    let w = words.window(i);
     let wEnd = w.start + w.words.length;
-    while (i < n) {
-      if (i >= wEnd) {
+    while (i < n && i < limit) {
+      if (i >= wEnd || i < w.start) {
         w = words.window(i);
         wEnd = w.start + w.words.length;
       }
@@ -85,13 +116,20 @@ export class CommandListing {
       let end = i + Math.max(1, decoder.length(w.words, i - w.start));
       if (ai < anchors.length && anchors[ai] < end) end = anchors[ai];
       if (end > n) end = n;
-      if (acthdWord >= i && acthdWord < end) acthdIndex = count;
+      if (acthdWord >= i && acthdWord < end) this.acthdIndex = count;
       i = end;
       count++;
     }
     this.count = count;
-    this.checkpoints = cps.slice(0, Math.ceil(count / STEP));
-    this.acthdIndex = acthdIndex;
+    this.scanAt = i;
+    this.nextAi = ai;
+    // Done: keep only the checkpoints in use.
+    this.checkpoints = i >= n ? cps.slice(0, Math.ceil(count / STEP)) : cps;
+  }
+
+  /** Walk on until instruction `index` is walked (or the end). */
+  private scanToIndex(index: number): void {
+    while (this.count <= index && !this.complete) this.scanTo(this.scanAt + Math.max(1 << 16, (index - this.count + 1) * 4));
   }
 
   /** End (dword index, exclusive) of the instruction starting at dword i. */
@@ -126,7 +164,7 @@ export class CommandListing {
     return lo < a.length ? a[lo] : -1;
   }
 
-  /** Dword index where instruction `index` starts. */
+  /** Dword index where instruction `index` starts (walked). */
   startOf(index: number): number {
     const k = Math.floor(index / STEP);
     let i = this.checkpoints[k];
@@ -136,10 +174,11 @@ export class CommandListing {
 
   /** Instruction holding dword index `w` (the last one when past the end), or -1 when empty. */
   indexAtWord(w: number): number {
+    this.scanTo(w + 1);
     if (this.count === 0) return -1;
     const cps = this.checkpoints;
     let lo = 0;
-    let hi = cps.length - 1;
+    let hi = Math.ceil(this.count / STEP) - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
       if (cps[mid] <= w) lo = mid;
@@ -167,6 +206,7 @@ export class CommandListing {
     const out: CommandRow[] = [];
     let at = -1;
     let i = 0;
+    if (indices.length > 0) this.scanToIndex(indices[indices.length - 1]);
     for (let p = 0; p < indices.length; p++) {
       const index = indices[p];
       if (index < 0 || index >= this.count) continue;
@@ -184,6 +224,7 @@ export class CommandListing {
 
   /** Rows of instructions [first, first + count). */
   window(first: number, count: number): CommandRow[] {
+    if (count > 0) this.scanToIndex(first + count - 1);
     const n = Math.max(0, Math.min(count, this.count - first));
     const idx = new Float64Array(n);
     for (let k = 0; k < n; k++) idx[k] = first + k;
@@ -223,6 +264,7 @@ export class CommandListing {
    * whole listing; names come from headers alone.
    */
   filter(text: string): Float64Array {
+    this.scanTo(Infinity);
     const needle = text.trim().toLowerCase();
     let out = new Float64Array(1024);
     let n = 0;

@@ -25,7 +25,9 @@ function parse(bytes: Uint8Array, onDemand: { pageBytes: number; cacheBytes: num
 
 /** What the Commands view gets for one target, from one service: all rows, or (`all` false) the first and last 48. */
 function listingOf(s: CommandService, target: { kind: 'range' | 'blob'; index: number }, all: boolean) {
-  const info = s.open(target, null);
+  let info = s.open(target, null);
+  // A range decoded on demand is walked in steps: walk it to the end (the steps have their own test).
+  while (!info.complete) info = { ...info, ...s.grow(info.key) };
   const rows = [];
   if (all) for (let first = 0; first < info.count; first += 2048) rows.push(...s.rows(info.key, null, first, 2048).rows);
   else rows.push(...s.rows(info.key, null, 0, 48).rows, ...s.rows(info.key, null, Math.max(0, info.count - 48), 48).rows);
@@ -109,5 +111,42 @@ describe('Commands view on a dump decoded on demand', () => {
     expect(reads.length).toBeGreaterThanOrEqual((3 << 20) / (windowDwords * 4));
     // One window, or one instruction longer than the rest of a window (≤ 1024 + 2 dwords by its header).
     for (const len of reads) expect(len).toBeLessThanOrEqual((windowDwords + 1026) * 4);
+  });
+
+  it('walks a large range in steps: the first rows at once, then grow() to the whole listing', () => {
+    const size = 6 << 20;
+    const g = generateDump({ layout: '6.19', seed: 2, platform: 'bmg', bigRange: size });
+    const whole = parse(g.bytes, null);
+    const lazy = parse(g.bytes, { pageBytes: 64 << 10, cacheBytes: 1 << 20 });
+    const index = whole.ranges.findIndex((r) => r.length === size);
+    const a = new CommandService(() => whole);
+    const b = new CommandService(() => lazy);
+    const ref = a.open({ kind: 'range', index }, null);
+    expect(ref.complete).toBe(true);
+    const info = b.open({ kind: 'range', index }, null);
+    expect(info.complete).toBe(false);
+    expect(info.count).toBeGreaterThan(0);
+    expect(info.count).toBeLessThan(ref.count);
+    // The first rows are there before the rest is walked.
+    expect(b.rows(info.key, null, 0, 64).rows).toEqual(a.rows(ref.key, null, 0, 64).rows);
+    let steps = 0;
+    let last = info.count;
+    for (;;) {
+      const step = b.grow(info.key);
+      expect(step.count).toBeGreaterThan(last);
+      last = step.count;
+      steps++;
+      if (step.complete) break;
+    }
+    expect(steps).toBeGreaterThan(1);
+    expect(last).toBe(ref.count);
+    expect(b.rows(info.key, null, ref.count - 100, 100).rows).toEqual(a.rows(ref.key, null, ref.count - 100, 100).rows);
+    // Opening at an address near the end walks on to it: its position, and the count covers it.
+    const end = foldAddress(whole.ranges[index].address) + BigInt(size - 64);
+    const b2 = new CommandService(() => parse(g.bytes, { pageBytes: 64 << 10, cacheBytes: 1 << 20 }));
+    const far = b2.open({ kind: 'range', index }, null, end);
+    expect(far.at).toBe(a.posOf(ref.key, null, end));
+    expect(far.count).toBeGreaterThan(far.at);
+    expect(b.filter(info.key, 'pipe').count).toBe(a.filter(ref.key, 'pipe').count);
   });
 });

@@ -4,7 +4,7 @@
 // chooses what to decode with what (platform, engine, anchors) and shapes the answers.
 import { findRangeAt, foldAddress } from '../format/addr.ts';
 import { findRegister, hasBytes, REGISTER_ALIASES, type DumpModel, type Engine } from '../format/model.ts';
-import type { CommandField, CommandRows, CommandsFilter, CommandsInfo, CommandsPlatform, CommandsTarget, ContextImage, InstructionAt } from '../protocol/commands.ts';
+import type { CommandField, CommandRows, CommandsFilter, CommandsGrowth, CommandsInfo, CommandsPlatform, CommandsTarget, ContextImage, InstructionAt } from '../protocol/commands.ts';
 import * as gpu from '../format/gpu/index.ts';
 import { slotOf } from '../format/gpu/decode.ts';
 import { dwordsOf, type DwordReader } from '../format/dwords.ts';
@@ -18,6 +18,13 @@ const KEEP_FILTERS = 2;
 const MAX_ROWS = 2048;
 /** Instructions the search for batch entry points decodes at most. */
 const ENTRY_BUDGET = 65_536;
+/**
+ * A range decoded on demand is walked in steps (its pages are decoded from the text on the way,
+ * about 100 MB/s): opening walks this much (and on to ACTHD and the address asked for), each
+ * grow() this much more, so the first rows come at once and the worker answers between steps.
+ */
+export const OPEN_SCAN_DWORDS = 64 << 10; // 256 KiB
+export const GROW_SCAN_DWORDS = 512 << 10; // 2 MiB
 
 const FAMILY_NAMES: Record<gpu.Family, string> = { gen12: 'Gen12', 'gen12.5': 'Gen12.5', xe2: 'Xe2', xe3: 'Xe3' };
 
@@ -77,7 +84,20 @@ export class CommandService {
     const info = this.listingInfo(target, platform);
     let pos = at === null ? -1 : this.posOf(info.key, null, at);
     if (pos < 0 && info.acthd) pos = info.acthd.index;
-    return { ...info, at: pos };
+    // The walk may have gone on (to `at`, or by earlier calls): say how far it is now.
+    const { listing } = this.entry(info.key);
+    return { ...info, count: listing.count, complete: listing.complete, at: pos };
+  }
+
+  /** Walk on a listing that is not complete (a range decoded on demand): one more step. */
+  grow(key: string): CommandsGrowth {
+    const { listing, info } = this.entry(key);
+    const t0 = performance.now();
+    listing.scanTo(listing.scanned + GROW_SCAN_DWORDS);
+    info.scanMs += performance.now() - t0;
+    info.count = listing.count;
+    info.complete = listing.complete;
+    return { count: listing.count, complete: listing.complete, scanMs: info.scanMs };
   }
 
   private listingInfo(target: CommandsTarget, platform: string | null): CommandsInfo {
@@ -125,13 +145,15 @@ export class CommandService {
       }
     }
     const t0 = performance.now();
-    const listing = new CommandListing(words, listingDecoder(family, kind), { base, anchors: anchors.map((a) => Number(a - base)), acthd: acthdOffset });
+    const listing = new CommandListing(words, listingDecoder(family, kind), { base, anchors: anchors.map((a) => Number(a - base)), acthd: acthdOffset }, words.inMemory ? Infinity : OPEN_SCAN_DWORDS);
+    if (acthdOffset !== null) listing.scanTo(acthdOffset / 4 + 1);
     const scanMs = performance.now() - t0;
     if (acthd) acthd.index = listing.acthdIndex;
     const info: CommandsInfo = {
       key: `${key}#${++this.seq}`,
       target,
       count: listing.count,
+      complete: listing.complete,
       platform: id,
       detected,
       detectedFrom: from,

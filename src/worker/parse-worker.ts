@@ -30,6 +30,7 @@ const api: ParseWorkerApi = {
   },
   cancelSearch: () => session.cancelSearch(),
   commandsOpen: async (target, platform, at) => session.commands.open(target, platform, at ?? null),
+  commandsGrow: async (key) => session.commands.grow(key),
   commandsRows: async (key, filter, first, count) => session.commands.rows(key, filter, first, count),
   commandsFilter: async (key, text) => session.commands.filter(key, text),
   commandsPosOf: async (key, filter, address) => session.commands.posOf(key, filter, address),

@@ -103,7 +103,7 @@ function CommandsToolbar() {
         Go to ACTHD
       </button>
       <span className="cmd-count" role="status" data-testid="commands-count">
-        {info && (filter ? `${groupDigits(count)} of ${groupDigits(info.count)} instructions match` : `${groupDigits(info.count)} instructions`)}
+        {info && (filter ? `${groupDigits(count)} of ${groupDigits(info.count)} instructions match` : `${groupDigits(info.count)} instructions${info.complete ? '' : ' so far (walking the range)'}`)}
       </span>
     </div>
   );

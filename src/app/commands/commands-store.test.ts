@@ -25,15 +25,16 @@ const until = async (cond: () => boolean, ms = 3000) => {
   }
 };
 
-async function openGenerated(seed = 1): Promise<{ summary: DumpSummary; session: ParseSession; g: ReturnType<typeof generateDump> }> {
-  const g = generateDump({ layout: '6.19', seed, platform: 'bmg' });
+async function openGenerated(seed = 1, big: { bigRange: number; eagerBytes: number } | null = null): Promise<{ summary: DumpSummary; session: ParseSession; g: ReturnType<typeof generateDump> }> {
+  const g = generateDump({ layout: '6.19', seed, platform: 'bmg', ...(big ? { bigRange: big.bigRange } : {}) });
   const session = new ParseSession();
-  const summary = await session.open({ kind: 'bytes', bytes: g.bytes, name: 'g.txt' }, () => {});
+  const summary = await session.open({ kind: 'bytes', bytes: g.bytes, name: 'g.txt' }, () => {}, big ? { eagerBytes: big.eagerBytes } : {});
   const c = session.commands;
   const client: CommandsClient & ByteSource = {
     // The other stores (the inspector) read bytes at the cursor.
     read: async (space, address, length) => session.read(space, address, length),
     commandsOpen: async (t, p) => c.open(t, p),
+    commandsGrow: async (k) => c.grow(k),
     commandsRows: async (k, f, first, n) => c.rows(k, f, first, n),
     commandsFilter: async (k, t) => c.filter(k, t),
     commandsPosOf: async (k, f, a) => c.posOf(k, f, a),
@@ -175,4 +176,41 @@ describe('commands store', () => {
     expect(st.at).toBeNull();
     expect(st.acthd).toEqual({});
   });
+
+  it('a large range decoded on demand: the first rows at once, the list grows to the whole listing', async () => {
+    const size = 6 << 20;
+    const { summary, g } = await openGenerated(3, { bigRange: size, eagerBytes: 0 });
+    expect(summary.decoding?.mode).toBe('on-demand');
+    const index = summary.ranges.findIndex((r) => r.length === size);
+    useViewStore.getState().select({ kind: 'range', index });
+    // Every count the list had, and whether the listing was complete then.
+    const seen: [number, boolean][] = [];
+    const stop = useCommandsStore.subscribe((x) => {
+      if (x.info && (seen.length === 0 || seen[seen.length - 1][0] !== x.count)) seen.push([x.count, x.info.complete]);
+    });
+    useCommandsStore.getState().setMode('commands');
+    await until(() => useCommandsStore.getState().info !== null && useCommandsStore.getState().at !== null);
+    const first = useCommandsStore.getState().info!;
+    expect((await rowAt(0))!.address).toBe(summary.ranges[index].address);
+    // The store walks on in steps; the same info, its count growing to the end.
+    await until(() => useCommandsStore.getState().info!.complete, 20_000);
+    stop();
+    const st = useCommandsStore.getState();
+    expect(st.info).toBe(first);
+    // The list showed a first part, then grew (more than once) to the end.
+    expect(seen[0][0]).toBeGreaterThan(0);
+    expect(seen[0][1]).toBe(false);
+    expect(seen.length).toBeGreaterThan(2);
+    for (let k = 1; k < seen.length; k++) expect(seen[k][0]).toBeGreaterThan(seen[k - 1][0]);
+    expect(seen[seen.length - 1]).toEqual([st.count, true]);
+    // As many as the listing of the dump decoded whole.
+    const mem = new ParseSession();
+    await mem.open({ kind: 'bytes', bytes: g.bytes, name: 'm.txt' }, () => {});
+    expect(mem.commands.open({ kind: 'range', index }, null).complete).toBe(true);
+    expect(st.count).toBe(mem.commands.open({ kind: 'range', index }, null).count);
+    // The last row is there to be read.
+    const last = (await rowAt(st.count - 1))!;
+    expect(last.index).toBe(st.count - 1);
+    expect(last.address + BigInt(last.length * 4)).toBe(summary.ranges[index].address + BigInt(size));
+  }, 30_000);
 });

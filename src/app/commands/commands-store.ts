@@ -4,7 +4,7 @@
 // instruction at ACTHD for the hang summary, the context image registers). Components read this
 // and call its actions; the worker does the decoding (src/worker/commands.ts).
 import { create } from 'zustand';
-import type { CommandRow, CommandsApi, CommandsFilter, CommandsInfo, CommandsTarget, ContextImage, InstructionAt } from '../../protocol/commands.ts';
+import type { CommandRow, CommandsApi, CommandsFilter, CommandsGrowth, CommandsInfo, CommandsTarget, ContextImage, InstructionAt } from '../../protocol/commands.ts';
 import { useDumpStore, useViewStore } from '../store.ts';
 import { onDumpChange } from '../dump-lifecycle.ts';
 import { flushViewUrl } from '../url.ts';
@@ -12,13 +12,15 @@ import { openAt, useHexStore } from '../hex/hex-store.ts';
 import { lineAt, lineOf, moveLine, toggleExpansion, totalLines, type Expansion, type LineRef } from './lines.ts';
 import { RowCache } from './row-cache.ts';
 
-export type CommandsClient = Pick<CommandsApi, 'commandsOpen' | 'commandsRows' | 'commandsFilter' | 'commandsPosOf' | 'instructionAt' | 'contextImage'>;
+export type CommandsClient = Pick<CommandsApi, 'commandsOpen' | 'commandsGrow' | 'commandsRows' | 'commandsFilter' | 'commandsPosOf' | 'instructionAt' | 'contextImage'>;
 
 export type PaneMode = 'hex' | 'commands';
 export type ScrollMode = 'center' | 'nearest';
 
 /** Typing in the filter box waits this long before the worker filters. */
 export const FILTER_DELAY_MS = 150;
+/** A listing walked in steps starts its steps once the first rows came, or after this long. */
+const FIRST_ROWS_WAIT_MS = 250;
 
 export interface CommandsState {
   mode: PaneMode;
@@ -115,7 +117,7 @@ const initial = {
   contexts: {},
 };
 
-export const useCommandsStore = create<CommandsState>()((set, get) => {
+export const useCommandsStore = create<CommandsState>()((set, get, store) => {
   /** A new row cache for the list shown (listing or filter). */
   const listRows = (c: CommandsClient, info: CommandsInfo, filter: CommandsFilter | null): RowCache => {
     get().rows?.dispose();
@@ -125,8 +127,52 @@ export const useCommandsStore = create<CommandsState>()((set, get) => {
   };
 
   /** Position (in the list shown) of the instruction holding `address`, or -1. */
-  const posOf = async (c: CommandsClient, info: CommandsInfo, filter: CommandsFilter | null, address: bigint): Promise<number> =>
-    c.commandsPosOf(info.key, filter?.key ?? null, address);
+  const posOf = async (c: CommandsClient, info: CommandsInfo, filter: CommandsFilter | null, address: bigint): Promise<number> => {
+    const p = await c.commandsPosOf(info.key, filter?.key ?? null, address);
+    // The worker walked on to the address: the list takes in what it walked.
+    if (!filter && p >= get().count && !info.complete) grew(info, await c.commandsGrow(info.key));
+    return p;
+  };
+
+  /**
+   * The listing shown grew (the worker walked on). `info` is updated in place: it stays the
+   * listing's identity for the answers still on their way.
+   */
+  const grew = (info: CommandsInfo, g: CommandsGrowth): void => {
+    if (get().info !== info || g.count < info.count) return;
+    info.count = g.count;
+    info.complete = g.complete;
+    info.scanMs = g.scanMs;
+    if (get().filter) return; // a filter walked the whole listing already
+    get().rows?.setCount(g.count);
+    set({ count: g.count, rowsVersion: get().rowsVersion + 1 });
+  };
+
+  /** Walk a listing that is not complete on, step by step, while it is the one shown. */
+  const growAll = async (c: CommandsClient, info: CommandsInfo): Promise<void> => {
+    // The first rows first: the worker answers in order, so the steps wait until rows came (or a
+    // moment passed without any asked for).
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        stop();
+        resolve();
+      };
+      const timer = setTimeout(done, FIRST_ROWS_WAIT_MS);
+      const stop = store.subscribe((s, prev) => {
+        if (s.rowsVersion !== prev.rowsVersion || s.info !== info) done();
+      });
+    });
+    while (!info.complete && get().info === info) {
+      let g: CommandsGrowth;
+      try {
+        g = await c.commandsGrow(info.key);
+      } catch {
+        return; // the listing is gone (another dump, or it was dropped): sync() builds it again
+      }
+      grew(info, g);
+    }
+  };
 
   /** Where the cursor goes in a fresh or re-entered listing. */
   const placeCursor = async (c: CommandsClient, info: CommandsInfo, filter: CommandsFilter | null, nav: boolean): Promise<number> => {
@@ -208,6 +254,8 @@ export const useCommandsStore = create<CommandsState>()((set, get) => {
         infoFor = key;
         get().rows?.dispose();
         set({ info, filter: null, rows: null, expanded: [], at: null, count: info.count, loading: null });
+        // A range decoded on demand comes with its first part walked: the rest follows.
+        if (!info.complete) void growAll(c, info);
         // A filter typed before keeps applying to the new listing.
         const text = get().filterText.trim();
         if (text) {

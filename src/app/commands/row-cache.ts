@@ -20,8 +20,8 @@ export class RowCache {
 
   constructor(
     private readonly fetch: RowFetch,
-    /** Rows in the list. */
-    readonly count: number,
+    /** Rows in the list (grows while the worker walks a listing on: setCount). */
+    public count: number,
     readonly blockRows = BLOCK_ROWS,
     readonly capacity = BLOCK_CAPACITY,
   ) {}
@@ -74,6 +74,13 @@ export class RowCache {
     if (have || pos < 0 || pos >= this.count) return have;
     const rows = await this.fetch(pos, 1);
     return rows[0];
+  }
+
+  /** The list grew (the worker walked on): the last block, fetched short, is fetched again. */
+  setCount(count: number): void {
+    if (count <= this.count) return;
+    if (this.count > 0 && this.count % this.blockRows !== 0) this.blocks.delete(Math.floor((this.count - 1) / this.blockRows));
+    this.count = count;
   }
 
   dispose(): void {
