@@ -114,6 +114,16 @@ test.describe('on-demand decoding', () => {
       expect(stats.bytes).toBeLessThanOrEqual(stats.budget);
     }
   });
+
+  test('an RFC-layout dump over the threshold is read at its start, middle and end', async ({ page }) => {
+    // The 2023 layout: memory as lines of 16 hex words; over the threshold each range keeps a
+    // checkpoint a page and its words are read again from the text (src/format/rfc.ts).
+    const g = generateDump({ layout: 'rfc', seed: 4, bigRange: 256 << 10 });
+    await openBytes(page, g.bytes, 'ondemand-rfc.txt');
+    await expect(page.getByTestId('hex-view')).toBeVisible();
+    expect(await decoding(page)).toEqual({ mode: 'on-demand', spooled: false });
+    await expectStartMiddleEnd(page, g);
+  });
 });
 
 test.describe('a range of 4 GiB + 4 KiB', () => {

@@ -29,6 +29,8 @@ export interface LineInterpreter<T extends DataSink = DataSink> {
   diag(line: number, severity: Severity, message: string): void;
   /** One complete line that is not a data line (line end and BOM removed). */
   line(text: string, lineNo: number): void;
+  /** Where the next line given to line() is in the input: its start, and just past its line break. */
+  lineSpan?(start: number, end: number): void;
   /**
    * A data line starts; null skips it. `room`: bytes the characters of the line at hand could
    * decode to (4 a character): a first buffer sized by it, not by a claimed length, keeps memory

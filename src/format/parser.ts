@@ -9,14 +9,13 @@ import { XeInterpreter, type DataTarget, type ParseOptions, type PayloadIndex } 
 import { pagedState } from './paged.ts';
 import type { DataSink, LineInterpreter } from './dialect.ts';
 import { interpreterFor } from './formats.ts';
+import { lineText, MAX_LINE } from './lines.ts';
 
 const NL = 10;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 /** Bytes of a line head that decide whether it is a data line. */
 const HEAD = 256;
-/** Longest non-data line kept; the rest of a longer one is skipped with a diagnostic. */
-const MAX_LINE = 1 << 20;
 /** Bytes looked at to decide that a line continues a split blob. */
 const CONT_PROBE = 64;
 const NEWLINE = Uint8Array.of(NL);
@@ -425,6 +424,7 @@ export class DumpParser {
    * the input was chunked: past MAX_LINE bytes only the start is kept, with a diagnostic.
    */
   private completeLine(buf: Uint8Array, s: number, e: number): void {
+    const end = e;
     const cut = e - s > MAX_LINE;
     if (cut) e = s + MAX_LINE;
     if (!this.detected) {
@@ -432,11 +432,8 @@ export class DumpParser {
       if (!this.detected) return;
     }
     if (cut) this.interp.diag(this.lineNo, 'warning', `line longer than ${MAX_LINE} bytes: only its start is kept`);
-    let text = utf8.decode(buf.subarray(s, e));
-    if (this.lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (text.endsWith('\r')) text = text.slice(0, -1);
-    if (cut) text += ' …';
-    this.interp.line(text, this.lineNo);
+    this.interp.lineSpan?.(this.runBase + s, this.runBase + end + 1);
+    this.interp.line(lineText(buf.subarray(s, e), this.lineNo === 1, cut), this.lineNo);
   }
 }
 

@@ -2,7 +2,7 @@
 // The streaming core (parser.ts) splits lines and decodes ascii85; this module turns lines into the
 // model. It matches keys, never positions: sections move between kernels (see docs/xe-devcoredump.md).
 import { Ascii85Decoder } from './ascii85.ts';
-import { LazyBytes, PagedDecoder, type DecodedPageCache, type PagedState, type TextSource } from './paged.ts';
+import { LazyBytes, PAGE_BYTES, PagedDecoder, type DecodedPageCache, type PagedState, type TextSource } from './paged.ts';
 import type {
   Blob, DumpModel, Engine, Entry, GtInfo, MemoryRange, Section, Severity, VmaProperties,
 } from './model.ts';
@@ -217,7 +217,13 @@ export class XeInterpreter {
     };
     this.section = { title: '', line: 0, first: 0, count: 0 };
     this.log = new DiagnosticLog(this.model.diagnostics);
-    this.rfc = new RfcRangeBuilder(this.model.ranges, (d) => this.diag(d.line, d.severity, d.message));
+    const od = options.onDemand;
+    // RFC ranges past the eager budget keep an index and are read again from the text (rfc.ts).
+    this.rfc = new RfcRangeBuilder(this.model.ranges, (d) => this.diag(d.line, d.severity, d.message), od ? {
+      text: od.text, cache: od.cache, pageBytes: od.pageBytes ?? PAGE_BYTES,
+      lazy: () => this.eagerBytes >= od.eagerBytes,
+      spent: (bytes) => { this.eagerBytes += bytes; },
+    } : null);
   }
 
   diag(line: number, severity: Severity, message: string): void {
@@ -241,6 +247,11 @@ export class XeInterpreter {
 
   private get inVm(): boolean {
     return this.section.title === 'VM state';
+  }
+
+  lineSpan(start: number, end: number): void {
+    this.rfc.textAt = start;
+    this.rfc.textEnd = end;
   }
 
   /** One complete line that is not a data line (line end and BOM already removed). */
