@@ -111,5 +111,7 @@ export default defineConfig({
     // The property tests take 0.5–1 s on a quiet machine and 5–7 s on a loaded one (a CI runner
     // shared with other jobs); vitest's 5 s default then fails them for the load, not the code.
     testTimeout: 30_000,
+    // The CLI tests spawn the bundle: build it from this checkout's sources first.
+    globalSetup: ['scripts/vitest-setup.mjs'],
   },
 });

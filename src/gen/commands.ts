@@ -125,8 +125,9 @@ export function dispatch(e: Emitter, family: Family, groupsX: number, groupsY: n
     return;
   }
   e.op('PIPELINE_SELECT', H.PIPELINE_SELECT | 0x300 | 2);
-  if (family === 'xe3') e.op('STATE_COMPUTE_MODE', H.STATE_COMPUTE_MODE | 1, (1 << 31) | (1 << 15), 0);
-  else e.op('STATE_COMPUTE_MODE', H.STATE_COMPUTE_MODE, (1 << 31) | (1 << 15));
+  // Two dwords on Gen12.5, three from Xe2 (genxml's xe2.xml / xe3.xml).
+  if (family === 'gen12.5') e.op('STATE_COMPUTE_MODE', H.STATE_COMPUTE_MODE, (1 << 31) | (1 << 15));
+  else e.op('STATE_COMPUTE_MODE', H.STATE_COMPUTE_MODE | 1, (1 << 31) | (1 << 15), 0);
   e.op('CFE_STATE', H.CFE_STATE, 0x400, 0, (128 << 16), 0, 0);
   const hdr = computeWalkerHeader(family);
   const w = new Array((hdr & 0xff) + 1).fill(0); // dwords 1.. of the command
