@@ -36,7 +36,7 @@ try {
   const sum = await s.open({ kind: 'file', file: new File([readFileSync(f)], f), name: f }, () => {});
   console.log('ranges', sum.ranges.length, 'diagnostics', sum.diagnostics.length);
 } catch (e) {
-  console.log('refused:', String(e.message ?? e).slice(0, 200));
+  console.log('refused:', String(e.failure?.message ?? e.message ?? e).replace(/^cannot open \\S+: /, '').slice(0, 200));
 }
 `;
 
@@ -61,7 +61,9 @@ async function bundle(tree: string, out: string): Promise<Tool> {
   mkdirSync(out, { recursive: true });
   const runner = join(out, 'session-runner.ts');
   writeFileSync(runner, sessionRunner(tree));
-  await build({ ...common, absWorkingDir: tree, entryPoints: [runner], outfile: session });
+  // The worker's npm packages are CommonJS that require Node modules: give the ESM bundle a require.
+  const banner = { js: "import { createRequire as __req } from 'node:module'; const require = __req(import.meta.url);" };
+  await build({ ...common, absWorkingDir: tree, entryPoints: [runner], outfile: session, banner });
   return { cli, session };
 }
 
@@ -89,7 +91,8 @@ function runOnce(script: string, args: string[]): Figure {
   const r = spawnSync(process.execPath, ['--import', preload, script, ...args], { encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: 1 << 30 });
   const wallMs = performance.now() - t0;
   const m = /@@usage (\d+) (\d+)/.exec(r.stderr ?? '');
-  const said = r.error ? `timed out after ${TIMEOUT_MS / 1000} s` : m ? (r.status === 0 ? 'ok' : `exit ${r.status}: ${(r.stderr ?? '').split('\n')[0].slice(0, 80)}`) : `crashed (${r.signal ?? r.status}): ${(r.stderr ?? '').split('\n').find((l) => /Error|heap/i.test(l))?.slice(0, 80) ?? ''}`;
+  const firstError = (r.stderr ?? '').split('\n').find((l) => l.trim() !== '' && !l.startsWith('@@usage')) ?? '';
+  const said = r.error ? `timed out after ${TIMEOUT_MS / 1000} s` : m ? (r.status === 0 ? (r.stdout.startsWith('refused:') ? r.stdout.trim().slice(0, 120) : 'ok') : `exit ${r.status}: ${firstError.slice(0, 80)}`) : `crashed (${r.signal ?? r.status}): ${(r.stderr ?? '').split('\n').find((l) => /Error|heap/i.test(l))?.slice(0, 80) ?? ''}`;
   return { wallMs, cpuMs: m ? Number(m[2]) / 1000 : NaN, rssKiB: m ? Number(m[1]) : NaN, said };
 }
 

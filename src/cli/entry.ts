@@ -2,7 +2,9 @@
 import { main } from './main.ts';
 
 const write = (stream: NodeJS.WriteStream) => (s: string) => { stream.write(s); };
-main(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr) }).then(
+// Back-pressure for long outputs: wait while stdout's buffer is over its high-water mark.
+const drain = () => (process.stdout.writableNeedDrain ? new Promise<void>((r) => process.stdout.once('drain', () => r())) : Promise.resolve());
+main(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr), drain }).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
     process.stderr.write(`devcoredump: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);

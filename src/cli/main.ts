@@ -16,7 +16,7 @@ import { InputError, parseFile } from './read.ts';
 import { formatSummary } from './summary.ts';
 import { HashPool } from './hash-pool.ts';
 import { FAMILIES, hangContext, platformById, walkBatches, type Family } from '../format/gpu/index.ts';
-import { decodeJson, decodeText } from '../format/gpu/report.ts';
+import { decodeJsonChunks, decodeTextLines } from '../format/gpu/report.ts';
 import { humanBytes } from '../format/text.ts';
 import { MAX_DECOMPRESSED, parseByteSize } from '../format/limits.ts';
 
@@ -48,6 +48,22 @@ export function newSha256(): SyncHasher {
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Resolves once what `out` was given has gone out (a slow pipe: back-pressure). */
+  drain?: () => Promise<void>;
+}
+
+/** Writes a long output piece by piece, about 1 MiB at a time, waiting for the reader between. */
+async function writeChunks(io: Io, chunks: Iterable<string>, sep = ''): Promise<void> {
+  let buf = '';
+  for (const c of chunks) {
+    buf += c + sep;
+    if (buf.length >= 1 << 20) {
+      io.out(buf);
+      buf = '';
+      await io.drain?.();
+    }
+  }
+  if (buf) io.out(buf);
 }
 
 class UsageError extends Error {}
@@ -147,7 +163,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     try {
       if (flags.has('--timing') && opened.index) io.err(`index cache: ${opened.index.cached} of ${opened.index.payloads} payloads read from the cache\n`);
-      return runCommand(cmd, opened.model, performance.now() - t0, { file, flags, address, out, wanted, family, io });
+      return await runCommand(cmd, opened.model, performance.now() - t0, { file, flags, address, out, wanted, family, io });
     } finally {
       opened.close();
     }
@@ -189,7 +205,7 @@ interface Request {
 /** Bytes written to a file at once by extract. */
 const WRITE_PIECE = 16 << 20;
 
-function runCommand(cmd: string, model: DumpModel, parseMs: number, { file, flags, address, out, wanted, family, io }: Request): number {
+function runCommand(cmd: string, model: DumpModel, parseMs: number, { file, flags, address, out, wanted, family, io }: Request): number | Promise<number> {
   {
     if (flags.has('--timing')) {
       const rss = process.resourceUsage().maxRSS * 1024;
@@ -206,9 +222,9 @@ function runCommand(cmd: string, model: DumpModel, parseMs: number, { file, flag
       const h = hangContext(model, family);
       const walk = address === null ? h.walk : walkBatches(model.ranges, [{ address, reason: 'address' }], { family: h.family, engine: h.engineKind, acthd: h.acthd });
       const contexts = flags.has('--context') ? h.contexts : [];
-      if (flags.has('--json')) io.out(JSON.stringify(decodeJson(h, walk, contexts), null, 2) + '\n');
-      else io.out(decodeText(h, walk, contexts));
-      return 0;
+      // Written as it is made: a walk of millions of instructions is never one string.
+      const written = flags.has('--json') ? writeChunks(io, decodeJsonChunks(h, walk, contexts)) : writeChunks(io, decodeTextLines(h, walk, contexts), '\n');
+      return written.then(() => 0);
     }
     if (cmd === 'snapshot') {
       const pieces: Piece[] = [];

@@ -412,6 +412,10 @@ class DecodedInstruction implements Instruction {
     }
     return this.fieldList;
   }
+  forget(): void {
+    this.fieldList = null;
+    this.rawCopy = null;
+  }
 }
 
 const NONE: FieldFormat[] = [];

@@ -31,6 +31,21 @@ function fieldsObject(ins: Instruction): Record<string, string> {
   return out;
 }
 
+type InstructionJson = DecodeJson['batches'][number]['instructions'][number];
+
+function instructionJson(ins: Instruction, acthd: boolean): InstructionJson {
+  return { address: hexAddress(ins.address), name: ins.name, dwords: ins.dwords, acthd, fields: fieldsObject(ins) };
+}
+
+const isActhd = (walk: WalkResult, bi: number, ii: number) => walk.acthd !== null && walk.acthd.batch === bi && walk.acthd.instruction === ii;
+
+function contextJson(contexts: ContextInfo[]): DecodeJson['context'] {
+  return contexts.map((c) => ({
+    name: c.name,
+    registers: c.image.registers.map((r) => ({ offset: '0x' + r.offset.toString(16), name: r.name, value: hex32(r.value) })),
+  }));
+}
+
 /** The --json report. `contexts` is empty unless asked for. */
 export function decodeJson(h: Pick<HangContext, 'family' | 'engine'>, walk: WalkResult, contexts: ContextInfo[]): DecodeJson {
   return {
@@ -39,20 +54,45 @@ export function decodeJson(h: Pick<HangContext, 'family' | 'engine'>, walk: Walk
     batches: walk.batches.map((b, bi) => ({
       address: hexAddress(b.address),
       reason: b.reason,
-      instructions: b.instructions.map((ins, ii) => ({
-        address: hexAddress(ins.address),
-        name: ins.name,
-        dwords: ins.dwords,
-        acthd: walk.acthd !== null && walk.acthd.batch === bi && walk.acthd.instruction === ii,
-        fields: fieldsObject(ins),
-      })),
+      instructions: b.instructions.map((ins, ii) => instructionJson(ins, isActhd(walk, bi, ii))),
     })),
-    context: contexts.map((c) => ({
-      name: c.name,
-      registers: c.image.registers.map((r) => ({ offset: '0x' + r.offset.toString(16), name: r.name, value: hex32(r.value) })),
-    })),
+    context: contextJson(contexts),
     diagnostics: walk.diagnostics.map((d) => ({ address: hexAddress(d.address), message: d.message })),
   };
+}
+
+/** `JSON.stringify(v, null, 2)` for a value that starts `depth` levels deep. */
+const jsonAt = (v: unknown, depth: number) => JSON.stringify(v, null, 2).replace(/\n/g, '\n' + '  '.repeat(depth));
+
+/**
+ * The text of `JSON.stringify(decodeJson(…), null, 2) + "\n"`, piece by piece: one instruction's
+ * object is made, written and dropped at a time, so a walk of millions of instructions never
+ * becomes one string (or one array of objects) in memory.
+ */
+export function* decodeJsonChunks(h: Pick<HangContext, 'family' | 'engine'>, walk: WalkResult, contexts: ContextInfo[]): Generator<string> {
+  yield `{\n  "platform": ${JSON.stringify(h.family)},\n  "engine": ${JSON.stringify(h.engine?.name ?? null)},\n  "batches": `;
+  if (walk.batches.length === 0) yield '[]';
+  else {
+    yield '[\n';
+    for (let bi = 0; bi < walk.batches.length; bi++) {
+      const b = walk.batches[bi];
+      yield `${bi ? ',\n' : ''}    {\n      "address": ${JSON.stringify(hexAddress(b.address))},\n      "reason": ${JSON.stringify(b.reason)},\n      "instructions": `;
+      if (b.instructions.length === 0) yield '[]';
+      else {
+        yield '[\n';
+        for (let ii = 0; ii < b.instructions.length; ii++) {
+          const ins = b.instructions[ii];
+          yield `${ii ? ',\n' : ''}        ${jsonAt(instructionJson(ins, isActhd(walk, bi, ii)), 4)}`;
+          ins.forget?.();
+        }
+        yield '\n      ]';
+      }
+      yield '\n    }';
+    }
+    yield '\n  ]';
+  }
+  const diagnostics = walk.diagnostics.map((d) => ({ address: hexAddress(d.address), message: d.message }));
+  yield `,\n  "context": ${jsonAt(contextJson(contexts), 1)},\n  "diagnostics": ${jsonAt(diagnostics, 1)}\n}\n`;
 }
 
 /** One instruction as a listing line plus its fields, indented. */
@@ -67,12 +107,11 @@ export function instructionLines(ins: Instruction, acthd: boolean, withFields = 
   return lines;
 }
 
-/** The text listing. */
-export function decodeText(h: Pick<HangContext, 'family' | 'engine' | 'platform' | 'acthd'>, walk: WalkResult, contexts: ContextInfo[], withFields = true): string {
-  const out: string[] = [];
+/** The text listing, line by line (each without its newline). */
+export function* decodeTextLines(h: Pick<HangContext, 'family' | 'engine' | 'platform' | 'acthd'>, walk: WalkResult, contexts: ContextInfo[], withFields = true): Generator<string> {
   const p = h.platform;
-  out.push(`platform: ${h.family}${p.platform ? ` (${p.platform.name})` : ''}, from ${p.detail}`);
-  out.push(`engine: ${h.engine?.name ?? 'none'}${h.acthd !== null ? `, ACTHD ${hexAddress(h.acthd)}` : ''}`);
+  yield `platform: ${h.family}${p.platform ? ` (${p.platform.name})` : ''}, from ${p.detail}`;
+  yield `engine: ${h.engine?.name ?? 'none'}${h.acthd !== null ? `, ACTHD ${hexAddress(h.acthd)}` : ''}`;
   // IPEHR (the header the parser was on) against the instruction at ACTHD; the error registers.
   const ipehr = h.engine?.registers.find((r) => r.name === 'IPEHR' || r.name === 'RING_IPEHR');
   if (ipehr) {
@@ -80,35 +119,42 @@ export function decodeText(h: Pick<HangContext, 'family' | 'engine' | 'platform'
     const at = walk.acthd ? walk.batches[walk.acthd.batch].instructions[walk.acthd.instruction] : null;
     const name = instructionName(hdr, h.family, engineKindOf(h.engine));
     const same = at ? (at.raw[0] >>> 0) === hdr : null;
-    out.push(`IPEHR: ${hex32(hdr)} = ${name}${same === null ? '' : same ? ' (the header of the instruction at ACTHD)' : ` (the instruction at ACTHD is ${at!.name})`}`);
+    yield `IPEHR: ${hex32(hdr)} = ${name}${same === null ? '' : same ? ' (the header of the instruction at ACTHD)' : ` (the instruction at ACTHD is ${at!.name})`}`;
   }
   for (const r of h.engine?.registers ?? []) {
     if (!/^(RING_)?(ESR|EIR)$/.test(r.name)) continue;
     const d = decodeRegister(r.name, r.value, undefined, { family: h.family, engineClass: h.engine?.engineClass });
-    if (d) out.push(`${r.name}: ${hex32(Number(r.value & 0xffffffffn))} = ${d.summary}`);
+    if (d) yield `${r.name}: ${hex32(Number(r.value & 0xffffffffn))} = ${d.summary}`;
   }
-  if (walk.batches.length === 0) out.push('', 'no batch decoded');
-  walk.batches.forEach((b, bi) => {
-    out.push('');
+  if (walk.batches.length === 0) { yield ''; yield 'no batch decoded'; }
+  for (let bi = 0; bi < walk.batches.length; bi++) {
+    const b = walk.batches[bi];
+    yield '';
     const how = b.reason === 'chained' ? `${b.secondLevel ? 'second-level' : 'chained'} from ${hexAddress(b.from ?? 0n)}` : b.reason;
-    out.push(`batch ${hexAddress(b.address)} (${how}; range ${hexAddress(b.rangeAddress)}; ${b.instructions.length} instructions, ended by ${b.end})`);
-    b.instructions.forEach((ins, ii) => {
-      for (const l of instructionLines(ins, walk.acthd !== null && walk.acthd.batch === bi && walk.acthd.instruction === ii, withFields)) out.push(l);
-    });
-  });
-  if (h.acthd !== null && walk.acthd === null && walk.batches.length) out.push('', `ACTHD ${hexAddress(h.acthd)} is not inside any decoded instruction`);
+    yield `batch ${hexAddress(b.address)} (${how}; range ${hexAddress(b.rangeAddress)}; ${b.instructions.length} instructions, ended by ${b.end})`;
+    for (let ii = 0; ii < b.instructions.length; ii++) {
+      const ins = b.instructions[ii];
+      yield* instructionLines(ins, isActhd(walk, bi, ii), withFields);
+      ins.forget?.();
+    }
+  }
+  if (h.acthd !== null && walk.acthd === null && walk.batches.length) { yield ''; yield `ACTHD ${hexAddress(h.acthd)} is not inside any decoded instruction`; }
   for (const c of contexts) {
-    out.push('', `context ${c.name}${c.gucId !== null ? ` (GuC ID ${c.gucId})` : ''}: ${c.image.registers.length} registers in ${c.image.blocks} MI_LOAD_REGISTER_IMM blocks`);
+    { yield ''; yield `context ${c.name}${c.gucId !== null ? ` (GuC ID ${c.gucId})` : ''}: ${c.image.registers.length} registers in ${c.image.blocks} MI_LOAD_REGISTER_IMM blocks`; }
     const num = (v: number | null) => (v === null ? '-' : '0x' + v.toString(16));
-    out.push(`  ring head/tail: LRC ${num(c.lrc.head)}/${num(c.lrc.tail)}, image ${num(c.saved.head)}/${num(c.saved.tail)}, engine ${c.engine ? `${c.engine.name} ${num(c.engine.head)}/${num(c.engine.tail)}` : '-'}`);
-    out.push(`  ${c.ring.note}`);
-    if (c.ring.instructions) for (const ins of c.ring.instructions) for (const l of instructionLines(ins, false, withFields)) out.push(l);
-    for (const r of c.image.registers) out.push(`  ${('0x' + r.offset.toString(16)).padStart(10)}  ${(r.name ?? '(unknown)').padEnd(30)}  ${hex32(r.value)}`);
-    for (const d of c.image.diagnostics) out.push(`  +0x${d.at.toString(16)}: ${d.message}`);
+    yield `  ring head/tail: LRC ${num(c.lrc.head)}/${num(c.lrc.tail)}, image ${num(c.saved.head)}/${num(c.saved.tail)}, engine ${c.engine ? `${c.engine.name} ${num(c.engine.head)}/${num(c.engine.tail)}` : '-'}`;
+    yield `  ${c.ring.note}`;
+    if (c.ring.instructions) for (const ins of c.ring.instructions) for (const l of instructionLines(ins, false, withFields)) yield l;
+    for (const r of c.image.registers) yield `  ${('0x' + r.offset.toString(16)).padStart(10)}  ${(r.name ?? '(unknown)').padEnd(30)}  ${hex32(r.value)}`;
+    for (const d of c.image.diagnostics) yield `  +0x${d.at.toString(16)}: ${d.message}`;
   }
   if (walk.diagnostics.length) {
-    out.push('', 'diagnostics:');
-    for (const d of walk.diagnostics) out.push(`  ${hexAddress(d.address)}: ${d.message}`);
+    { yield ''; yield 'diagnostics:'; }
+    for (const d of walk.diagnostics) yield `  ${hexAddress(d.address)}: ${d.message}`;
   }
-  return out.join('\n') + '\n';
+}
+
+/** The text listing as one string (the CLI writes the lines as they come instead). */
+export function decodeText(h: Pick<HangContext, 'family' | 'engine' | 'platform' | 'acthd'>, walk: WalkResult, contexts: ContextInfo[], withFields = true): string {
+  return [...decodeTextLines(h, walk, contexts, withFields)].join('\n') + '\n';
 }

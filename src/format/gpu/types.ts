@@ -140,4 +140,6 @@ export interface Instruction {
   batchEnd?: boolean;
   /** The data ended before the instruction did. */
   truncated?: boolean;
+  /** Drops the field objects and raw copy made on read (made again if read again): a long listing written out line by line keeps only values. */
+  forget?(): void;
 }
