@@ -17,7 +17,8 @@ export interface ParseBench {
 }
 
 export function ensureLargeDump(targetBytes: number, seed = 1, zeroFraction?: number, hugeRange?: number): { file: string; textBytes: number; decodedBytes: number; ranges: number } {
-  const dir = join(root, 'bench', 'out');
+  // BENCH_OUT: where the generated dumps go (multi-GiB ones belong on a big disk, e.g. /tmp).
+  const dir = process.env.BENCH_OUT || join(root, 'bench', 'out');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `large-${targetBytes}-${seed}${zeroFraction === undefined ? '' : `-z${zeroFraction}`}${hugeRange ? `-huge${hugeRange}` : ''}.txt`);
   const meta = `${file}.meta.json`;

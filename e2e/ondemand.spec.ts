@@ -8,6 +8,8 @@ import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { openBytes } from './helpers.ts';
 import { generateDump, generateLargeDump, type GeneratedDump } from '../src/gen/generate.ts';
+import { DumpParser } from '../src/format/parser.ts';
+import { foldAddress } from '../src/format/addr.ts';
 
 const hex2 = (b: number) => b.toString(16).padStart(2, '0');
 const hexAddr = (a: bigint) => '0x' + a.toString(16);
@@ -60,6 +62,57 @@ test.describe('on-demand decoding', () => {
     await expect(page.getByTestId('hex-view')).toBeVisible();
     expect(await decoding(page)).toEqual({ mode: 'on-demand', spooled: true });
     await expectStartMiddleEnd(page, g);
+  });
+
+  test('a search streams through the text (the file, or its decompressed temporary file) and finds every match; the page cache stays within its budget', async ({ page }) => {
+    // A few MiB of ranges (many 64 KiB pages, more than the 256 KiB cache holds).
+    const chunks: Uint8Array[] = [];
+    generateLargeDump({ targetBytes: 3 << 20, seed: 6 }, (c) => void chunks.push(c.slice()));
+    const bytes = Buffer.concat(chunks);
+    const parser = new DumpParser();
+    parser.push(bytes);
+    const model = parser.finish();
+    const big = model.ranges.reduce((a, b) => ((b.data?.length ?? 0) > (a.data?.length ?? 0) ? b : a));
+    expect(big.length).toBeGreaterThan(1 << 20);
+    // 8 bytes from the middle of the largest range, past its zero dwords; planted nowhere else.
+    const dv = new DataView(big.data!.buffer, big.data!.byteOffset);
+    let at = (big.length >> 1) & ~3;
+    while (dv.getUint32(at, true) === 0 || dv.getUint32(at + 4, true) === 0) at += 4;
+    const needle = big.data!.subarray(at, at + 8);
+    let want = 0;
+    for (const r of [...model.ranges, ...model.blobs]) {
+      const d = r.data;
+      if (!d) continue;
+      for (let i = d.indexOf(needle[0]); i >= 0 && i + 8 <= d.length; i = d.indexOf(needle[0], i + 1)) if (needle.every((x, j) => d[i + j] === x)) want++;
+    }
+    expect(want).toBeGreaterThan(0);
+
+    // Plain (the File's stream) and gzip (the temporary file's).
+    for (const gz of [false, true]) {
+      await openBytes(page, gz ? gzipSync(bytes) : bytes, gz ? 'ondemand-search.txt.gz' : 'ondemand-search.txt');
+      await expect(page.getByTestId('hex-view')).toBeVisible();
+      expect(await decoding(page)).toEqual({ mode: 'on-demand', spooled: gz });
+      // Reads all over the largest range go through the cache.
+      const start = foldAddress(big.address);
+      for (const off of [0, big.length >> 2, big.length >> 1, big.length - 16]) {
+        const o = off & ~15;
+        await goTo(page, start + BigInt(o));
+        await expectRow(page, start + BigInt(o), big.data!, o);
+      }
+      await page.getByTestId('hex-view').focus();
+      await page.keyboard.press('Control+f');
+      const pane = page.getByRole('region', { name: 'Search memory' });
+      await pane.getByLabel('Search mode').selectOption('hex');
+      const box = pane.getByLabel('Search for');
+      await box.fill(Array.from(needle, hex2).join(' '));
+      await box.press('Enter');
+      await expect(pane.getByTestId('search-count')).toHaveText(`${want} result${want === 1 ? '' : 's'}`);
+      const stats = await page.evaluate(() => window.__devcoredump!.dump.getState().client!.cacheStats());
+      expect(stats.budget).toBe(256 << 10);
+      expect(stats.peak).toBeGreaterThan(0);
+      expect(stats.peak).toBeLessThanOrEqual(stats.budget);
+      expect(stats.bytes).toBeLessThanOrEqual(stats.budget);
+    }
   });
 
   test('an RFC-layout dump over the threshold is read at its start, middle and end', async ({ page }) => {

@@ -5,7 +5,7 @@ import * as Comlink from 'comlink';
 import type { ByteSource } from './byte-source.ts';
 import { applyDelta } from './progress-merge.ts';
 import type { CommandRows, CommandsApi, CommandsFilter, CommandsGrowth, CommandsInfo, CommandsTarget, ContextImage, InstructionAt } from '../protocol/commands.ts';
-import type { DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, PointerScanResult, Progress, ProgressReport, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
+import type { CacheStats, DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, PointerScanResult, Progress, ProgressReport, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
 
 export class DumpClient implements ByteSource, CommandsApi {
   private readonly worker: Worker;
@@ -91,6 +91,11 @@ export class DumpClient implements ByteSource, CommandsApi {
   async search(id: number, query: SearchQuery, onBatch: (b: SearchBatch) => void): Promise<SearchDone> {
     if (this.disposed) throw new Error('the dump was closed');
     return this.guard(() => this.api.search(id, query, Comlink.proxy(onBatch)));
+  }
+
+  /** The worker's decoded-page cache (tests and the browser bench check it stays in its budget). */
+  cacheStats(): Promise<CacheStats> {
+    return this.guard(() => this.api.cacheStats());
   }
 
   cancelSearch(): void {

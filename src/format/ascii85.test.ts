@@ -75,6 +75,35 @@ describe.each(['WebAssembly', 'JavaScript'])('ascii85 decoder (kernel flavour), 
     expect(u32le(d.out)).toEqual([0, 1]);
   });
 
+  it('stops at the end of long lines (past the first 4 KiB of a window), groups split across them', () => {
+    const words = new Uint32Array(40_000);
+    for (let i = 0; i < words.length; i++) words[i] = i % 5 === 0 ? 0 : (Math.imul(i + 1, 2654435761) >>> 0) | 1;
+    const bytes = new Uint8Array(words.buffer);
+    const full = kernelEncode(bytes);
+    // Lines of 5,003 to 60,007 characters: groups cut at each line end, the rest on the next line.
+    const cuts = [5_003, 17_011, 60_007, 61_000, 123_457];
+    const lines: string[] = [];
+    let prev = 0;
+    for (const c of cuts) {
+      lines.push(full.slice(prev, c));
+      prev = c;
+    }
+    lines.push(full.slice(prev));
+    const t = enc(lines.join('\n'));
+    const d = new Ascii85Decoder(new Uint8Array(bytes.length));
+    let i = 0;
+    for (let k = 0; k < lines.length; k++) {
+      i = d.decode(t, i, t.length);
+      if (k < lines.length - 1) {
+        expect(t[i]).toBe(10);
+        i++;
+      }
+    }
+    expect(i).toBe(t.length);
+    expect(d.full).toBe(true);
+    expect(Buffer.from(d.out).equals(Buffer.from(bytes))).toBe(true);
+  });
+
   it('works on an output view that is not 4-byte aligned', () => {
     const backing = new Uint8Array(13);
     const d = new Ascii85Decoder(backing.subarray(1, 13));

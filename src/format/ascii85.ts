@@ -20,6 +20,8 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const IN_CAP = 1 << 20;
 const OUT_BASE = IN_CAP;
 const OUT_CAP_DWORDS = IN_CAP;
+/** Bytes of a window searched for the line's end before it is copied (see decodeWasm). */
+const LF_PROBE = 4096;
 /** Smallest output a growing decoder moves up to (dwords): 64 KiB. */
 const GROW_MIN = 1 << 14;
 
@@ -263,8 +265,11 @@ export class Ascii85Decoder {
         // No more text than the dwords still wanted can take (a page of 64 KiB is ~80 KiB of text):
         // copying a whole window per call would copy the input many times over.
         winEnd = Math.min(end, i + IN_CAP, i + (this.capacity - this.dwords) * 5 + 64);
-        // Nor past the line's end: a short data line copies its own bytes, not what follows it.
-        const lf = src.subarray(i, winEnd).indexOf(LF);
+        // Nor past the line's end: a short data line copies its own bytes, not what follows it. Only
+        // the first LF_PROBE bytes are looked at: past them the line is long, and a window that
+        // runs over its end is harmless (WebAssembly stops at the LF), while looking for the LF in
+        // every window of a long line costs as much as decoding it.
+        const lf = src.subarray(i, Math.min(winEnd, i + LF_PROBE)).indexOf(LF);
         if (lf >= 0) winEnd = i + lf + 1;
         winLimit = lf >= 0 ? winEnd : end;
         mem.set(src.subarray(winStart, winEnd), 0);

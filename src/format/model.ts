@@ -92,6 +92,8 @@ export interface VmaProperties {
 export interface ByteStore {
   readonly length: number;
   read(offset: number, length: number): Uint8Array;
+  /** A reader for one pass front to back, where the store has a faster one (LazyBytes). */
+  sequential?(): ByteStore & { close?(): void };
   /**
    * Optional: read `into.length` bytes from `offset` into a buffer the caller reuses (a scan):
    * no fresh allocation (and no page faults on it) per window. Bytes past the data read as zeros.

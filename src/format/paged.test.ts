@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { DumpParser } from './parser.ts';
 import { encodeAscii85Word } from './ascii85-encode.ts';
 import { bytesOf, type DumpModel } from './model.ts';
-import { DecodedPageCache, memoryTextSource } from './paged.ts';
+import { DecodedPageCache, memoryTextSource, type LazyBytes, type TextSource } from './paged.ts';
 import type { ParseOptions } from './xe.ts';
 import { digestOf } from './report.ts';
 
@@ -167,6 +167,70 @@ describe('on-demand decoding (index scan + checkpoints)', () => {
     parser.push(text.subarray(dataAt + 52));
     parser.finish();
     expect(Array.from(new Uint32Array(store.read(0, 400).buffer))).toEqual(words);
+  });
+
+  it('a sequential pass (streamed text or not) reads what the store reads, past the page cache', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(payload, { minLength: 1, maxLength: 2 }),
+        fc.constantFrom(4, 8, 64, 256),
+        fc.integer({ min: 1, max: 900 }),
+        fc.integer({ min: 1, max: 2000 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.boolean(),
+        async (payloads, pageBytes, step, textChunk, streamChunk, streamed) => {
+          const text = enc(dumpText(payloads));
+          const cache = new DecodedPageCache();
+          const opened: number[] = [];
+          let live = 0;
+          // A stream of the text in small chunks of one reused buffer, as a File's stream gives them.
+          const source: TextSource = {
+            ...memoryTextSource(text),
+            ...(streamed ? {
+              chunksFrom(offset: number): AsyncIterator<Uint8Array> {
+                opened.push(offset);
+                live++;
+                const buf = new Uint8Array(streamChunk);
+                return (async function* () {
+                  try {
+                    for (let at = offset; at < text.length; at += streamChunk) {
+                      const n = Math.min(streamChunk, text.length - at);
+                      buf.fill(0xee); // what a consumer kept of the last chunk is overwritten
+                      buf.set(text.subarray(at, at + n));
+                      yield buf.subarray(0, n);
+                    }
+                  } finally {
+                    live--;
+                  }
+                })();
+              },
+            } : {}),
+          };
+          const m = parse(text, 97, { onDemand: { text: source, cache, eagerBytes: 0, pageBytes } });
+          for (const r of m.ranges) {
+            const lazy = r.lazy as LazyBytes | undefined;
+            if (!lazy) continue;
+            const whole = lazy.read(0, lazy.length);
+            const before = { bytes: cache.bytes, misses: cache.misses };
+            const seq = lazy.sequential(textChunk);
+            for (let off = 0; off < lazy.length; off += step) {
+              const len = step + 3; // windows overlap a little, as a search's do
+              await seq.prepare(off, len);
+              expect(seq.read(off, len)).toEqual(whole.slice(off, off + len));
+            }
+            // The pass neither filled nor asked the page cache.
+            expect([cache.bytes, cache.misses]).toEqual([before.bytes, before.misses]);
+            seq.close();
+            expect(live).toBe(0);
+            // After close, a read (a match's context) still gives the right bytes.
+            expect(seq.read(0, 8)).toEqual(whole.slice(0, 8));
+          }
+          // One stream per payload when windows follow each other.
+          if (streamed) expect(opened.length).toBeLessThanOrEqual(m.ranges.filter((r) => r.lazy && r.length > 0).length);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it('a long read (a scan) decodes its whole pages straight into the result and leaves the cache alone', () => {

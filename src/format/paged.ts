@@ -19,6 +19,12 @@ const LF = 10;
 /** The dump's text, read synchronously at any offset (a file descriptor, a File in a worker, bytes). */
 export interface TextSource {
   readAt(offset: number, length: number): Uint8Array;
+  /**
+   * The text from `offset` on as a stream of chunks, where the source has one (a File in the
+   * browser: read meanwhile by the browser, into one reused buffer). A chunk is valid until the
+   * next is asked for.
+   */
+  chunksFrom?(offset: number): AsyncIterator<Uint8Array>;
   /** Read into `into` from `offset` (as many bytes as fit, fewer at the end); the count read. Optional: saves a copy. */
   readInto?(offset: number, into: Uint8Array): number;
 }
@@ -36,6 +42,8 @@ export interface PageSink {
 export class DecodedPageCache {
   private readonly pages = new Map<number, Uint8Array>();
   private held = 0;
+  /** The most bytes held at once (after each put). */
+  peak = 0;
   hits = 0;
   misses = 0;
 
@@ -69,6 +77,7 @@ export class DecodedPageCache {
     this.pages.set(key, page);
     this.held += page.length;
     this.trim();
+    this.peak = Math.max(this.peak, this.held);
   }
 
   /** Change the budget (dropping the least recently used pages beyond it). */
@@ -353,6 +362,14 @@ export class LazyBytes implements ByteStore {
     }
   }
 
+  /**
+   * A reader for one pass front to back (a search): see SequentialBytes. The page cache is left
+   * alone, so a long scan neither churns it nor grows the memory past its budget.
+   */
+  sequential(textChunk = SEQUENTIAL_TEXT): SequentialBytes {
+    return new SequentialBytes(this, this.decoder, this.text, textChunk);
+  }
+
   private key(k: number): number {
     return this.id * 2 ** 32 + k;
   }
@@ -382,6 +399,160 @@ export class LazyBytes implements ByteStore {
       if (j + 1 < cps.length || this.decoder.done) this.cache.put(this.key(j), page);
       use(page, j);
     }
+  }
+}
+
+/** Text read at once by a sequential reader: few, large reads of the File. */
+export const SEQUENTIAL_TEXT = 8 << 20;
+
+/**
+ * The decoded bytes of one LazyBytes for a pass front to back: the text is held in one reused
+ * buffer, filled in large pieces (from the source's stream of chunks when it has one, awaited in
+ * prepare(); else by readAt), and each window is decoded straight into one reused output buffer,
+ * bypassing the page cache: a scan allocates nothing per window and leaves no garbage. read()
+ * returns a view of that buffer, valid until the next call. A window before the current one (a
+ * match's context, looked up later) is served by the LazyBytes itself.
+ */
+export class SequentialBytes implements ByteStore {
+  readonly length: number;
+  private out = new Uint8Array(0);
+  /** Decoded offset of out[0], and the bytes of `out` that hold decoded data. */
+  private outStart = 0;
+  private outLen = 0;
+  /** text[0, textLen) is the dump's text from textStart on. */
+  private text: Uint8Array = new Uint8Array(0);
+  private textStart = 0;
+  private textLen = 0;
+  /** The source's stream of text chunks, the text offset of its next byte, and what is left of its last chunk. */
+  private chunks: AsyncIterator<Uint8Array> | null = null;
+  private streamAt = 0;
+  private rest: Uint8Array | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly lazy: LazyBytes,
+    private readonly decoder: PagedDecoder,
+    private readonly source: TextSource,
+    private readonly textChunk: number,
+  ) {
+    this.length = lazy.length;
+  }
+
+  /** The text span of the pages holding [offset, end). */
+  private span(offset: number, end: number): { first: number; last: number; from: number; to: number } {
+    const pb = this.decoder.pageBytes;
+    const cps = this.decoder.checkpoints;
+    const first = Math.floor(offset / pb);
+    const last = Math.floor((end - 1) / pb);
+    return { first, last, from: cps[first], to: last + 1 < cps.length ? cps[last + 1] : this.decoder.endText };
+  }
+
+  private holds(from: number, to: number): boolean {
+    return from >= this.textStart && to <= this.textStart + this.textLen;
+  }
+
+  /** Make room for `want` bytes of text from `from` on, keeping what is held from there. */
+  private refill(from: number, want: number): void {
+    if (from >= this.textStart && from <= this.textStart + this.textLen) {
+      this.text.copyWithin(0, from - this.textStart, this.textLen);
+      this.textLen -= from - this.textStart;
+    } else this.textLen = 0;
+    this.textStart = from;
+    if (this.text.length < want) {
+      const t = new Uint8Array(want);
+      t.set(this.text.subarray(0, this.textLen));
+      this.text = t;
+    }
+  }
+
+  /** How much text to hold from `from` to cover up to `to`. */
+  private want(from: number, to: number): number {
+    return Math.min(this.decoder.endText, Math.max(to, from + this.textChunk)) - from;
+  }
+
+  /**
+   * Fetch the text of [offset, offset + length) ahead of read(), from the source's stream of
+   * chunks (the browser reads the file meanwhile). Without a stream, read() reads synchronously.
+   */
+  async prepare(offset: number, length: number): Promise<void> {
+    const open = this.source.chunksFrom;
+    const end = Math.min(this.lazy.decodedLength, offset + length);
+    if (!open || this.closed || end <= offset || offset < this.outStart) return;
+    const { from, to } = this.span(offset, end);
+    if (this.holds(from, to)) return;
+    const want = this.want(from, to);
+    this.refill(from, want);
+    const at = this.textStart + this.textLen;
+    if (!this.chunks || this.streamAt !== at) {
+      this.dropStream();
+      this.chunks = open.call(this.source, at);
+      this.streamAt = at;
+    }
+    while (this.textLen < want) {
+      let c = this.rest;
+      this.rest = null;
+      if (!c) {
+        const r = await this.chunks.next();
+        if (r.done) break;
+        c = r.value;
+      }
+      const n = Math.min(c.length, want - this.textLen);
+      this.text.set(c.subarray(0, n), this.textLen);
+      this.textLen += n;
+      this.streamAt += n;
+      if (n < c.length) this.rest = c.subarray(n);
+    }
+    if (this.streamAt >= this.decoder.endText) this.dropStream();
+  }
+
+  /**
+   * The pass is over or has moved on: let go of the source's stream and of the buffers (a search
+   * holds one reader per range). Later reads (a match's context) go through the LazyBytes.
+   */
+  close(): void {
+    this.closed = true;
+    this.dropStream();
+    this.text = new Uint8Array(0);
+    this.textLen = 0;
+    this.out = new Uint8Array(0);
+    this.outLen = 0;
+  }
+
+  private dropStream(): void {
+    const c = this.chunks;
+    this.chunks = null;
+    this.rest = null;
+    if (c) void c.return?.();
+  }
+
+  read(offset: number, length: number): Uint8Array {
+    offset = Math.max(0, offset);
+    const end = Math.min(this.lazy.decodedLength, offset + Math.max(0, length));
+    if (this.closed || end <= offset || offset < this.outStart) return this.lazy.read(offset, length);
+    if (end > this.outStart + this.outLen) this.decodeWindow(offset, end);
+    return this.out.subarray(offset - this.outStart, end - this.outStart);
+  }
+
+  /** Decode the pages holding [offset, end) into `out`. */
+  private decodeWindow(offset: number, end: number): void {
+    const pb = this.decoder.pageBytes;
+    const { first, last, from, to } = this.span(offset, end);
+    if (!this.holds(from, to)) {
+      const want = this.want(from, to);
+      this.refill(from, want);
+      this.dropStream(); // the stream (if any) is behind now
+      const got = this.source.readAt(this.textStart + this.textLen, want - this.textLen);
+      this.text.set(got, this.textLen);
+      this.textLen += got.length;
+    }
+    const start = first * pb;
+    const bytes = Math.min(this.lazy.decodedLength, (last + 1) * pb) - start;
+    const need = Math.ceil(bytes / 4) * 4;
+    if (this.out.length < need) this.out = new Uint8Array(need);
+    else this.out.fill(0, 0, need); // 'z' groups are skipped, not written
+    this.outStart = start;
+    this.outLen = bytes;
+    decodeSpan(this.out.subarray(0, need), this.text, from - this.textStart, Math.min(this.textLen, to - this.textStart), need / 4);
   }
 }
 

@@ -347,6 +347,22 @@ export class SearchRun {
     return { matches: this.matches, capped: this.capped, scannedBytes: this.scannedBytes, stopped: this.stopped };
   }
 
+  /**
+   * The store window the next step() reads (its range, offset and length), so that a caller can
+   * fetch its text ahead (asynchronously); null when the next step reads none (bytes in memory, or
+   * the search is over).
+   */
+  nextRead(): { rangeIndex: number; offset: number; length: number } | null {
+    if (this.finished) return null;
+    let ri = this.ri;
+    while (ri < this.ranges.length && searchedLength(this.ranges[ri]) === 0) ri++;
+    const r = this.ranges[ri];
+    if (!r || r.data instanceof Uint8Array) return null;
+    const cs = ri === this.ri ? this.cs : 0;
+    const n = searchedLength(r);
+    return { rangeIndex: ri, offset: cs, length: Math.min(n, cs + this.chunk + this.maxPattern - 1) - cs };
+  }
+
   /** Search the next chunk; false when the search is over (before or after this call). */
   step(): boolean {
     if (this.finished) return false;

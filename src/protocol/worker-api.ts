@@ -135,6 +135,14 @@ export interface ParseWorkerApi extends CommandsApi {
    * memory (src/format/write.ts), in chunks.
    */
   exportSnapshot(options: SnapshotOptions): Promise<Uint8Array[]>;
+  /** The decoded-page cache of on-demand payloads: bytes held now, the most ever held, its budget. */
+  cacheStats(): Promise<CacheStats>;
+}
+
+export interface CacheStats {
+  bytes: number;
+  peak: number;
+  budget: number;
 }
 
 export interface SnapshotOptions {

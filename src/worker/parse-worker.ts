@@ -29,6 +29,7 @@ const api: ParseWorkerApi = {
     }
   },
   cancelSearch: () => session.cancelSearch(),
+  cacheStats: async () => ({ bytes: session.cache.bytes, peak: session.cache.peak, budget: session.cache.budget }),
   commandsOpen: async (target, platform, at) => session.commands.open(target, platform, at ?? null),
   commandsGrow: async (key) => session.commands.grow(key),
   commandsRows: async (key, filter, first, count) => session.commands.rows(key, filter, first, count),

@@ -1,12 +1,13 @@
 // Memory search in the worker (search.ts through ParseSession), in Node.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateDump } from '../gen/generate.ts';
+import { generateDump, generateLargeDump } from '../gen/generate.ts';
 import type { SearchBatch, SearchHit } from '../protocol/worker-api.ts';
 import { ParseSession } from './session.ts';
 import { CONTEXT_BEFORE, searchDump, WORKER_CHUNK } from './search.ts';
 import { foldAddress } from '../format/addr.ts';
 import type { DumpModel } from '../format/model.ts';
+import { PAGE_BYTES } from '../format/paged.ts';
 
 const tiny = new Uint8Array(readFileSync(new URL('../../e2e/fixtures/tiny.txt', import.meta.url)));
 const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')).join(' ');
@@ -59,6 +60,32 @@ describe('search in the worker', () => {
     expect(done).toMatchObject({ id: 1, count: want.length, capped: false, stopped: false, patternLength: 4 });
     expect(done.scannedBytes).toBe(done.totalBytes);
     expect(batches.at(-1)!.scannedBytes).toBe(done.totalBytes);
+  });
+
+  it('on demand, finds what a search of the decoded memory finds, reading past the page cache', async () => {
+    // A few MiB of ranges: many 64 KiB pages.
+    const chunks: Uint8Array[] = [];
+    generateLargeDump({ targetBytes: 3 << 20, seed: 4 }, (c) => void chunks.push(c.slice()));
+    const bytes = new Uint8Array(await new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer());
+    const eager = await opened(bytes);
+    const lazy = new ParseSession();
+    await lazy.open({ kind: 'bytes', bytes, name: 'x.txt' }, () => {}, { eagerBytes: 0 });
+    expect(lazy.current!.ranges.some((r) => r.lazy)).toBe(true);
+    const big = eager.current!.ranges.reduce((a, b) => ((b.data?.length ?? 0) > (a.data?.length ?? 0) ? b : a));
+    // 8 random bytes from the middle of the largest range (past its runs of zero dwords).
+    const dv = new DataView(big.data!.buffer, big.data!.byteOffset);
+    let at = (big.data!.length >> 1) & ~3;
+    while (dv.getUint32(at, true) === 0 || dv.getUint32(at + 4, true) === 0) at += 4;
+    const query = { mode: 'hex' as const, text: hex(big.data!.subarray(at, at + 8)), caseInsensitive: false };
+    const want = await collect(eager, query);
+    const held = lazy.cache.bytes;
+    const got = await collect(lazy, query);
+    expect(want.hits.length).toBeGreaterThan(0);
+    expect(want.done.capped).toBe(false);
+    expect(got.hits).toEqual(want.hits);
+    expect(got.done.scannedBytes).toBe(want.done.scannedBytes);
+    // Only the hits' context was read through the cache (a page or two each), not the memory scanned.
+    expect(lazy.cache.bytes - held).toBeLessThanOrEqual(2 * got.hits.length * PAGE_BYTES);
   });
 
   it('searches the blobs too (offsets as addresses), after the ranges', async () => {

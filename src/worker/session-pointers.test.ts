@@ -24,4 +24,23 @@ describe('ParseSession.scanPointers', () => {
       expect(s.scanPointers(9999).hits).toEqual([]);
     });
   }
+
+  it('on demand, every range gives the hits of its decoded memory, read past the page cache', async () => {
+    const g = generateDump({ layout: '6.19', seed: 2 });
+    const eager = new ParseSession();
+    await eager.open({ kind: 'bytes', bytes: g.bytes, name: 'x.txt' }, () => {});
+    const lazy = new ParseSession();
+    await lazy.open({ kind: 'bytes', bytes: g.bytes, name: 'x.txt' }, () => {}, { eagerBytes: 0 });
+    const ranges = lazy.current!.ranges;
+    expect(ranges.some((r) => r.lazy)).toBe(true);
+    const held = lazy.cache.bytes; // the fingerprint's samples, read while opening
+    let hits = 0;
+    for (let i = 0; i < ranges.length; i++) {
+      const want = eager.scanPointers(i, undefined, 4);
+      hits += want.hits.length;
+      expect(lazy.scanPointers(i, undefined, 4)).toEqual(want);
+    }
+    expect(hits).toBeGreaterThan(0);
+    expect(lazy.cache.bytes).toBe(held);
+  });
 });

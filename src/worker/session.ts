@@ -11,11 +11,13 @@ import { DEFAULT_POINTER_LIMIT, RangeIndex, scanPointers } from './pointers.ts';
 import { DecompressError, decompress, decompressFailure, sniffCompression, type Compression, type DecompressLimits } from './decompress.ts';
 import { blobInfos, DeltaTracker, rangeInfos } from './progress-delta.ts';
 import { DecodedPageCache, DEFAULT_EAGER_BYTES, eagerBudget, memoryTextSource, type TextSource } from '../format/paged.ts';
-import { bytesOf } from '../format/model.ts';
+import { bytesOf, hasBytes } from '../format/model.ts';
 import { blobTextSource, createTextSpool, type TextSpool } from './text-source.ts';
 import { CommandService } from './commands.ts';
 
 const SLICE = 8 << 20;
+/** The page cache's default budget in the browser worker. */
+export const BROWSER_CACHE_BYTES = 64 << 20;
 const PROGRESS_EVERY_MS = 100;
 const MAX_LINE_TEXT = 400;
 
@@ -77,11 +79,15 @@ export async function* blobChunks(blob: globalThis.Blob, offset = 0, stallMs = R
     return;
   }
   let pos = offset;
-  let buf = new ArrayBuffer(SLICE);
+  // Two buffers: the next read is in flight (the browser fills it) while the consumer works on the
+  // chunk just read, so reading the file and parsing (or decoding) overlap.
+  const bufs = [new ArrayBuffer(SLICE / 2), new ArrayBuffer(SLICE / 2)];
+  let k = 0;
+  let pending = reader.read(new Uint8Array(bufs[0]));
   let ended = false;
   try {
     for (;;) {
-      const r = await withDeadline(reader.read(new Uint8Array(buf)), stallMs);
+      const r = await withDeadline(pending, stallMs);
       if (r === null) {
         console.warn(`file read stalled for ${stallMs} ms at byte ${pos}: reading the rest with Blob.slice()`);
         break;
@@ -91,10 +97,13 @@ export async function* blobChunks(blob: globalThis.Blob, offset = 0, stallMs = R
         return;
       }
       pos += r.value.length;
+      k ^= 1;
+      pending = reader.read(new Uint8Array(bufs[k]));
       yield r.value;
-      buf = r.value.buffer as ArrayBuffer;
+      bufs[k ^ 1] = r.value.buffer as ArrayBuffer; // free again: the consumer is done with it
     }
   } finally {
+    pending.catch(() => {}); // settles when the stream is cancelled below
     // Stalled, or the consumer stopped early (not a dump, an error): let go of the file.
     if (!ended) reader.cancel().catch(() => {});
     try {
@@ -155,8 +164,12 @@ export class ParseSession {
   private source: OpenSource | null = null;
   private compression: Compression | null = null;
   private spool: TextSpool | null = null;
-  /** The decoded-page cache of on-demand payloads. */
-  readonly cache = new DecodedPageCache();
+  /**
+   * The decoded-page cache of on-demand payloads: 64 MiB in the browser unless set (the renderer
+   * holds the page and the worker in one process: peak RSS <= 400 MiB whatever the dump's size).
+   * Views read a few pages at a time; whole-payload passes (search, pointer scan) go past it.
+   */
+  readonly cache = new DecodedPageCache(BROWSER_CACHE_BYTES);
   /** Instruction listings for the Commands view, over the parsed dump. */
   readonly commands = new CommandService(() => this.model);
 
@@ -232,8 +245,11 @@ export class ParseSession {
         text = memoryTextSource(source.bytes);
         textSize = source.bytes.length;
       } else {
-        text = blobTextSource(source.file);
-        textSize = source.file.size;
+        const file = source.file;
+        const sync = blobTextSource(file);
+        // A long pass (a search) streams the file instead: the browser reads it meanwhile.
+        text = sync && { readAt: sync.readAt, chunksFrom: (offset) => blobChunks(file, offset) };
+        textSize = file.size;
       }
       const eagerBytes = eagerBudget(textSize, threshold);
       const parser = new DumpParser(text ? { onDemand: { text, cache: this.cache, eagerBytes } } : {});
@@ -246,6 +262,7 @@ export class ParseSession {
       });
       let parseMs = 0;
       let waitMs = 0;
+      let shown = false;
       let tw = performance.now();
       for await (const chunk of chunks) {
         const tp = performance.now();
@@ -261,7 +278,11 @@ export class ParseSession {
         parseMs += tw - tp;
         read += chunk.length;
         const now = performance.now();
-        if (now - lastReport >= PROGRESS_EVERY_MS) {
+        // The first range the view can show goes out at once (the page opens it while the rest is
+        // indexed); after that, a report every PROGRESS_EVERY_MS.
+        const first = !shown && parser.model.ranges.some((r) => r.complete && hasBytes(r));
+        if (first) shown = true;
+        if (first || now - lastReport >= PROGRESS_EVERY_MS) {
           lastReport = now;
           // Progress in file bytes (compressed bytes for a compressed file).
           const bytesRead = this.compression && source.kind === 'file' ? fileRead : Math.min(read, total);
@@ -322,8 +343,15 @@ export class ParseSession {
     if (!m || !r || !store) return empty;
     // Every listed range is a target (as for the cross-references), captured bytes or not.
     const ranges = m.ranges.map((x, index) => ({ index, start: foldAddress(x.address), length: x.length }));
-    const decoded = { length: Math.min(store.length, r.decodedLength), read: (o: number, l: number) => store.read(o, l) };
-    return scanPointers(decoded, new RangeIndex(ranges), limit, align === 4 ? 4 : 8);
+    // On demand, the scan reads front to back past the page cache (see SequentialBytes).
+    const pass = store.sequential?.() ?? null;
+    const from = pass ?? store;
+    const decoded = { length: Math.min(store.length, r.decodedLength), read: (o: number, l: number) => from.read(o, l) };
+    try {
+      return scanPointers(decoded, new RangeIndex(ranges), limit, align === 4 ? 4 : 8);
+    } finally {
+      pass?.close?.();
+    }
   }
 
   /** The dump as text with only the chosen memory (empty until a dump has parsed). */

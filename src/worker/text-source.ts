@@ -18,6 +18,8 @@ interface SyncHandle {
 }
 
 const TEMP_FOLDER = 'devcoredump-text';
+/** Bytes a stream of the temporary file reads at once. */
+const SPOOL_CHUNK = 4 << 20;
 
 /** Reads of a File or Blob at any offset, or null where synchronous reads do not exist (the page, Node). */
 export function blobTextSource(blob: Blob): TextSource | null {
@@ -52,6 +54,16 @@ export async function createTextSpool(): Promise<TextSpool | null> {
       append(chunk) {
         for (let done = 0; done < chunk.length;) done += handle.write(chunk.subarray(done), { at: size + done });
         size += chunk.length;
+      },
+      async *chunksFrom(offset) {
+        // Synchronous reads into one reused buffer (valid until the next chunk is asked for).
+        const buf = new Uint8Array(SPOOL_CHUNK);
+        for (let at = offset; at < size;) {
+          const n = handle.read(buf.subarray(0, Math.min(buf.length, size - at)), { at });
+          if (n <= 0) return;
+          at += n;
+          yield buf.subarray(0, n);
+        }
       },
       readAt(offset, length) {
         const out = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
