@@ -11,6 +11,7 @@ import { findRangeAt, foldAddress, parseAddress } from '../format/addr.ts';
 import { bytesOf, forEachPiece, hasBytes, NotADumpError, type DumpModel } from '../format/model.ts';
 import type { SyncHasher } from '../format/report.ts';
 import { toInspectJson } from '../format/report.ts';
+import { jsonChunks } from '../format/json-chunks.ts';
 import { writeDumpText, type Piece } from '../format/write.ts';
 import { InputError, parseFile } from './read.ts';
 import { formatSummary } from './summary.ts';
@@ -214,7 +215,8 @@ function runCommand(cmd: string, model: DumpModel, parseMs: number, { file, flag
       io.err(`parse: ${parseMs.toFixed(0)} ms, ${(model.byteCount / 1e6 / (parseMs / 1000)).toFixed(0)} MB/s of input, max RSS bytes ${rss} (${humanBytes(rss)}), ${lazy} of ${payloads.length} payloads decoded on demand\n`);
     }
     if (cmd === 'inspect') {
-      if (flags.has('--json')) io.out(JSON.stringify(toInspectJson(model, sha256, newSha256), null, 2) + '\n');
+      // The JSON is written as it is made (100,000 ranges are never one string).
+      if (flags.has('--json')) return writeChunks(io, jsonChunks(toInspectJson(model, sha256, newSha256))).then(() => (io.out('\n'), 0));
       else io.out(formatSummary(model, file, sha256, newSha256));
       return 0;
     }

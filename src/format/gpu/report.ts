@@ -1,5 +1,6 @@
 // `devcoredump decode` output: a disassembly-like listing, and the --json shape. Pure (runs in
 // Node and in the browser).
+import { jsonChunks } from '../json-chunks.ts';
 import { hex32, hexAddress } from '../report.ts';
 import type { ContextInfo } from './context.ts';
 import { engineKindOf, instructionName, type HangContext } from './index.ts';
@@ -61,38 +62,27 @@ export function decodeJson(h: Pick<HangContext, 'family' | 'engine'>, walk: Walk
   };
 }
 
-/** `JSON.stringify(v, null, 2)` for a value that starts `depth` levels deep. */
-const jsonAt = (v: unknown, depth: number) => JSON.stringify(v, null, 2).replace(/\n/g, '\n' + '  '.repeat(depth));
-
 /**
  * The text of `JSON.stringify(decodeJson(…), null, 2) + "\n"`, piece by piece: one instruction's
- * object is made, written and dropped at a time, so a walk of millions of instructions never
- * becomes one string (or one array of objects) in memory.
+ * object is made, written and dropped at a time (its field objects forgotten once written), so a
+ * walk of millions of instructions never becomes one string or one array of objects in memory.
  */
 export function* decodeJsonChunks(h: Pick<HangContext, 'family' | 'engine'>, walk: WalkResult, contexts: ContextInfo[]): Generator<string> {
-  yield `{\n  "platform": ${JSON.stringify(h.family)},\n  "engine": ${JSON.stringify(h.engine?.name ?? null)},\n  "batches": `;
-  if (walk.batches.length === 0) yield '[]';
-  else {
-    yield '[\n';
-    for (let bi = 0; bi < walk.batches.length; bi++) {
-      const b = walk.batches[bi];
-      yield `${bi ? ',\n' : ''}    {\n      "address": ${JSON.stringify(hexAddress(b.address))},\n      "reason": ${JSON.stringify(b.reason)},\n      "instructions": `;
-      if (b.instructions.length === 0) yield '[]';
-      else {
-        yield '[\n';
-        for (let ii = 0; ii < b.instructions.length; ii++) {
-          const ins = b.instructions[ii];
-          yield `${ii ? ',\n' : ''}        ${jsonAt(instructionJson(ins, isActhd(walk, bi, ii)), 4)}`;
-          ins.forget?.();
-        }
-        yield '\n      ]';
-      }
-      yield '\n    }';
+  function* instructions(bi: number) {
+    const list = walk.batches[bi].instructions;
+    for (let ii = 0; ii < list.length; ii++) {
+      yield instructionJson(list[ii], isActhd(walk, bi, ii));
+      list[ii].forget?.();
     }
-    yield '\n  ]';
   }
-  const diagnostics = walk.diagnostics.map((d) => ({ address: hexAddress(d.address), message: d.message }));
-  yield `,\n  "context": ${jsonAt(contextJson(contexts), 1)},\n  "diagnostics": ${jsonAt(diagnostics, 1)}\n}\n`;
+  yield* jsonChunks({
+    platform: h.family,
+    engine: h.engine?.name ?? null,
+    batches: walk.batches.map((b, bi) => ({ address: hexAddress(b.address), reason: b.reason, instructions: instructions(bi) })),
+    context: contextJson(contexts),
+    diagnostics: walk.diagnostics.map((d) => ({ address: hexAddress(d.address), message: d.message })),
+  });
+  yield '\n';
 }
 
 /** One instruction as a listing line plus its fields, indented. */
