@@ -116,6 +116,8 @@ test.describe('hex view for real work', () => {
 
     // Shift+Right ×3 selects 4 bytes.
     await goto(page, '0x200000123');
+    // The jump hands the keyboard to the grid on the next frame: keys pressed before go to the box.
+    await expect(page.getByTestId('hex-view')).toBeFocused();
     for (let i = 0; i < 3; i++) await k.press('Shift+ArrowRight');
     await expect(status(page)).toContainText(`Selection ${pad16(R + 0x123n)}–${pad16(R + 0x126n)}`);
     await expect(status(page)).toContainText('4 bytes (0x4)');

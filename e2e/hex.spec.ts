@@ -173,6 +173,9 @@ test.describe('hex view, small dump', () => {
   test('an address set from outside is centred and marked', async ({ page }) => {
     const start = 0x13f780000n;
     const data = g.rangeBytes.get('0x13f780000')!;
+    // The hang strip gains its "executing … after …" line when the worker has decoded the batch,
+    // which makes the hex pane shorter: measure the centring once the layout has settled.
+    await expect(page.getByRole('button', { name: 'Show in Commands' })).toBeVisible();
     await goTo(page, start + 0x8007n);
     const row = page.locator(`[data-testid="hex-view"] [data-address="${hexAddr(start + 0x8000n)}"]`);
     await expect(row).toBeInViewport();
