@@ -8,6 +8,7 @@
 import type { ByteStore, Diagnostic, MemoryRange } from './model.ts';
 import type { DecodedPageCache, TextSource } from './paged.ts';
 import { lineText, MAX_LINE } from './lines.ts';
+import { upperBound } from './sorted.ts';
 
 const WORD_LINE = /^\s*\[(?:0x)?([0-9a-fA-F]{1,16})\]\s*=\s*\{(.*)$/;
 const UNABLE_LINE = /^\s*Unable to capture range \[(?:0x)?([0-9a-fA-F]{1,16})\s*-\s*(?:0x)?([0-9a-fA-F]{1,16})\]/;
@@ -143,17 +144,6 @@ export class RfcLazyBytes implements ByteStore {
 function normalize(text: string): string {
   const glued = GLUED.exec(text);
   return (glued ? text.slice(glued[0].length) : text).trim();
-}
-
-function upperBound(a: number[], v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Builds RFC ranges from word lines; one instance per dump. */

@@ -10,6 +10,7 @@ import type { CommandField, CommandRow } from '../protocol/commands.ts';
 import { ROW_DWORDS } from '../protocol/commands.ts';
 import { hexAddress } from '../format/text.ts';
 import { DwordReader, dwordsView } from '../format/dwords.ts';
+import { upperBound } from '../format/sorted.ts';
 
 export { dwordsView };
 
@@ -154,14 +155,8 @@ export class CommandListing {
   /** First anchor after dword i, or -1. */
   private nextAnchor(i: number): number {
     const a = this.anchors;
-    let lo = 0;
-    let hi = a.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (a[mid] <= i) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < a.length ? a[lo] : -1;
+    const k = upperBound(a, i);
+    return k < a.length ? a[k] : -1;
   }
 
   /** Dword index where instruction `index` starts (walked). */
