@@ -76,6 +76,16 @@ export const SCREENS: readonly Screen[] = [
       await expect(page.getByTestId('search-hit').first()).toBeVisible();
     },
   },
+  {
+    name: 'commands',
+    adds: '[data-testid="commands-view"]',
+    show: async (page) => {
+      await openSample(page);
+      await page.getByTestId('hex-view').focus();
+      await page.keyboard.press('c');
+      await expect(page.locator('[data-testid="command-row"][data-acthd="true"]')).toBeVisible();
+    },
+  },
   { name: 'share', show: (page) => dialogByKey(page, 'Control+Shift+S', 'Share a snapshot') },
   { name: 'shortcuts', show: (page) => dialogByKey(page, '?', 'Keyboard shortcuts') },
 ];

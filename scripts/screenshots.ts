@@ -2,7 +2,8 @@
 // sidebar tab, the search pane, the share dialog, the shortcuts help) at 1280×720, 1366×768 and
 // 1920×1080, in the light and the dark theme, into reports/screenshots/ (not committed). Serves the
 // build (`npm run build` first; the npm script does) with `vite preview` on SCREENSHOTS_PORT
-// (default 4399), and prints the whole hex rows on screen at each size.
+// (default 4399), and prints the whole hex rows on screen at each size. SCREENSHOTS_ONLY=name
+// takes one screen only (e.g. `commands`, the README's picture of the Commands view).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +29,7 @@ try {
   for (const [width, height] of SIZES) {
     for (const colorScheme of THEMES) {
       const context = await browser.newContext({ baseURL: base, viewport: { width, height }, colorScheme });
-      for (const screen of SCREENS) {
+      for (const screen of SCREENS.filter((x) => !process.env.SCREENSHOTS_ONLY || x.name === process.env.SCREENSHOTS_ONLY)) {
         const page = await context.newPage();
         await screen.show(page);
         await page.waitForTimeout(150); // let the last frame paint
