@@ -5,7 +5,7 @@
 // instructions, ACTHD, the second-level batch, the LRC ring registers); the filter's count from
 // the worker's listing code run in Node (src/worker/commands.ts, unit-tested).
 import { expect, test, type Page } from '@playwright/test';
-import { openBytes } from './helpers.ts';
+import { gotoOnDemand, openBytes } from './helpers.ts';
 import { generateDump, type GenPlatform, type Layout } from '../src/gen/generate.ts';
 import { findRangeAt } from '../src/format/addr.ts';
 import { DumpParser } from '../src/format/parser.ts';
@@ -209,15 +209,7 @@ test.describe('Commands view', () => {
 });
 
 test.describe('Commands view on a dump decoded on demand', () => {
-  test.beforeEach(async ({ page }) => {
-    // Every dump is over an on-demand threshold of 0 bytes (src/format/paged.ts); a small page
-    // cache makes the pages the listing reads come and go.
-    await page.addInitScript(() => {
-      localStorage.setItem('devcoredump.eagerBytes', '0');
-      localStorage.setItem('devcoredump.cacheBytes', String(256 << 10));
-    });
-    await page.goto('/');
-  });
+  test.beforeEach(async ({ page }) => gotoOnDemand(page));
 
   test('c lists the batch with ACTHD marked, the batch start link lands in the second-level batch, the context table has RING_HEAD', async ({ page }) => {
     const sc = scenario('6.19', 1, 'bmg');

@@ -5,6 +5,18 @@ import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { generateLargeDump } from '../src/gen/generate.ts';
 
+/**
+ * Load the app with every dump over an on-demand threshold of 0 bytes (src/format/paged.ts) and a
+ * 256 KiB page cache, so that the pages a view reads come and go.
+ */
+export async function gotoOnDemand(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    localStorage.setItem('devcoredump.eagerBytes', '0');
+    localStorage.setItem('devcoredump.cacheBytes', String(256 << 10));
+  });
+  await page.goto('/');
+}
+
 /** Open dump bytes in the page through the store (base64 across the page boundary). */
 export async function openBytes(page: Page, bytes: Uint8Array, name = 'x.txt'): Promise<void> {
   const b64 = Buffer.from(bytes).toString('base64');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { openBytes } from './helpers.ts';
+import { gotoOnDemand, openBytes } from './helpers.ts';
 import { generateDump, generateLargeDump, type GeneratedDump } from '../src/gen/generate.ts';
 import { DumpParser } from '../src/format/parser.ts';
 import { foldAddress } from '../src/format/addr.ts';
@@ -39,14 +39,7 @@ async function expectStartMiddleEnd(page: Page, g: GeneratedDump): Promise<void>
 }
 
 test.describe('on-demand decoding', () => {
-  test.beforeEach(async ({ page }) => {
-    // Every dump is over a threshold of 0 bytes; a small page cache makes pages come and go.
-    await page.addInitScript(() => {
-      localStorage.setItem('devcoredump.eagerBytes', '0');
-      localStorage.setItem('devcoredump.cacheBytes', String(256 << 10));
-    });
-    await page.goto('/');
-  });
+  test.beforeEach(async ({ page }) => gotoOnDemand(page));
 
   test('a dump over the threshold is read at its start, middle and end', async ({ page }) => {
     const g = generateDump({ layout: '6.19', seed: 3 });

@@ -21,6 +21,13 @@ async function openSample(page: Page): Promise<void> {
   await expect(page.getByRole('region', { name: 'Dump summary' })).not.toContainText('parsing…');
 }
 
+/** The sample open, with `key` pressed in the hex grid. */
+async function sampleWithKey(page: Page, key: string): Promise<void> {
+  await openSample(page);
+  await page.getByTestId('hex-view').focus();
+  await page.keyboard.press(key);
+}
+
 /** Show a sidebar tab (in a narrow window, in the drawer). */
 async function tab(page: Page, name: string): Promise<void> {
   await openSample(page);
@@ -66,9 +73,7 @@ export const SCREENS: readonly Screen[] = [
     name: 'search',
     adds: '#pane-search, [data-testid="hex-view"]',
     show: async (page) => {
-      await openSample(page);
-      await page.getByTestId('hex-view').focus();
-      await page.keyboard.press('Control+f');
+      await sampleWithKey(page, 'Control+f');
       const pane = page.getByRole('region', { name: 'Search memory' });
       await pane.getByLabel('Search mode').selectOption('hex');
       await pane.getByLabel('Search for').fill('01 01 80 18');
@@ -80,9 +85,7 @@ export const SCREENS: readonly Screen[] = [
     name: 'commands',
     adds: '[data-testid="commands-view"]',
     show: async (page) => {
-      await openSample(page);
-      await page.getByTestId('hex-view').focus();
-      await page.keyboard.press('c');
+      await sampleWithKey(page, 'c');
       await expect(page.locator('[data-testid="command-row"][data-acthd="true"]')).toBeVisible();
     },
   },

@@ -40,48 +40,42 @@ function instructionJson(ins: Instruction, acthd: boolean): InstructionJson {
 
 const isActhd = (walk: WalkResult, bi: number, ii: number) => walk.acthd !== null && walk.acthd.batch === bi && walk.acthd.instruction === ii;
 
-function contextJson(contexts: ContextInfo[]): DecodeJson['context'] {
-  return contexts.map((c) => ({
-    name: c.name,
-    registers: c.image.registers.map((r) => ({ offset: '0x' + r.offset.toString(16), name: r.name, value: hex32(r.value) })),
-  }));
+/** Each instruction of batch `bi` as its JSON object, made when iterated; its field objects are forgotten once it has been made. */
+function* instructionsJson(walk: WalkResult, bi: number): Generator<InstructionJson> {
+  const list = walk.batches[bi].instructions;
+  for (let ii = 0; ii < list.length; ii++) {
+    yield instructionJson(list[ii], isActhd(walk, bi, ii));
+    list[ii].forget?.();
+  }
 }
 
-/** The --json report. `contexts` is empty unless asked for. */
-export function decodeJson(h: Pick<HangContext, 'family' | 'engine'>, walk: WalkResult, contexts: ContextInfo[]): DecodeJson {
+/** The report's shape, with each batch's instructions as a lazy list (`instructionsJson`). */
+function reportOf(h: Pick<HangContext, 'family' | 'engine'>, walk: WalkResult, contexts: ContextInfo[]) {
   return {
     platform: h.family,
     engine: h.engine?.name ?? null,
-    batches: walk.batches.map((b, bi) => ({
-      address: hexAddress(b.address),
-      reason: b.reason,
-      instructions: b.instructions.map((ins, ii) => instructionJson(ins, isActhd(walk, bi, ii))),
+    batches: walk.batches.map((b, bi) => ({ address: hexAddress(b.address), reason: b.reason, instructions: instructionsJson(walk, bi) })),
+    context: contexts.map((c) => ({
+      name: c.name,
+      registers: c.image.registers.map((r) => ({ offset: '0x' + r.offset.toString(16), name: r.name, value: hex32(r.value) })),
     })),
-    context: contextJson(contexts),
     diagnostics: walk.diagnostics.map((d) => ({ address: hexAddress(d.address), message: d.message })),
   };
 }
 
+/** The --json report as one object. `contexts` is empty unless asked for. */
+export function decodeJson(h: Pick<HangContext, 'family' | 'engine'>, walk: WalkResult, contexts: ContextInfo[]): DecodeJson {
+  const r = reportOf(h, walk, contexts);
+  return { ...r, batches: r.batches.map((b) => ({ ...b, instructions: [...b.instructions] })) };
+}
+
 /**
  * The text of `JSON.stringify(decodeJson(…), null, 2) + "\n"`, piece by piece: one instruction's
- * object is made, written and dropped at a time (its field objects forgotten once written), so a
- * walk of millions of instructions never becomes one string or one array of objects in memory.
+ * object is made, written and dropped at a time, so a walk of millions of instructions never becomes
+ * one string or one array of objects in memory.
  */
 export function* decodeJsonChunks(h: Pick<HangContext, 'family' | 'engine'>, walk: WalkResult, contexts: ContextInfo[]): Generator<string> {
-  function* instructions(bi: number) {
-    const list = walk.batches[bi].instructions;
-    for (let ii = 0; ii < list.length; ii++) {
-      yield instructionJson(list[ii], isActhd(walk, bi, ii));
-      list[ii].forget?.();
-    }
-  }
-  yield* jsonChunks({
-    platform: h.family,
-    engine: h.engine?.name ?? null,
-    batches: walk.batches.map((b, bi) => ({ address: hexAddress(b.address), reason: b.reason, instructions: instructions(bi) })),
-    context: contextJson(contexts),
-    diagnostics: walk.diagnostics.map((d) => ({ address: hexAddress(d.address), message: d.message })),
-  });
+  yield* jsonChunks(reportOf(h, walk, contexts));
   yield '\n';
 }
 
