@@ -9,6 +9,7 @@ import { deflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { encodeAscii85 } from '../src/format/ascii85-encode.ts';
+import { freshCli } from './parse.ts';
 import { MixedFiller, wordsToBytes } from '../src/gen/content.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -82,8 +83,7 @@ function parseOnce(cli: string, file: string): Run {
 
 export function benchI915(targetBytes: number, reps = 3): I915Pair & { i915Runs: Run[]; xeRuns: Run[] } {
   const pair = ensureI915Pair(targetBytes);
-  const cli = join(root, 'dist', 'cli', 'devcoredump.mjs');
-  if (!existsSync(cli)) spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
+  const cli = freshCli();
   const i915Runs: Run[] = [];
   const xeRuns: Run[] = [];
   for (let i = 0; i < reps; i++) {

@@ -20,11 +20,10 @@ import { generateLargeDump } from '../src/gen/generate.ts';
 import { parseFile } from '../src/cli/read.ts';
 import { bytesOf } from '../src/format/model.ts';
 import { compilePattern, searchRanges, type SearchRange } from '../src/format/search.ts';
-import { ensureLargeDump, warmPageCache } from './parse.ts';
+import { ensureLargeDump, freshCli, warmPageCache } from './parse.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'bench', 'out');
-const cli = join(root, 'dist', 'cli', 'devcoredump.mjs');
 const ref = join(out, 'a85ref');
 const MiB = 2 ** 20;
 const REPS = Number(process.env.BENCH_REPS ?? 5);
@@ -66,7 +65,7 @@ if (cc.status !== 0) {
   console.log(`cannot build the C reference (cc -O2): ${cc.stderr}`);
   process.exit(0);
 }
-if (!existsSync(cli)) spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
+const cli = freshCli();
 console.log(`Node ${process.version}; C reference built with cc -O2; ${REPS} runs each, interleaved; whole-process times, medians`);
 
 /** Search every range of the dump on demand (in this process): decoded bytes per second. */

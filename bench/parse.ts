@@ -37,6 +37,19 @@ export function ensureLargeDump(targetBytes: number, seed = 1, zeroFraction?: nu
 }
 
 /** Read the file once so that every timed run reads it from the page cache, not the disk. */
+let built = false;
+
+/** The CLI bundle, built from the sources once per bench process: a bundle left over from older sources would measure old code. */
+export function freshCli(): string {
+  const cli = join(root, 'dist', 'cli', 'devcoredump.mjs');
+  if (!built) {
+    const r = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('cannot build the CLI bundle');
+    built = true;
+  }
+  return cli;
+}
+
 export function warmPageCache(file: string): number {
   const t0 = performance.now();
   const fd = openSync(file, 'r');
@@ -49,8 +62,7 @@ export function warmPageCache(file: string): number {
 export function benchParse(targetBytes: number, reps = 5): ParseBench & { warmMs: number } {
   const { file, textBytes, decodedBytes } = ensureLargeDump(targetBytes);
   const warmMs = warmPageCache(file);
-  const cli = join(root, 'dist', 'cli', 'devcoredump.mjs');
-  if (!existsSync(cli)) spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
+  const cli = freshCli();
   const runs: ParseBench['runs'] = [];
   for (let i = 0; i < reps; i++) {
     const r = spawnSync(process.execPath, [cli, 'inspect', file, '--json', '--timing'], { encoding: 'utf8', maxBuffer: 1 << 30 });
