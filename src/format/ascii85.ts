@@ -39,8 +39,11 @@ interface WasmDecoder {
 // Buffers that live in the module's memory (after its two windows), handed out by wasmBuffer():
 // text read straight into them and pages decoded straight into them are never copied in or out.
 const WASM_PAGE = 65536;
-/** Bytes of the memory kept for wasmBuffer(): the CLI's two 4 MiB read buffers, a text window and pages. */
-const SPARE_BYTES = 14 << 20;
+/**
+ * Bytes of the memory kept for wasmBuffer(): the CLI's two 4 MiB read buffers, a text window and
+ * pages (14 MiB); the memory search's window and a sequential reader's text and output (30 MiB).
+ */
+const SPARE_BYTES = 44 << 20;
 let spareAt = 0;
 
 let wasm: WasmDecoder | null | undefined;

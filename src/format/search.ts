@@ -3,6 +3,7 @@
 import { foldAddress, parseAddress } from './addr.ts';
 import { wasmFinder, type WasmFinder } from './ascii85.ts';
 import type { ByteStore } from './model.ts';
+import { borrowBuffer, returnBuffer } from './paged.ts';
 
 export type SearchMode = 'hex' | 'ascii' | 'utf16le' | 'u32' | 'u64' | 'address';
 
@@ -426,6 +427,7 @@ export class SearchRun {
     const cs = this.cs;
     const ce = Math.min(n, cs + this.chunk);
     let data: Uint8Array;
+    let lent: Uint8Array | null = null;
     let at = 0; // offset of data[0] in the range
     if (r.data instanceof Uint8Array) data = r.data.length === n ? r.data : r.data.subarray(0, n);
     else {
@@ -433,9 +435,11 @@ export class SearchRun {
       const end = Math.min(n, ce + this.maxPattern - 1);
       const store = r.data!;
       if (store.readInto) {
-        // One buffer for the whole run: a fresh one per chunk costs a page fault per 4 KiB.
-        if (!this.scratch || this.scratch.length < end - cs) this.scratch = new Uint8Array(end - cs);
-        data = this.scratch.subarray(0, end - cs);
+        // Decoded straight into the WebAssembly module's memory, where the filter reads it; else
+        // one buffer for the whole run: a fresh one per chunk costs a page fault per 4 KiB.
+        lent = borrowBuffer(end - cs);
+        if (!lent && (!this.scratch || this.scratch.length < end - cs)) this.scratch = new Uint8Array(end - cs);
+        data = (lent ?? this.scratch!).subarray(0, end - cs);
         store.readInto(cs, data);
       } else data = store.read(cs, end - cs);
       at = cs;
@@ -456,6 +460,7 @@ export class SearchRun {
       searchView(view, ce - cs, c, this.anchors[pi], remaining + 1, out);
       found += out.length;
     }
+    if (lent) returnBuffer(lent);
     let chunkMatches: SearchMatch[] = [];
     for (let pi = 0; pi < this.compiled.length; pi++)
       for (const off of this.perPattern[pi]) chunkMatches.push({ rangeIndex: ri, offset: cs + off, address: 0n, patternIndex: pi });
