@@ -61,6 +61,35 @@ const payload: fc.Arbitrary<Payload> = fc.record({
   crlf: fc.boolean(),
 });
 
+/**
+ * A stream of the text in small chunks of one reused buffer, as a File's stream gives them: the
+ * offsets it was opened at, and how many are open.
+ */
+function streamedText(text: Uint8Array, streamChunk: number) {
+  const s = {
+    opened: [] as number[],
+    live: 0,
+    chunksFrom(offset: number): AsyncIterator<Uint8Array> {
+      s.opened.push(offset);
+      s.live++;
+      const buf = new Uint8Array(streamChunk);
+      return (async function* () {
+        try {
+          for (let at = offset; at < text.length; at += streamChunk) {
+            const n = Math.min(streamChunk, text.length - at);
+            buf.fill(0xee); // what a consumer kept of the last chunk is overwritten
+            buf.set(text.subarray(at, at + n));
+            yield buf.subarray(0, n);
+          }
+        } finally {
+          s.live--;
+        }
+      })();
+    },
+  };
+  return s;
+}
+
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const sha = () => {
   const h = createHash('sha256');
@@ -181,31 +210,10 @@ describe('on-demand decoding (index scan + checkpoints)', () => {
         async (payloads, pageBytes, step, textChunk, streamChunk, streamed) => {
           const text = enc(dumpText(payloads));
           const cache = new DecodedPageCache();
-          const opened: number[] = [];
-          let live = 0;
-          // A stream of the text in small chunks of one reused buffer, as a File's stream gives them.
-          const source: TextSource = {
-            ...memoryTextSource(text),
-            ...(streamed ? {
-              chunksFrom(offset: number): AsyncIterator<Uint8Array> {
-                opened.push(offset);
-                live++;
-                const buf = new Uint8Array(streamChunk);
-                return (async function* () {
-                  try {
-                    for (let at = offset; at < text.length; at += streamChunk) {
-                      const n = Math.min(streamChunk, text.length - at);
-                      buf.fill(0xee); // what a consumer kept of the last chunk is overwritten
-                      buf.set(text.subarray(at, at + n));
-                      yield buf.subarray(0, n);
-                    }
-                  } finally {
-                    live--;
-                  }
-                })();
-              },
-            } : {}),
-          };
+          const stream = streamedText(text, streamChunk);
+          const { opened } = stream;
+          const live = () => stream.live;
+          const source: TextSource = { ...memoryTextSource(text), ...(streamed ? { chunksFrom: stream.chunksFrom } : {}) };
           const m = parse(text, 97, { onDemand: { text: source, cache, eagerBytes: 0, pageBytes } });
           for (const r of m.ranges) {
             const lazy = r.lazy as LazyBytes | undefined;
@@ -221,7 +229,7 @@ describe('on-demand decoding (index scan + checkpoints)', () => {
             // The pass neither filled nor asked the page cache.
             expect([cache.bytes, cache.misses]).toEqual([before.bytes, before.misses]);
             seq.close();
-            expect(live).toBe(0);
+            expect(live()).toBe(0);
             // After close, a read (a match's context) still gives the right bytes.
             expect(seq.read(0, 8)).toEqual(whole.slice(0, 8));
           }
@@ -243,28 +251,10 @@ describe('on-demand decoding (index scan + checkpoints)', () => {
         fc.integer({ min: 1, max: 300 }),
         async (payloads, pageBytes, step, textChunk, streamChunk) => {
           const text = enc(dumpText(payloads));
-          const opened: number[] = [];
-          let live = 0;
-          const source: TextSource = {
-            ...memoryTextSource(text),
-            chunksFrom(offset: number): AsyncIterator<Uint8Array> {
-              opened.push(offset);
-              live++;
-              const buf = new Uint8Array(streamChunk);
-              return (async function* () {
-                try {
-                  for (let at = offset; at < text.length; at += streamChunk) {
-                    const n = Math.min(streamChunk, text.length - at);
-                    buf.fill(0xee); // a chunk is valid only until the next is asked for
-                    buf.set(text.subarray(at, at + n));
-                    yield buf.subarray(0, n);
-                  }
-                } finally {
-                  live--;
-                }
-              })();
-            },
-          };
+          const stream = streamedText(text, streamChunk);
+          const { opened } = stream;
+          const live = () => stream.live;
+          const source: TextSource = { ...memoryTextSource(text), chunksFrom: stream.chunksFrom };
           const m = parse(text, 97, { onDemand: { text: source, cache: new DecodedPageCache(), eagerBytes: 0, pageBytes, smallBytes: 0 } });
           const pass = new SequentialPass();
           for (const r of m.ranges) {
@@ -283,7 +273,7 @@ describe('on-demand decoding (index scan + checkpoints)', () => {
           pass.close();
           // The stream's last read ahead settles first, then it ends.
           await new Promise((r) => setTimeout(r, 0));
-          expect(live).toBe(0);
+          expect(live()).toBe(0);
         },
       ),
       { numRuns: 100 },
