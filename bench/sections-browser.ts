@@ -63,20 +63,42 @@ input.addEventListener('change', function () {
 });
 `;
 
-function rendererMem(pid?: string): { pid: string; rss: number; hwm: number } {
-  let best = { pid: '', rss: 0, hwm: 0 };
-  for (const p of pid ? [pid] : readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+/** Parent pid of a process (field 4 of /proc/PID/stat, after the ")"). */
+function parentOf(pid: string): string {
+  return readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1].split(' ')[1];
+}
+
+/** The renderer with the largest resident set among the descendants of `browserPid` (other sessions run Chromium too). */
+function rendererMem(browserPid: string): { rss: number; hwm: number } {
+  let best = { rss: 0, hwm: 0 };
+  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       if (!readFileSync(`/proc/${p}/cmdline`, 'latin1').includes('--type=renderer')) continue;
+      let up = p;
+      for (let i = 0; i < 6 && up !== browserPid && up !== '1' && up !== '0'; i++) up = parentOf(up);
+      if (up !== browserPid) continue;
       const st = readFileSync(`/proc/${p}/status`, 'latin1');
       const rss = Number(/VmRSS:\s+(\d+) kB/.exec(st)?.[1] ?? 0) * 1024;
       const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(st)?.[1] ?? 0) * 1024;
-      if (rss > best.rss) best = { pid: p, rss, hwm };
+      if (rss > best.rss) best = { rss, hwm };
     } catch {
       // gone
     }
   }
   return best;
+}
+
+/** The pid of the browser process Playwright started (a child of this process). */
+function browserPid(): string {
+  const mine = String(process.pid);
+  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (parentOf(p) === mine && readFileSync(`/proc/${p}/cmdline`, 'latin1').includes('chrom')) return p;
+    } catch {
+      // gone
+    }
+  }
+  return '';
 }
 
 interface Run { parsed: number; panel: number; longCount: number; longMax: number; longSum: number; rss: number; hwm: number; rows: number; endMs: number }
@@ -92,7 +114,7 @@ async function runOnce(file: string): Promise<Run> {
     page.on('pageerror', (e) => console.log('page error:', e.message));
     await page.goto(`http://localhost:${PORT}/`);
     await page.addScriptTag({ content: IN_PAGE_SETUP });
-    const pid = rendererMem().pid;
+    const pid = browserPid();
     await page.setInputFiles('#bench-input', file);
     try {
       await page.waitForFunction(() => (window as unknown as { __bench: { panel: number } }).__bench.panel > 0, null, { timeout: TIMEOUT_MS, polling: 100 });

@@ -1,7 +1,7 @@
 // Page side of progress deltas (made by src/worker/progress-delta.ts): the summary so far, built
 // up from what changed at each report.
-import type { DumpSummary, ListDelta, SummaryDelta } from '../protocol/worker-api.ts';
-import { applyRows, emptyEntryTable } from '../format/entries.ts';
+import type { DumpSummary, ListDelta, OpenReply, SummaryDelta } from '../protocol/worker-api.ts';
+import { applyRows, emptyEntryTable, trimEntryTable } from '../format/entries.ts';
 
 function merged<T>(prev: T[], d: ListDelta<T>): T[] {
   if (d.from === prev.length && d.items.length === 0) return prev;
@@ -30,4 +30,11 @@ export function applyDelta(prev: DumpSummary | null, d: SummaryDelta): DumpSumma
     diagnostics: merged(base.diagnostics, d.diagnostics),
     done: false,
   };
+}
+
+/** The summary once parsed: what the reports built, with the open's answer applied (entry table trimmed). */
+export function finalSummary(sofar: DumpSummary | null, reply: OpenReply): DumpSummary {
+  const s = applyDelta(sofar, reply.delta);
+  trimEntryTable(s.entries);
+  return { ...s, ...reply.final, done: true };
 }

@@ -105,10 +105,11 @@ export interface SourceLine {
 /** The worker's API (exposed with Comlink); the Commands view's part is in src/protocol/commands.ts. */
 export interface ParseWorkerApi extends CommandsApi {
   /**
-   * Parse a dump; resolves with the full summary or rejects with an Error whose message is JSON of
-   * OpenFailure. Progress comes as deltas (made by src/worker/progress-delta.ts, applied by src/app/progress-merge.ts).
+   * Parse a dump; resolves with the last delta of the summary (OpenReply) or rejects with an Error
+   * whose message is JSON of OpenFailure. Progress comes as deltas (made by
+   * src/worker/progress-delta.ts, applied by src/app/progress-merge.ts).
    */
-  open(source: OpenSource, onProgress: (p: ProgressReport) => void, settings?: OpenSettings): Promise<DumpSummary>;
+  open(source: OpenSource, onProgress: (p: ProgressReport) => void, settings?: OpenSettings): Promise<OpenReply>;
   /**
    * Bytes [address, address + length) of a space, clipped to the range (or blob) that holds
    * `address`; empty when nothing holds it or it has no data.
@@ -229,6 +230,18 @@ export interface PointerScanResult {
 export interface ListDelta<T> {
   from: number;
   items: T[];
+}
+
+/**
+ * The answer to open: the final summary is what the progress reports built, with `delta` applied
+ * and `final` over it. A list the reports already carried is not sent again (a million sections
+ * cloned in one message held the page for over a second).
+ */
+export interface OpenReply {
+  /** Progress reports sent before this answer: the page applies them all first (they come on another port). */
+  reports: number;
+  delta: SummaryDelta;
+  final: Pick<DumpSummary, 'addressBits' | 'fault' | 'fingerprint' | 'timing' | 'decoding'>;
 }
 
 export interface SummaryDelta {

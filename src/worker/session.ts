@@ -5,7 +5,7 @@ import { DumpParser } from '../format/parser.ts';
 import { dumpFingerprint, FINGERPRINT_HEAD } from '../format/fingerprint.ts';
 import { NotADumpError, type DumpModel } from '../format/model.ts';
 import { writeDumpText } from '../format/write.ts';
-import type { DumpSummary, OpenFailure, OpenSettings, OpenSource, PointerScanResult, ProgressReport, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
+import type { DumpSummary, OpenFailure, OpenReply, OpenSettings, OpenSource, PointerScanResult, ProgressReport, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
 import { searchDump, yieldMacrotask, type SearchDriver } from './search.ts';
 import { DEFAULT_POINTER_LIMIT, RangeIndex, scanPointers } from './pointers.ts';
 import { DecompressError, decompress, decompressFailure, sniffCompression, type Compression, type DecompressLimits } from './decompress.ts';
@@ -207,7 +207,26 @@ export class ParseSession {
     }
   }
 
-  async open(source: OpenSource, onProgress: (p: ProgressReport) => void, settings: OpenSettings = {}): Promise<DumpSummary> {
+  /**
+   * The page's open (parse-worker.ts): the summary as the last delta over the progress reports
+   * sent, so that no list crosses to the page twice or all in one message.
+   */
+  async openForPage(source: OpenSource, onProgress: (p: ProgressReport) => void, settings: OpenSettings = {}): Promise<OpenReply> {
+    let reports = 0;
+    let tracker: DeltaTracker | null = null;
+    const s = await this.open(source, (p) => {
+      reports++;
+      onProgress(p);
+    }, settings, (t) => { tracker = t; });
+    const meta = { fileName: s.fileName, fileSize: s.fileSize, compression: s.compression };
+    const final: OpenReply['final'] = {};
+    for (const k of ['addressBits', 'fault', 'fingerprint', 'timing', 'decoding'] as const) {
+      if (s[k] !== undefined) Object.assign(final, { [k]: s[k] });
+    }
+    return { reports, delta: tracker!.delta(this.model!, meta), final };
+  }
+
+  async open(source: OpenSource, onProgress: (p: ProgressReport) => void, settings: OpenSettings = {}, withTracker?: (t: DeltaTracker) => void): Promise<DumpSummary> {
     this.source = source;
     const total = source.kind === 'file' ? source.file.size : source.bytes.length;
     const meta = { fileName: source.name, fileSize: total, compression: null as string | null };
@@ -217,6 +236,7 @@ export class ParseSession {
     const t0 = performance.now();
     let lastReport = t0;
     const tracker = new DeltaTracker();
+    withTracker?.(tracker);
     let read = 0;
     let fileRead = 0;
     const head = new Uint8Array(FINGERPRINT_HEAD);
