@@ -2,7 +2,7 @@
 // (structured clone): no functions, no decoded memory except the slices the page asks for.
 import type { Blob, Diagnostic, DumpModel, Engine, MemoryRange, Section } from '../format/model.ts';
 import type { SearchMode } from '../format/search.ts';
-import type { EntryRows } from '../format/entries.ts';
+import type { EntryRows, SectionTable } from '../format/entries.ts';
 import type { CommandsApi } from './commands.ts';
 
 /** A range as the page sees it: everything but the bytes. */
@@ -18,7 +18,9 @@ export type RangeInfo = Omit<MemoryRange, 'data'> & {
 export type BlobInfo = Omit<Blob, 'data'> & { index: number; hasData: boolean };
 
 /** The dump model without its decoded memory, plus where it came from. */
-export interface DumpSummary extends Omit<DumpModel, 'ranges' | 'blobs'> {
+export interface DumpSummary extends Omit<DumpModel, 'sections' | 'ranges' | 'blobs'> {
+  /** The sections as a table (entries.ts sectionAt): no object each, for a million of them. */
+  sections: SectionTable;
   fileName: string;
   /** Bytes of the file as given (compressed size for a compressed file). */
   fileSize: number;
@@ -246,8 +248,8 @@ export interface OpenReply {
 
 export interface SummaryDelta {
   meta: Pick<DumpSummary, 'fileName' | 'fileSize' | 'compression' | 'format' | 'header' | 'vm' | 'lineCount' | 'byteCount'>;
-  /** Sections from `from` on (their entry counts). */
-  sections: ListDelta<Section>;
+  /** Rows of the section table from `from` on (entries.ts sectionRows / applyRows with SECTION_ROW). */
+  sections: EntryRows;
   /** Rows of the entry table from `from` on (entries.ts rowsFrom/applyRows). */
   entries: EntryRows;
   ranges: ListDelta<RangeInfo>;

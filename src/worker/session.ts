@@ -10,6 +10,7 @@ import { searchDump, yieldMacrotask, type SearchDriver } from './search.ts';
 import { DEFAULT_POINTER_LIMIT, RangeIndex, scanPointers } from './pointers.ts';
 import { DecompressError, decompress, decompressFailure, sniffCompression, type Compression, type DecompressLimits } from './decompress.ts';
 import { blobInfos, DeltaTracker, rangeInfos } from './progress-delta.ts';
+import { sectionTable } from '../format/entries.ts';
 import { DecodedPageCache, DEFAULT_EAGER_BYTES, eagerBudget, memoryTextSource, type TextSource } from '../format/paged.ts';
 import { bytesOf, hasBytes } from '../format/model.ts';
 import { blobTextSource, createTextSpool, type TextSpool } from './text-source.ts';
@@ -32,7 +33,7 @@ export function summarize(model: DumpModel, meta: { fileName: string; fileSize: 
     ...meta,
     format: model.format,
     header: model.header,
-    sections: model.sections,
+    sections: sectionTable(model.sections),
     entries: model.entries,
     ranges: rangeInfos(model),
     blobs: blobInfos(model),

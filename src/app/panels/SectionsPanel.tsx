@@ -5,7 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { DumpSummary } from '../../protocol/worker-api.ts';
 import { useViewStore } from '../store.ts';
 import type { Section } from '../../format/model.ts';
-import { entryAt, type EntryTable } from '../../format/entries.ts';
+import { entryAt, sectionAt, type EntryTable, type SectionTable } from '../../format/entries.ts';
 import { outlineMove, sectionTitle } from './rows.ts';
 import { LineButton } from './JumpButton.tsx';
 import { useRowWindow } from './useRowWindow.ts';
@@ -19,7 +19,7 @@ function choose(index: number): void {
 
 export function SectionsPanel({ summary }: { summary: DumpSummary }) {
   const current = useViewStore((s) => s.section);
-  const section = current !== null ? summary.sections[current] ?? null : null;
+  const section = current !== null && current < summary.sections.count ? sectionAt(summary.sections, current) : null;
   return (
     <div className="panel-body sections-panel">
       <Outline sections={summary.sections} current={current} />
@@ -33,8 +33,8 @@ export function SectionsPanel({ summary }: { summary: DumpSummary }) {
  * Focus stays on the list and the active row is its aria-activedescendant; moving with the keys
  * chooses the section (its entries follow).
  */
-function Outline({ sections, current }: { sections: readonly Section[]; current: number | null }) {
-  const count = sections.length;
+function Outline({ sections, current }: { sections: SectionTable; current: number | null }) {
+  const count = sections.count;
   const scrollRef = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({
     count,
@@ -86,7 +86,7 @@ function Outline({ sections, current }: { sections: readonly Section[]; current:
       >
         <div role="presentation" className="outline-rows" style={{ height: v.getTotalSize() }}>
           {items.map((it) => {
-            const s = sections[it.index];
+            const s = sectionAt(sections, it.index);
             const selected = it.index === current;
             return (
               <div
