@@ -28,7 +28,10 @@ export class OpenError extends Error {
   }
 }
 
-export function summarize(model: DumpModel, meta: { fileName: string; fileSize: number; compression: string | null }, done: boolean): DumpSummary {
+/** What the page is told of the file beside the model. */
+type SummaryMeta = { fileName: string; fileSize: number; compression: string | null };
+
+export function summarize(model: DumpModel, meta: SummaryMeta, done: boolean): DumpSummary {
   return {
     ...meta,
     format: model.format,
@@ -214,20 +217,21 @@ export class ParseSession {
    */
   async openForPage(source: OpenSource, onProgress: (p: ProgressReport) => void, settings: OpenSettings = {}): Promise<OpenReply> {
     let reports = 0;
-    let tracker: DeltaTracker | null = null;
-    const s = await this.open(source, (p) => {
+    const tracker = new DeltaTracker();
+    const { meta, final } = await this.parse(source, (p) => {
       reports++;
       onProgress(p);
-    }, settings, (t) => { tracker = t; });
-    const meta = { fileName: s.fileName, fileSize: s.fileSize, compression: s.compression };
-    const final: OpenReply['final'] = {};
-    for (const k of ['addressBits', 'fault', 'fingerprint', 'timing', 'decoding'] as const) {
-      if (s[k] !== undefined) Object.assign(final, { [k]: s[k] });
-    }
-    return { reports, delta: tracker!.delta(this.model!, meta), final };
+    }, settings, tracker);
+    return { reports, delta: tracker.delta(this.model!, meta), final };
   }
 
-  async open(source: OpenSource, onProgress: (p: ProgressReport) => void, settings: OpenSettings = {}, withTracker?: (t: DeltaTracker) => void): Promise<DumpSummary> {
+  /** Parse a dump; resolves with its whole summary (tests, benches; the page gets openForPage's answer). */
+  async open(source: OpenSource, onProgress: (p: ProgressReport) => void, settings: OpenSettings = {}): Promise<DumpSummary> {
+    const { meta, final } = await this.parse(source, onProgress, settings, new DeltaTracker());
+    return { ...summarize(this.model!, meta, true), ...final };
+  }
+
+  private async parse(source: OpenSource, onProgress: (p: ProgressReport) => void, settings: OpenSettings, tracker: DeltaTracker): Promise<{ meta: SummaryMeta; final: OpenReply['final'] }> {
     this.source = source;
     const total = source.kind === 'file' ? source.file.size : source.bytes.length;
     const meta = { fileName: source.name, fileSize: total, compression: null as string | null };
@@ -236,8 +240,6 @@ export class ParseSession {
     this.limits = settings.maxDecompressedBytes !== undefined ? { ...this.defaults, maxBytes: settings.maxDecompressedBytes } : this.defaults;
     const t0 = performance.now();
     let lastReport = t0;
-    const tracker = new DeltaTracker();
-    withTracker?.(tracker);
     let read = 0;
     let fileRead = 0;
     const head = new Uint8Array(FINGERPRINT_HEAD);
@@ -312,7 +314,10 @@ export class ParseSession {
       }
       this.model = parser.finish();
       const fingerprint = await dumpFingerprint(this.model, head.subarray(0, headLen));
-      return { ...summarize(this.model, meta, true), fingerprint, timing: { parseMs, readWaitMs: waitMs }, decoding: decoding() };
+      const final: OpenReply['final'] = { fingerprint, timing: { parseMs, readWaitMs: waitMs }, decoding: decoding() };
+      if (this.model.addressBits !== undefined) final.addressBits = this.model.addressBits;
+      if (this.model.fault !== undefined) final.fault = this.model.fault;
+      return { meta, final };
     } catch (raw) {
       if (raw instanceof NotADumpError) throw new OpenError({ kind: 'not-a-dump', message: raw.message });
       const e = this.compression ? decompressFailure(raw, this.compression) : raw;
