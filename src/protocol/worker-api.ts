@@ -1,6 +1,6 @@
 // The typed boundary between the page and the parse worker. Everything here crosses postMessage
 // (structured clone): no functions, no decoded memory except the slices the page asks for.
-import type { Blob, Diagnostic, DumpModel, Engine, MemoryRange, Section } from '../format/model.ts';
+import type { Blob, Diagnostic, DumpModel, Engine, MemoryRange } from '../format/model.ts';
 import type { SearchMode } from '../format/search.ts';
 import type { EntryRows, SectionTable } from '../format/entries.ts';
 import type { CommandsApi } from './commands.ts';
