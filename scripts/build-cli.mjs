@@ -9,11 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// grow-sink.ts's fflate (the i915/msm inflater) is loaded on first use (src/cli/fflate-lazy.ts).
+// grow-sink.ts's fflate (the i915/msm inflater) is loaded on first use (scripts/fflate-lazy.mjs).
 const lazyFflate = {
   name: 'lazy-fflate',
   setup(b) {
-    b.onResolve({ filter: /^fflate$/ }, (args) => (/grow-sink\.ts$/.test(args.importer) ? { path: join(root, 'src', 'cli', 'fflate-lazy.ts') } : undefined));
+    b.onResolve({ filter: /^fflate$/ }, (args) => (/grow-sink\.ts$/.test(args.importer) ? { path: join(root, 'scripts', 'fflate-lazy.mjs') } : undefined));
   },
 };
 rmSync(join(root, 'dist', 'cli', 'chunks'), { recursive: true, force: true });
