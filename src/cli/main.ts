@@ -15,7 +15,7 @@ import { jsonChunks } from '../format/json-chunks.ts';
 import type { Piece } from '../format/write.ts';
 import { InputError, parseFile } from './read.ts';
 import { formatSummary } from './summary.ts';
-import { HashPool } from './hash-pool.ts';
+import { takeHashPool } from './hash-pool.ts';
 import type { Family } from '../format/gpu/index.ts';
 import { humanBytes } from '../format/text.ts';
 import { MAX_DECOMPRESSED, parseByteSize } from '../format/limits.ts';
@@ -149,7 +149,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const t0 = performance.now();
     // inspect needs every payload once, for its hash: hashed on a second thread while the index
     // scan decodes it, nothing kept.
-    const pool = cmd === 'inspect' ? new HashPool() : null;
+    const pool = cmd === 'inspect' ? takeHashPool() : null;
     let opened: Awaited<ReturnType<typeof parseFile>>;
     try {
       // extract, snapshot and decode read ranges through their ByteStore: a dump over the threshold
