@@ -151,15 +151,37 @@ interface RunFigures {
   viaPane: { wallMs: number; reads: number[]; count: number } | null;
   longSearch: number[];
   cache: { bytes: number; peak: number; budget: number } | null;
+  /** VmHWM of the other processes of the browser, by kind (browser, gpu-process, utility). */
+  others: Map<string, number>;
+}
+
+/** The processes this bench started: descendants of this Node process (Chromium and its children). */
+function ownPids(): string[] {
+  const parent = new Map<string, string>();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      parent.set(pid, readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1].split(' ')[1]);
+    } catch {
+      // gone
+    }
+  }
+  const self = String(process.pid);
+  const mine = (pid: string): boolean => {
+    for (let p = parent.get(pid), i = 0; p && i < 8; p = parent.get(p), i++) if (p === self) return true;
+    return false;
+  };
+  return [...parent.keys()].filter(mine);
 }
 
 /**
  * Resident set (VmRSS), its peak (VmHWM) and CPU time (user + system, ms) of a Chromium renderer
- * process (page + worker): `only` (a pid), or else the one with the largest resident set.
+ * process (page + worker: a dedicated worker is a thread of its page's renderer): `only` (a pid), or
+ * else the one of this bench's browser with the largest resident set. Only processes this bench
+ * started count: on a shared machine another session's Chromium may hold a larger renderer.
  */
 function rendererRss(only?: string): { pid: string; rss: number; hwm: number; cpuMs: number } {
   let best = { pid: '', rss: 0, hwm: 0, cpuMs: 0 };
-  for (const pid of only ? [only] : readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+  for (const pid of only ? [only] : ownPids()) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'latin1');
       if (!cmd.includes('--type=renderer')) continue;
@@ -174,6 +196,23 @@ function rendererRss(only?: string): { pid: string; rss: number; hwm: number; cp
     }
   }
   return best;
+}
+
+/** Peak resident set (VmHWM) of each kind of process this bench's browser runs (browser, gpu-process, utility, renderer), the largest of each kind. */
+function processPeaks(): Map<string, number> {
+  const peaks = new Map<string, number>();
+  for (const pid of ownPids()) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'latin1');
+      if (!cmd.includes('chrom')) continue;
+      const kind = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
+      const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1] ?? 0) * 1024;
+      peaks.set(kind, Math.max(peaks.get(kind) ?? 0, hwm));
+    } catch {
+      // gone
+    }
+  }
+  return peaks;
 }
 
 /** One run in a fresh browser: open the dump, browse it, search it. `paneSearch`: also the search through the pane. */
@@ -287,10 +326,12 @@ async function runOnce(file: string, paneSearch: boolean): Promise<RunFigures> {
     const cache = await page.evaluate(() => window.__devcoredump!.dump.getState().client!.cacheStats?.() ?? null);
     clearInterval(poll);
     peak = Math.max(peak, rendererRss(pid).hwm);
+    const others = processPeaks();
+    others.delete('renderer');
     return {
       firstProgress: r.firstProgress, firstRow: r.firstRow, parsed: r.parsed, timing, decoding: decoding?.mode ?? 'memory',
       peakRss: peak, rssLoaded: loaded.rss, hwmIndexed, hwmBrowsed, rssIndexed, rssBrowsed, rssSearched, lastJump, jumps, bigLength: big.length, frames, longAll, longBefore,
-      searches, viaPane, longSearch, cache,
+      searches, viaPane, longSearch, cache, others,
     };
   } finally {
     await browser.close();
@@ -311,6 +352,8 @@ function printRuns(dump: { textBytes: number; decodedBytes: number; ranges: numb
   const withTiming = runs.filter((r) => r.timing);
   if (withTiming.length) console.log(`  of which the worker parsed for ${med((r) => r.timing?.parseMs ?? 0)} ms and waited for file reads for ${med((r) => r.timing?.readWaitMs ?? 0)} ms`);
   console.log(`renderer peak RSS (VmHWM, page + worker): ${med((r) => r.peakRss / MiB)} MiB (target <= 400); RSS of the app before opening ${med((r) => r.rssLoaded / MiB)}, when indexed ${med((r) => r.rssIndexed / MiB)}, after browsing ${med((r) => r.rssBrowsed / MiB)}, after searching ${med((r) => r.rssSearched / MiB)} MiB; peak by then: indexed ${med((r) => r.hwmIndexed / MiB)}, browsed ${med((r) => r.hwmBrowsed / MiB)} MiB`);
+  const kinds = [...runs[0].others.keys()].sort();
+  console.log(`  the browser's other processes, peak RSS: ${kinds.map((k) => `${k} ${med((r) => (r.others.get(k) ?? 0) / MiB)}`).join(', ')} MiB (the File is read by the browser process)`);
   const c = runs[0].cache;
   if (c) console.log(`worker page cache after the run: ${list(runs.map((r) => (r.cache?.bytes ?? 0) / MiB))} MiB held, peak ${list(runs.map((r) => (r.cache?.peak ?? 0) / MiB))} MiB, budget ${mib(c.budget)} MiB`);
   console.log(`jump to the last range: ${med((r) => r.lastJump)} ms (select → its first row shown with its bytes; target < 200)`);

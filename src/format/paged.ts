@@ -22,9 +22,9 @@ export interface TextSource {
   /**
    * The text from `offset` on as a stream of chunks, where the source has one (a File in the
    * browser: read meanwhile by the browser, into one reused buffer). A chunk is valid until the
-   * next is asked for.
+   * next is asked for. `end`: where the caller stops reading (the stream may end there).
    */
-  chunksFrom?(offset: number): AsyncIterator<Uint8Array>;
+  chunksFrom?(offset: number, end?: number): AsyncIterator<Uint8Array>;
   /** Read into `into` from `offset` (as many bytes as fit, fewer at the end); the count read. Optional: saves a copy. */
   readInto?(offset: number, into: Uint8Array): number;
 }
@@ -485,7 +485,7 @@ export class SequentialBytes implements ByteStore {
     const at = this.textStart + this.textLen;
     if (!this.chunks || this.streamAt !== at) {
       this.dropStream();
-      this.chunks = open.call(this.source, at);
+      this.chunks = open.call(this.source, at, this.decoder.endText);
       this.streamAt = at;
     }
     while (this.textLen < want) {
