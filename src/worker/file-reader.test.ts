@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blobChunks, BufferPool } from './file-reader.ts';
+import { blobChunks, BufferPool, gcNudge, NUDGE_BYTES } from './file-reader.ts';
 
 /** Bytes 0..n-1 (mod 251): any misplaced chunk shows. */
 function bytes(n: number): Uint8Array {
@@ -102,6 +102,19 @@ describe('blobChunks', () => {
     expect(pool.peak).toBe(4);
     expect(pool.made).toBe(4);
     expect(pool.out).toBe(0);
+  });
+});
+
+describe('the garbage-collection nudge', () => {
+  it('runs once per NUDGE_BYTES streamed, whatever the chunk sizes', async () => {
+    const size = 8 << 20;
+    const blob = new Blob([new Uint8Array(size)]);
+    const pool = new BufferPool(1 << 20, 2);
+    const calls0 = gcNudge.calls;
+    gcNudge.bytes = 0;
+    const passes = Math.ceil((NUDGE_BYTES * 2.5) / size);
+    for (let i = 0; i < passes; i++) for await (const c of blobChunks(blob, 0, undefined, 3000, pool)) expect(c.length).toBeGreaterThan(0);
+    expect(gcNudge.calls - calls0).toBe(Math.floor((passes * size) / NUDGE_BYTES));
   });
 });
 
