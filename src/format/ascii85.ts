@@ -28,6 +28,8 @@ const GROW_MIN = 1 << 14;
 interface WasmDecoder {
   decode: (inPtr: number, len: number, outPtr: number, capDwords: number) => number;
   scan: (inPtr: number, len: number, capDwords: number) => number;
+  find: WasmFinder['find'];
+  stop: WebAssembly.Global;
   dwords: WebAssembly.Global;
   first: WebAssembly.Global;
   last: WebAssembly.Global;
@@ -37,8 +39,11 @@ interface WasmDecoder {
 // Buffers that live in the module's memory (after its two windows), handed out by wasmBuffer():
 // text read straight into them and pages decoded straight into them are never copied in or out.
 const WASM_PAGE = 65536;
-/** Bytes of the memory kept for wasmBuffer(): the CLI's two 4 MiB read buffers, a text window and pages. */
-const SPARE_BYTES = 14 << 20;
+/**
+ * Bytes of the memory kept for wasmBuffer(): the CLI's two 4 MiB read buffers, a text window and
+ * pages (14 MiB); the memory search's window and a sequential reader's text and output (30 MiB).
+ */
+const SPARE_BYTES = 44 << 20;
 let spareAt = 0;
 
 let wasm: WasmDecoder | null | undefined;
@@ -65,6 +70,8 @@ function getWasm(): WasmDecoder | null {
       wasm = {
         decode: e.decode as WasmDecoder['decode'],
         scan: e.scan as WasmDecoder['scan'],
+        find: e.find as WasmDecoder['find'],
+        stop: e.stop as WebAssembly.Global,
         dwords: e.dwords as WebAssembly.Global,
         first: e.first as WebAssembly.Global,
         last: e.last as WebAssembly.Global,
@@ -89,6 +96,30 @@ export function wasmBuffer(bytes: number): Uint8Array | null {
   const b = wm.mem.subarray(spareAt, spareAt + bytes);
   spareAt += bytes;
   return b;
+}
+
+/**
+ * The module's search filter (ascii85.wat `find`, used by search.ts), or null without WebAssembly.
+ * Between two calls of the decoder its windows are free: `window` bytes at `windowAt` take text
+ * to search that is not in the memory already, and `cap` candidates go to `out`.
+ */
+export interface WasmFinder {
+  find: (p: number, n: number, a0: number, x0: number, d0: number, a1: number, x1: number, d1: number, out: number, cap: number) => number;
+  stop: WebAssembly.Global;
+  mem: Uint8Array;
+  windowAt: number;
+  window: number;
+  out: number;
+  cap: number;
+}
+
+let finder: WasmFinder | null | undefined;
+
+export function wasmFinder(): WasmFinder | null {
+  const wm = getWasm();
+  if (!wm) return null;
+  finder ??= { find: wm.find, stop: wm.stop, mem: wm.mem, windowAt: 0, window: IN_CAP, out: OUT_BASE, cap: OUT_CAP_DWORDS };
+  return finder;
 }
 
 /** Turn the WebAssembly fast path off or on (tests and benchmarks compare both). */

@@ -202,4 +202,55 @@
         (br $top)))
     (global.set $dwords (local.get $w))
     (i32.sub (local.get $i) (local.get $in)))
+;; find(p, n, a0, x0, d0, a1, x1, d1, out, cap) -> candidates written: the memory search's filter
+;; (search.ts). For each start s in [0, n) where (mem[p + s + d0] | x0) == a0 and
+;; (mem[p + s + d1] | x1) == a1 (two bytes of the pattern; x = 0x20 folds an ASCII letter), s goes
+;; into the i32s at out, in order, at most cap of them; 16 starts at a time. $stop is where it
+;; stopped (every start below it was looked at). The caller checks each candidate's other bytes.
+  (global $stop (export "stop") (mut i32) (i32.const 0))
+  (func (export "find") (param $p i32) (param $n i32)
+    (param $a0 i32) (param $x0 i32) (param $d0 i32) (param $a1 i32) (param $x1 i32) (param $d1 i32)
+    (param $out i32) (param $cap i32) (result i32)
+    (local $s i32) (local $k i32) (local $bits i32) (local $q0 i32) (local $q1 i32)
+    (local $va v128) (local $vx v128) (local $vb v128) (local $vy v128)
+    (local.set $va (i8x16.splat (local.get $a0)))
+    (local.set $vx (i8x16.splat (local.get $x0)))
+    (local.set $vb (i8x16.splat (local.get $a1)))
+    (local.set $vy (i8x16.splat (local.get $x1)))
+    (local.set $q0 (i32.add (local.get $p) (local.get $d0)))
+    (local.set $q1 (i32.add (local.get $p) (local.get $d1)))
+    (block $full
+      (loop $blocks
+        (br_if $full (i32.gt_u (i32.add (local.get $s) (i32.const 16)) (local.get $n)))
+        (br_if $full (i32.lt_u (i32.sub (local.get $cap) (local.get $k)) (i32.const 16)))
+        (local.set $bits (i8x16.bitmask (v128.and
+          (i8x16.eq (v128.or (v128.load (i32.add (local.get $q0) (local.get $s))) (local.get $vx)) (local.get $va))
+          (i8x16.eq (v128.or (v128.load (i32.add (local.get $q1) (local.get $s))) (local.get $vy)) (local.get $vb)))))
+        (block $none
+          (loop $bit
+            (br_if $none (i32.eqz (local.get $bits)))
+            (i32.store (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 2)))
+              (i32.add (local.get $s) (i32.ctz (local.get $bits))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
+            (br $bit)))
+        (local.set $s (i32.add (local.get $s) (i32.const 16)))
+        (br $blocks)))
+    ;; The last starts (fewer than 16), one at a time; not when the output is what stopped the blocks.
+    (if (i32.gt_u (i32.add (local.get $s) (i32.const 16)) (local.get $n))
+      (then
+        (block $end
+          (loop $one
+            (br_if $end (i32.ge_u (local.get $s) (local.get $n)))
+            (br_if $end (i32.ge_u (local.get $k) (local.get $cap)))
+            (if (i32.and
+                  (i32.eq (i32.or (i32.load8_u (i32.add (local.get $q0) (local.get $s))) (local.get $x0)) (local.get $a0))
+                  (i32.eq (i32.or (i32.load8_u (i32.add (local.get $q1) (local.get $s))) (local.get $x1)) (local.get $a1)))
+              (then
+                (i32.store (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 2))) (local.get $s))
+                (local.set $k (i32.add (local.get $k) (i32.const 1)))))
+            (local.set $s (i32.add (local.get $s) (i32.const 1)))
+            (br $one)))))
+    (global.set $stop (local.get $s))
+    (local.get $k))
 )

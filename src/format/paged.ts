@@ -287,6 +287,37 @@ function readText(text: TextSource, offset: number, length: number): Uint8Array 
   return text.readAt(offset, length);
 }
 
+/**
+ * Buffers in the decoder's WebAssembly memory lent to whole-range passes (a sequential reader's text
+ * and output, a search's window): text read into one and decoded into another is not copied into or
+ * out of the module, and the search's filter reads the decoded bytes where they are. Past
+ * LENDABLE_BYTES lent at once (or without WebAssembly) the caller uses an ordinary array.
+ */
+const idleBuffers: Uint8Array[] = [];
+const lent = new Set<Uint8Array>();
+let lendable = 30 << 20;
+
+/** A buffer of at least `bytes` in the decoder's memory (not zeroed), or null; give it back with returnBuffer(). */
+export function borrowBuffer(bytes: number): Uint8Array | null {
+  let i = -1;
+  for (let j = 0; j < idleBuffers.length; j++) if (idleBuffers[j].length >= bytes && (i < 0 || idleBuffers[j].length < idleBuffers[i].length)) i = j;
+  let b: Uint8Array | null = i >= 0 ? idleBuffers.splice(i, 1)[0] : null;
+  if (!b) {
+    const size = Math.ceil(bytes / PAGE_BYTES) * PAGE_BYTES;
+    if (size > lendable) return null;
+    b = wasmBuffer(size);
+    if (!b) return null;
+    lendable -= size;
+  }
+  lent.add(b);
+  return b;
+}
+
+/** Give back a buffer from borrowBuffer() (anything else is left to the garbage collector). */
+export function returnBuffer(b: Uint8Array): void {
+  if (lent.delete(b)) idleBuffers.push(b);
+}
+
 /** Give a finished decoder's page back, zeroed (a counting decoder left anything in it). */
 function release(d: Ascii85Decoder): void {
   if (d.countOnly) d.out.fill(0);
@@ -404,6 +435,8 @@ export class LazyBytes implements ByteStore {
 
 /** Text read at once by a sequential reader: few, large reads of the File. */
 export const SEQUENTIAL_TEXT = 8 << 20;
+/** The least a sequential reader's output buffer holds (a worker search's window is 2 MiB and a little). */
+const SEQUENTIAL_OUT = 4 << 20;
 
 /**
  * The decoded bytes of one LazyBytes for a pass front to back: the text is held in one reused
@@ -415,7 +448,7 @@ export const SEQUENTIAL_TEXT = 8 << 20;
  */
 export class SequentialBytes implements ByteStore {
   readonly length: number;
-  private out = new Uint8Array(0);
+  private out: Uint8Array = new Uint8Array(0);
   /** Decoded offset of out[0], and the bytes of `out` that hold decoded data. */
   private outStart = 0;
   private outLen = 0;
@@ -459,8 +492,9 @@ export class SequentialBytes implements ByteStore {
     } else this.textLen = 0;
     this.textStart = from;
     if (this.text.length < want) {
-      const t = new Uint8Array(want);
+      const t = borrowBuffer(Math.max(want, this.textChunk)) ?? new Uint8Array(want);
       t.set(this.text.subarray(0, this.textLen));
+      returnBuffer(this.text);
       this.text = t;
     }
   }
@@ -512,6 +546,8 @@ export class SequentialBytes implements ByteStore {
   close(): void {
     this.closed = true;
     this.dropStream();
+    returnBuffer(this.text);
+    returnBuffer(this.out);
     this.text = new Uint8Array(0);
     this.textLen = 0;
     this.out = new Uint8Array(0);
@@ -541,15 +577,23 @@ export class SequentialBytes implements ByteStore {
       const want = this.want(from, to);
       this.refill(from, want);
       this.dropStream(); // the stream (if any) is behind now
-      const got = this.source.readAt(this.textStart + this.textLen, want - this.textLen);
-      this.text.set(got, this.textLen);
-      this.textLen += got.length;
+      const at = this.textStart + this.textLen;
+      const into = this.text.subarray(this.textLen, want);
+      if (this.source.readInto) this.textLen += this.source.readInto(at, into);
+      else {
+        const got = this.source.readAt(at, want - this.textLen);
+        into.set(got);
+        this.textLen += got.length;
+      }
     }
     const start = first * pb;
     const bytes = Math.min(this.lazy.decodedLength, (last + 1) * pb) - start;
     const need = Math.ceil(bytes / 4) * 4;
-    if (this.out.length < need) this.out = new Uint8Array(need);
-    else this.out.fill(0, 0, need); // 'z' groups are skipped, not written
+    if (this.out.length < need) {
+      returnBuffer(this.out);
+      this.out = borrowBuffer(Math.max(need, SEQUENTIAL_OUT)) ?? new Uint8Array(need);
+    }
+    this.out.fill(0, 0, need); // 'z' groups are skipped, not written
     this.outStart = start;
     this.outLen = bytes;
     decodeSpan(this.out.subarray(0, need), this.text, from - this.textStart, Math.min(this.textLen, to - this.textStart), need / 4);

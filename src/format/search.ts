@@ -1,7 +1,9 @@
 // Memory search over captured ranges: compile a user's query into byte patterns, then find every
 // occurrence in each range's decoded bytes. Pure TypeScript: no DOM, no Node APIs.
 import { foldAddress, parseAddress } from './addr.ts';
+import { wasmFinder, type WasmFinder } from './ascii85.ts';
 import type { ByteStore } from './model.ts';
+import { borrowBuffer, returnBuffer } from './paged.ts';
 
 export type SearchMode = 'hex' | 'ascii' | 'utf16le' | 'u32' | 'u64' | 'address';
 
@@ -205,59 +207,110 @@ function sampleHistogram(data: Uint8Array): Uint32Array {
   return h;
 }
 
-function pickAnchor(c: Compiled, hist: Uint32Array): number {
+/** A byte's count in the sample; a folded letter matches two byte values. */
+function byteCount(c: Compiled, i: number, hist: Uint32Array): number {
+  const b = c.bytes[i];
+  return c.ci && b >= 0x61 && b <= 0x7a ? hist[b] + hist[b - 0x20] : hist[b];
+}
+
+/** The pattern's rarest exact byte (-1: every byte a wildcard), then its second rarest (the first again when it has one). */
+function pickAnchors(c: Compiled, hist: Uint32Array): [number, number] {
   let best = -1;
-  let bestCount = Infinity;
+  let second = -1;
   for (let i = 0; i < c.bytes.length; i++) {
     if (c.mask && c.mask[i] === 0) continue;
-    const b = c.bytes[i];
-    // A folded letter matches two byte values.
-    const n = c.ci && b >= 0x61 && b <= 0x7a ? hist[b] + hist[b - 0x20] : hist[b];
-    if (n < bestCount) {
-      bestCount = n;
+    const n = byteCount(c, i, hist);
+    if (best < 0 || n < byteCount(c, best, hist)) {
+      second = best;
       best = i;
-    }
+    } else if (second < 0 || n < byteCount(c, second, hist)) second = i;
   }
-  return best;
+  return [best, second < 0 ? best : second];
 }
+
+/** Does the pattern match view[s, s + m)? */
+function matchesAt(view: Uint8Array, s: number, c: Compiled): boolean {
+  const p = c.bytes;
+  const m = p.length;
+  if (c.fast) {
+    for (let j = 0; j < m; j++) if (view[s + j] !== p[j]) return false;
+    return true;
+  }
+  const mask = c.mask;
+  for (let j = 0; j < m; j++) {
+    let d = view[s + j];
+    if (c.ci) d = FOLD[d];
+    if (mask) d &= mask[j];
+    if (d !== p[j]) return false;
+  }
+  return true;
+}
+
+/**
+ * searchView() through the WebAssembly filter (ascii85.wat `find`): the starts where the pattern's
+ * two rarest bytes are in place come out 16 bytes at a time, and only those are checked in full.
+ * `view` is searched where it is when it lives in the module's memory, else copied in a window at
+ * a time.
+ */
+function searchWasm(w: WasmFinder, view: Uint8Array, last: number, c: Compiled, anchors: readonly [number, number], max: number, out: number[]): void {
+  const m = c.bytes.length;
+  const [d0, d1] = anchors;
+  const a0 = c.bytes[d0];
+  const a1 = c.bytes[d1];
+  // A folded letter: (byte | 0x20) is its lower case for both cases, and for no other byte.
+  const x0 = c.ci && a0 >= 0x61 && a0 <= 0x7a ? 0x20 : 0;
+  const x1 = c.ci && a1 >= 0x61 && a1 <= 0x7a ? 0x20 : 0;
+  const mem = w.mem;
+  const inPlace = view.buffer === mem.buffer;
+  candidates ??= new Int32Array(mem.buffer, w.out, w.cap);
+  for (let s0 = 0; s0 < last;) {
+    let ptr: number;
+    let n: number;
+    if (inPlace) {
+      ptr = view.byteOffset + s0;
+      n = last - s0;
+    } else {
+      n = Math.min(last - s0, w.window - m + 1);
+      mem.set(view.subarray(s0, s0 + n + m - 1), w.windowAt);
+      ptr = w.windowAt;
+    }
+    const k = w.find(ptr, n, a0, x0, d0, a1, x1, d1, w.out, w.cap);
+    for (let j = 0; j < k; j++) {
+      const s = s0 + candidates[j];
+      if (matchesAt(view, s, c)) {
+        out.push(s);
+        if (--max === 0) return;
+      }
+    }
+    s0 += w.stop.value as number;
+  }
+}
+
+/** The filter's candidates, a view of the module's memory (which never grows after it starts). */
+let candidates: Int32Array | null = null;
 
 /**
  * Push the offsets (relative to `view`) of matches starting before `starts` into `out`, stopping
  * after `max` of them. `view` extends up to pattern length - 1 bytes past `starts`.
  */
-function searchView(view: Uint8Array, starts: number, c: Compiled, anchor: number, max: number, out: number[]): void {
+function searchView(view: Uint8Array, starts: number, c: Compiled, anchors: readonly [number, number], max: number, out: number[]): void {
   const p = c.bytes;
   const m = p.length;
   const last = Math.min(starts, view.length - m + 1); // exclusive bound on start offsets
   if (last <= 0 || max <= 0) return;
-  if (c.fast) {
-    const a = p[anchor];
-    const end = last + anchor; // exclusive bound on anchor positions
-    let i = view.indexOf(a, anchor);
-    while (i !== -1 && i < end) {
-      const s = i - anchor;
-      let j = 0;
-      while (j < m && view[s + j] === p[j]) j++;
-      if (j === m) {
-        out.push(s);
-        if (--max === 0) return;
-      }
-      i = view.indexOf(a, i + 1);
-    }
-    return;
-  }
-  // General path: wildcards and/or case folding, anchored on one exact (folded) byte.
+  const anchor = anchors[0];
+  const w = anchor >= 0 ? wasmFinder() : null;
+  if (w) return searchWasm(w, view, last, c, anchors, max, out);
+  // Without WebAssembly: candidates from indexOf on the anchor byte (a folded letter merges the
+  // two cases' streams), each checked in full.
   if (anchor < 0) {
     // Every byte a wildcard: every start matches.
     for (let s = 0; s < last && max > 0; s++, max--) out.push(s);
     return;
   }
-  const mask = c.mask;
-  const fold = c.ci ? FOLD : null;
   const a = p[anchor];
-  const end = last + anchor;
-  const other = fold && a >= 0x61 && a <= 0x7a ? a - 0x20 : -1;
-  // Anchor candidates come from indexOf; a folded letter anchor merges the two cases' streams.
+  const end = last + anchor; // exclusive bound on anchor positions
+  const other = c.ci && a >= 0x61 && a <= 0x7a ? a - 0x20 : -1;
   let i1 = view.indexOf(a, anchor);
   let i2 = other >= 0 ? view.indexOf(other, anchor) : -1;
   for (;;) {
@@ -271,16 +324,8 @@ function searchView(view: Uint8Array, starts: number, c: Compiled, anchor: numbe
       i2 = view.indexOf(other, i2 + 1);
     }
     if (i >= end) return;
-    const s = i - anchor;
-    let j = 0;
-    for (; j < m; j++) {
-      let d = view[s + j];
-      if (fold) d = fold[d];
-      if (mask) d &= mask[j];
-      if (d !== p[j]) break;
-    }
-    if (j === m) {
-      out.push(s);
+    if (matchesAt(view, i - anchor, c)) {
+      out.push(i - anchor);
       if (--max === 0) return;
     }
   }
@@ -311,7 +356,7 @@ export class SearchRun {
   private readonly opts: SearchOptions;
   private ri = 0;
   private cs = 0;
-  private anchors: number[] | null = null;
+  private anchors: [number, number][] | null = null;
   private readonly perPattern: number[][];
   private finished = false;
 
@@ -382,6 +427,7 @@ export class SearchRun {
     const cs = this.cs;
     const ce = Math.min(n, cs + this.chunk);
     let data: Uint8Array;
+    let lent: Uint8Array | null = null;
     let at = 0; // offset of data[0] in the range
     if (r.data instanceof Uint8Array) data = r.data.length === n ? r.data : r.data.subarray(0, n);
     else {
@@ -389,9 +435,11 @@ export class SearchRun {
       const end = Math.min(n, ce + this.maxPattern - 1);
       const store = r.data!;
       if (store.readInto) {
-        // One buffer for the whole run: a fresh one per chunk costs a page fault per 4 KiB.
-        if (!this.scratch || this.scratch.length < end - cs) this.scratch = new Uint8Array(end - cs);
-        data = this.scratch.subarray(0, end - cs);
+        // Decoded straight into the WebAssembly module's memory, where the filter reads it; else
+        // one buffer for the whole run: a fresh one per chunk costs a page fault per 4 KiB.
+        lent = borrowBuffer(end - cs);
+        if (!lent && (!this.scratch || this.scratch.length < end - cs)) this.scratch = new Uint8Array(end - cs);
+        data = (lent ?? this.scratch!).subarray(0, end - cs);
         store.readInto(cs, data);
       } else data = store.read(cs, end - cs);
       at = cs;
@@ -399,7 +447,7 @@ export class SearchRun {
     if (this.anchors === null) {
       // A store's histogram comes from its first chunk (sampling all of it would decode it all).
       const hist = sampleHistogram(data);
-      this.anchors = this.compiled.map((c) => pickAnchor(c, hist));
+      this.anchors = this.compiled.map((c) => pickAnchors(c, hist));
     }
     const remaining = this.limit - this.matches.length;
     let found = 0;
@@ -412,6 +460,7 @@ export class SearchRun {
       searchView(view, ce - cs, c, this.anchors[pi], remaining + 1, out);
       found += out.length;
     }
+    if (lent) returnBuffer(lent);
     let chunkMatches: SearchMatch[] = [];
     for (let pi = 0; pi < this.compiled.length; pi++)
       for (const off of this.perPattern[pi]) chunkMatches.push({ rangeIndex: ri, offset: cs + off, address: 0n, patternIndex: pi });
