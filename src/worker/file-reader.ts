@@ -241,13 +241,14 @@ async function* sliceChunks(blob: globalThis.Blob, offset: number, end: number):
   }
 }
 
-/** Chunks of any stream (the decompressor's output). */
+/** Chunks of any stream (the decompressor's output: a fresh chunk each, so the nudge counts them too). */
 export async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
   const reader = stream.getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
+      counted(value.length);
       yield value;
     }
   } finally {
