@@ -6,8 +6,7 @@ import { PaneBoundary } from './app/common/PaneBoundary.tsx';
 import { startLayout } from './app/layout/layout-store.ts';
 import { installKeymap } from './app/shortcuts/keymap.ts';
 import { SHORTCUTS } from './app/shortcuts/registry.ts';
-import { prestartWorker } from './app/dump-client.ts';
-import { useDumpStore } from './app/store.ts';
+import { prestartParseWorker } from './app/store.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root element');
@@ -25,10 +24,6 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-// The first open's parse worker starts while the welcome screen waits for a file (not when a dump
-// is already opening or open: a link or a recent dump opened at start-up has its own).
+// The first open's parse worker starts while the welcome screen waits for a file.
 const idle = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 200));
-idle(() => {
-  const s = useDumpStore.getState();
-  if (!s.dump && !s.loading) prestartWorker();
-});
+idle(prestartParseWorker);
