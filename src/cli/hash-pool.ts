@@ -1,10 +1,14 @@
 // sha256 on a second thread, overlapped with decoding: the parser hands each decoded page to a
 // Hasher that copies it into the slot being filled of a shared ring (SharedArrayBuffer); a worker
-// thread hashes full slots and frees them. A slot holds pieces of any number of hashes in order
+// thread hashes full slots and frees them. The parser's thread decodes every byte; when the worker
+// falls behind (the parser had to wait for a free slot), the next hash is done on the parser's
+// thread, straight from the decoded page without the copy, while the worker catches up. A hash
+// stays on the thread it started on. A slot holds pieces of any number of hashes in order
 // (many small payloads share one slot and one message), so the bytes in flight never exceed the
 // ring (SLOTS x SLOT) whatever the number of payloads. The parser only waits (Atomics.wait) when
 // every slot is still being hashed. Digests arrive as promises; `drain()` sends what is left and
 // waits for all of them.
+import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Hasher } from '../format/xe.ts';
 
@@ -42,8 +46,15 @@ parentPort.on('message', (m) => {
 });
 `;
 
+/** Where hashes go: 'balance' (default) splits them between the two threads, 'worker' and 'main' force one. */
+export type HashPlacement = 'balance' | 'worker' | 'main';
+
 export class HashPool {
-  private readonly worker: Worker;
+  readonly worker: Worker;
+  /** This thread had to wait for a free slot since the last hash was placed: the worker is behind. */
+  private waited = false;
+  /** Bytes hashed on each thread (tests, --timing). */
+  readonly bytesOn = { main: 0, worker: 0 };
   private readonly ring = new SharedArrayBuffer(HASH_RING_BYTES);
   private readonly bytes = new Uint8Array(this.ring);
   private readonly busy = new Int32Array(new SharedArrayBuffer(4 * SLOTS));
@@ -57,7 +68,7 @@ export class HashPool {
   private readonly waiting = new Map<number, (hex: string) => void>();
   private readonly pending: Promise<string>[] = [];
 
-  constructor() {
+  constructor(private readonly placement: HashPlacement = 'balance') {
     this.worker = new Worker(WORKER, { eval: true, workerData: { ring: this.ring, busy: this.busy.buffer } });
     this.worker.on('message', (done: (number | string)[]) => {
       for (let k = 0; k < done.length; k += 2) {
@@ -79,6 +90,7 @@ export class HashPool {
           return s;
         }
       }
+      this.waited = true;
       Atomics.wait(this.busy, this.next, 2, 1000);
     }
   }
@@ -103,11 +115,41 @@ export class HashPool {
     this.segs = [];
   }
 
-  /** A Hasher whose digest() is the hex sha256 once the worker has it (a promise). */
+  /**
+   * Whether the next hash is better done here: when this thread has had to wait for the worker
+   * since the last hash was placed (or would wait now), the worker is the slower of the two, and a
+   * hash done here lets it catch up; otherwise the worker takes it and this thread only decodes.
+   */
+  private onMain(): boolean {
+    if (this.placement !== 'balance') return this.placement === 'main';
+    let here = this.waited;
+    this.waited = false;
+    if (!here && this.slot < 0) {
+      here = true;
+      for (let k = 0; k < SLOTS; k++) if (Atomics.load(this.busy, k) === 0) here = false;
+    }
+    return here;
+  }
+
+  /**
+   * A Hasher: hashed here (digest() is the hex string) or on the worker (digest() is a promise of
+   * it), whichever onMain() picks.
+   */
   create(): Hasher {
+    if (this.onMain()) {
+      const h = createHash('sha256');
+      return {
+        update: (b: Uint8Array) => {
+          this.bytesOn.main += b.length;
+          h.update(b);
+        },
+        digest: () => h.digest('hex'),
+      };
+    }
     const id = ++this.ids;
     return {
       update: (b: Uint8Array) => {
+        this.bytesOn.worker += b.length;
         for (let at = 0; at < b.length;) {
           if (this.slot < 0) this.slot = this.freeSlot();
           const n = Math.min(SLOT - this.fill, b.length - at);
@@ -146,4 +188,22 @@ export class HashPool {
   close(): Promise<number> {
     return this.worker.terminate();
   }
+}
+
+// The pool the entry starts before the rest of the CLI loads (`inspect` only): the worker's own
+// start-up (~30 ms of the other core) overlaps loading the bundle. Unreferenced until taken, so an
+// `inspect` that stops early (bad arguments) exits without it.
+let early: HashPool | null = null;
+
+export function prestartHashPool(): void {
+  early ??= new HashPool();
+  early.worker.unref();
+}
+
+/** The pool started early, or a new one. */
+export function takeHashPool(): HashPool {
+  const p = early ?? new HashPool();
+  early = null;
+  p.worker.ref();
+  return p;
 }

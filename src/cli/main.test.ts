@@ -73,6 +73,13 @@ describe('devcoredump inspect', () => {
     expect((await run('frobnicate', 'x')).code).toBe(1);
     expect((await run('extract', 'x')).err).toMatch(/--address/);
   });
+
+  it('inspect with bad arguments exits at once, though its hash worker was started before the arguments were read', async () => {
+    // The worker is unreferenced until taken: were it not, this process would never exit (the test times out).
+    const r = await run('inspect');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/no FILE given/);
+  });
 });
 
 describe('devcoredump extract', () => {

@@ -12,12 +12,11 @@ import { bytesOf, forEachPiece, hasBytes, NotADumpError, type DumpModel } from '
 import type { SyncHasher } from '../format/report.ts';
 import { toInspectJson } from '../format/report.ts';
 import { jsonChunks } from '../format/json-chunks.ts';
-import { writeDumpText, type Piece } from '../format/write.ts';
+import type { Piece } from '../format/write.ts';
 import { InputError, parseFile } from './read.ts';
 import { formatSummary } from './summary.ts';
-import { HashPool } from './hash-pool.ts';
-import { FAMILIES, hangContext, platformById, walkBatches, type Family } from '../format/gpu/index.ts';
-import { decodeJsonChunks, decodeTextLines } from '../format/gpu/report.ts';
+import { takeHashPool } from './hash-pool.ts';
+import type { Family } from '../format/gpu/index.ts';
 import { humanBytes } from '../format/text.ts';
 import { MAX_DECOMPRESSED, parseByteSize } from '../format/limits.ts';
 
@@ -127,6 +126,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const p = flags.get('--platform');
       if (p === true) throw new UsageError('--platform needs a value');
       if (typeof p === 'string') {
+        // Loaded only by the command that needs them (the instruction tables are large): the
+        // other commands start faster (scripts/build-cli.mjs splits the bundle).
+        const { FAMILIES, platformById } = await import('../format/gpu/index.ts');
         family = (FAMILIES as readonly string[]).includes(p) ? (p as Family) : platformById(p)?.family;
         if (!family) throw new UsageError(`unknown platform "${p}" (one of ${FAMILIES.join(', ')} or a platform id such as tgl, dg2, mtl, lnl, bmg, ptl)`);
       }
@@ -147,7 +149,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const t0 = performance.now();
     // inspect needs every payload once, for its hash: hashed on a second thread while the index
     // scan decodes it, nothing kept.
-    const pool = cmd === 'inspect' ? new HashPool() : null;
+    const pool = cmd === 'inspect' ? takeHashPool() : null;
     let opened: Awaited<ReturnType<typeof parseFile>>;
     try {
       // extract, snapshot and decode read ranges through their ByteStore: a dump over the threshold
@@ -163,6 +165,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       void pool?.close();
     }
     try {
+      if (flags.has('--timing') && pool) io.err(`sha256: ${humanBytes(pool.bytesOn.main)} hashed on the main thread, ${humanBytes(pool.bytesOn.worker)} on the worker\n`);
       if (flags.has('--timing') && opened.index) io.err(`index cache: ${opened.index.cached} of ${opened.index.payloads} payloads read from the cache\n`);
       return await runCommand(cmd, opened.model, performance.now() - t0, { file, flags, address, out, wanted, family, io });
     } finally {
@@ -206,7 +209,7 @@ interface Request {
 /** Bytes written to a file at once by extract. */
 const WRITE_PIECE = 16 << 20;
 
-function runCommand(cmd: string, model: DumpModel, parseMs: number, { file, flags, address, out, wanted, family, io }: Request): number | Promise<number> {
+async function runCommand(cmd: string, model: DumpModel, parseMs: number, { file, flags, address, out, wanted, family, io }: Request): Promise<number> {
   {
     if (flags.has('--timing')) {
       const rss = process.resourceUsage().maxRSS * 1024;
@@ -221,6 +224,7 @@ function runCommand(cmd: string, model: DumpModel, parseMs: number, { file, flag
       return 0;
     }
     if (cmd === 'decode') {
+      const [{ hangContext, walkBatches }, { decodeJsonChunks, decodeTextLines }] = await Promise.all([import('../format/gpu/index.ts'), import('../format/gpu/report.ts')]);
       const h = hangContext(model, family);
       const walk = address === null ? h.walk : walkBatches(model.ranges, [{ address, reason: 'address' }], { family: h.family, engine: h.engineKind, acthd: h.acthd });
       const contexts = flags.has('--context') ? h.contexts : [];
@@ -229,6 +233,7 @@ function runCommand(cmd: string, model: DumpModel, parseMs: number, { file, flag
       return written.then(() => 0);
     }
     if (cmd === 'snapshot') {
+      const { writeDumpText } = await import('../format/write.ts');
       const pieces: Piece[] = [];
       for (const w of wanted) {
         const r = findRangeAt(model.ranges, w.address);

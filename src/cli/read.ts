@@ -5,8 +5,6 @@
 import { closeSync, fstatSync, mkdtempSync, openSync, read, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGunzip } from 'node:zlib';
-import { Readable } from 'node:stream';
 import { DumpParser, NotADumpError, type DumpModel } from '../format/index.ts';
 import { DecodedPageCache, DEFAULT_EAGER_BYTES, eagerBudget, type TextSource } from '../format/paged.ts';
 import { wasmBuffer } from '../format/ascii85.ts';
@@ -38,9 +36,12 @@ async function parseStream(source: AsyncIterable<Uint8Array>, push: (chunk: Uint
     yield first;
     for (let n = await it.next(); !n.done; n = await it.next()) yield n.value;
   }
-  const stream: AsyncIterable<Uint8Array> = isGzip(first)
-    ? Readable.from(all()).pipe(createGunzip({ chunkSize: 1 << 20 }))
-    : all();
+  // node:zlib and node:stream are loaded only for gzip input (a plain file starts faster without them).
+  const gunzip = async () => {
+    const [{ createGunzip }, { Readable }] = await Promise.all([import('node:zlib'), import('node:stream')]);
+    return Readable.from(all()).pipe(createGunzip({ chunkSize: 1 << 20 }));
+  };
+  const stream: AsyncIterable<Uint8Array> = isGzip(first) ? await gunzip() : all();
   // A gzip bomb stops here, before its text fills the spool: one cap for the CLI and the viewer.
   let total = 0;
   for await (const chunk of stream) {

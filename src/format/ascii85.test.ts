@@ -161,13 +161,15 @@ describe('the WebAssembly (SIMD) path agrees with the JavaScript path', () => {
   const textIn = wasmBuffer(4096)!;
   const outIn = wasmBuffer(4096)!;
 
-  function run(wasm: boolean, text: Uint8Array, cap: number, cuts: number[], inPlace: { text?: boolean; out?: boolean } = {}) {
+  function run(wasm: boolean, text: Uint8Array, cap: number, cuts: number[], inPlace: { text?: boolean; out?: boolean; count?: boolean } = {}) {
     setAscii85Wasm(wasm);
     if (inPlace.text) {
       textIn.set(text);
       text = textIn.subarray(0, text.length);
     }
     const d = new Ascii85Decoder(inPlace.out ? outIn.fill(0).subarray(0, cap * 4) : new Uint8Array(cap * 4));
+    // Counting only (the index scan: the module's scan()): everything but the bytes.
+    d.countOnly = inPlace.count ?? false;
     const stops: number[] = [];
     let prev = 0;
     for (const c of [...cuts, text.length]) {
@@ -185,9 +187,14 @@ describe('the WebAssembly (SIMD) path agrees with the JavaScript path', () => {
 
   it('property: runs of groups and of z with overflows, bad bytes, spaces and line breaks among them', () => {
     // Pieces that stress the 16-byte 'z' blocks and the 20-byte group blocks and their fallbacks.
+    // Long runs of digits (up to 200: several 80-byte blocks of 16 groups) whose groups start with
+    // any digit, 's' (can overflow) and 't'/'u' (do overflow) among them; z runs of every length.
     const piece = fc.oneof(
       fc.constantFrom('zzzzzzzzzzzzzzzz', 'z', 'uuuuu', 's8W-!', '!!!!!', ' ', '\n', '~', 'zz', '\r'),
       fc.array(fc.integer({ min: 0x21, max: 0x75 }), { minLength: 5, maxLength: 45 }).map((a) => String.fromCharCode(...a)),
+      fc.array(fc.integer({ min: 0x21, max: 0x75 }), { minLength: 75, maxLength: 200 }).map((a) => String.fromCharCode(...a)),
+      fc.array(fc.integer({ min: 0x21, max: 0x72 }), { minLength: 80, maxLength: 170 }).map((a) => String.fromCharCode(...a)),
+      fc.integer({ min: 1, max: 40 }).map((n) => 'z'.repeat(n)),
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 0, max: 200 }), fc.array(fc.nat(), { maxLength: 3 }), (pieces, cap, cutSeeds) => {
@@ -198,6 +205,9 @@ describe('the WebAssembly (SIMD) path agrees with the JavaScript path', () => {
         expect(run(true, text, cap, cuts, { text: true })).toEqual(js);
         expect(run(true, text, cap, cuts, { out: true })).toEqual(js);
         expect(run(true, text, cap, cuts, { text: true, out: true })).toEqual(js);
+        const { out: _, ...counted } = js;
+        const { out: __, ...scanned } = run(true, text, cap, cuts, { count: true });
+        expect(scanned).toEqual(counted);
       }),
       { numRuns: 500 },
     );

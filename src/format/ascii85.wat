@@ -2,10 +2,11 @@
 ;; input window into little-endian u32s in the output window, and stops at the first thing it does
 ;; not handle (fewer than 5 bytes left, whitespace, a line break, a bad character, a group above
 ;; 0xFFFFFFFF, or a full output), leaving that to the careful JavaScript path.
-;; SIMD (simd128) takes 16 'z' at once, and 4 five-character groups (20 bytes) at once: the
-;; digits are gathered by shuffles into one i32 lane per group and combined with i32x4 multiplies;
-;; a block with anything else in it (a 'z' among groups, a line end, an overflow) goes one group
-;; at a time through the scalar loop below.
+;; SIMD (simd128) takes a run of up to 16 'z' at once (counted from a bitmask), 16 groups (80
+;; bytes) at once when no group can overflow, and 4 groups (20 bytes) at once: the digits are
+;; gathered by shuffles into lanes and combined with i16 dot products and i32x4 multiplies; a
+;; block with anything else in it (a 'z' among groups, a line end, a possible overflow) goes one
+;; group at a time through the scalar loop below.
 ;; Rebuilt into ascii85-wasm.ts by `node scripts/build-wasm.mjs`; a unit test checks they match.
 (module
   (memory (export "memory") 81)
@@ -31,19 +32,111 @@
       (loop $top
         (br_if $done (i32.ge_u (local.get $w) (local.get $wend)))
         (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
-        ;; 16 'z': 16 zero dwords.
-        (if (i32.and
-              (i32.le_u (i32.add (local.get $i) (i32.const 16)) (local.get $end))
-              (i32.ge_u (i32.sub (local.get $wend) (local.get $w)) (i32.const 64)))
+        ;; A run of 'z': up to 16 at once (their count from a bitmask), 16 zero dwords stored.
+        (if (i32.eq (i32.load8_u (local.get $i)) (i32.const 122))
           (then
-            (if (i8x16.all_true (i8x16.eq (v128.load (local.get $i)) (i8x16.splat (i32.const 122))))
+            (if (i32.and
+                  (i32.le_u (i32.add (local.get $i) (i32.const 16)) (local.get $end))
+                  (i32.ge_u (i32.sub (local.get $wend) (local.get $w)) (i32.const 64)))
               (then
+                (local.set $c (i32.ctz (i32.xor (i8x16.bitmask (i8x16.eq (v128.load (local.get $i)) (i8x16.splat (i32.const 122)))) (i32.const -1))))
                 (v128.store (local.get $w) (v128.const i64x2 0 0))
                 (v128.store offset=16 (local.get $w) (v128.const i64x2 0 0))
                 (v128.store offset=32 (local.get $w) (v128.const i64x2 0 0))
                 (v128.store offset=48 (local.get $w) (v128.const i64x2 0 0))
+                (local.set $w (i32.add (local.get $w) (i32.shl (local.get $c) (i32.const 2))))
+                (local.set $i (i32.add (local.get $i) (local.get $c)))
+                (br $top)))))
+        ;; 16 groups (80 bytes) at once when every byte is a digit and no group's first digit is above
+        ;; 81, so no group can overflow (81 * 85^4 + 85^4 - 1 < 2^32): one unsigned compare per 16
+        ;; bytes against a per-byte limit (81 at a group's first digit, 84 elsewhere; a byte below
+        ;; '!' wraps above both). Each 4 groups: (d0*85 + d1) and (d2*7225 + d3*85) by i16 dot
+        ;; products, then one multiply by 85^3 and the last digit added.
+        (if (i32.and
+              (i32.le_u (i32.add (local.get $i) (i32.const 80)) (local.get $end))
+              (i32.ge_u (i32.sub (local.get $wend) (local.get $w)) (i32.const 64)))
+          (then
+            (if (i32.eqz (v128.any_true
+                  (v128.or (v128.or (v128.or (v128.or (i8x16.gt_u (i8x16.sub (v128.load (local.get $i)) (i8x16.splat (i32.const 33))) (v128.const i8x16 81 84 84 84 84 81 84 84 84 84 81 84 84 84 84 81))
+                    (i8x16.gt_u (i8x16.sub (v128.load offset=16 (local.get $i)) (i8x16.splat (i32.const 33))) (v128.const i8x16 84 84 84 84 81 84 84 84 84 81 84 84 84 84 81 84)))
+                    (i8x16.gt_u (i8x16.sub (v128.load offset=32 (local.get $i)) (i8x16.splat (i32.const 33))) (v128.const i8x16 84 84 84 81 84 84 84 84 81 84 84 84 84 81 84 84)))
+                    (i8x16.gt_u (i8x16.sub (v128.load offset=48 (local.get $i)) (i8x16.splat (i32.const 33))) (v128.const i8x16 84 84 81 84 84 84 84 81 84 84 84 84 81 84 84 84)))
+                    (i8x16.gt_u (i8x16.sub (v128.load offset=64 (local.get $i)) (i8x16.splat (i32.const 33))) (v128.const i8x16 84 81 84 84 84 84 81 84 84 84 84 81 84 84 84 84)))))
+              (then
+                (local.set $ta (i8x16.sub (v128.load (local.get $i)) (i8x16.splat (i32.const 33))))
+                (local.set $tb (i8x16.sub (v128.load offset=4 (local.get $i)) (i8x16.splat (i32.const 33))))
+                (local.set $v4 (i32x4.add
+                  (i32x4.add
+                    (i32x4.mul (i32x4.dot_i16x8_s (v128.and (v128.const i16x8 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xff)
+                        (i8x16.shuffle 0 0 1 0 5 0 6 0 10 0 11 0 15 0 28 0 (local.get $ta) (local.get $tb)))
+                      (v128.const i16x8 85 1 85 1 85 1 85 1))
+                      (i32x4.splat (i32.const 614125)))
+                    (i32x4.dot_i16x8_s (v128.and (v128.const i16x8 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xff)
+                        (i8x16.shuffle 2 0 3 0 7 0 8 0 12 0 13 0 29 0 30 0 (local.get $ta) (local.get $tb)))
+                      (v128.const i16x8 7225 85 7225 85 7225 85 7225 85)))
+                  (v128.and (v128.const i32x4 0xff 0xff 0xff 0xff)
+                    (i8x16.shuffle 4 0 0 0 9 0 0 0 14 0 0 0 31 0 0 0 (local.get $ta) (local.get $tb)))))
+                (v128.store (local.get $w) (local.get $v4))
+                (if (v128.any_true (local.get $v4))
+                  (then
+                    (if (i32.lt_s (local.get $first) (i32.const 0)) (then (local.set $first (i32.add (local.get $w) (i32.const 0)))))
+                    (local.set $last (i32.add (local.get $w) (i32.const 16)))))
+                (local.set $ta (i8x16.sub (v128.load offset=20 (local.get $i)) (i8x16.splat (i32.const 33))))
+                (local.set $tb (i8x16.sub (v128.load offset=24 (local.get $i)) (i8x16.splat (i32.const 33))))
+                (local.set $v4 (i32x4.add
+                  (i32x4.add
+                    (i32x4.mul (i32x4.dot_i16x8_s (v128.and (v128.const i16x8 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xff)
+                        (i8x16.shuffle 0 0 1 0 5 0 6 0 10 0 11 0 15 0 28 0 (local.get $ta) (local.get $tb)))
+                      (v128.const i16x8 85 1 85 1 85 1 85 1))
+                      (i32x4.splat (i32.const 614125)))
+                    (i32x4.dot_i16x8_s (v128.and (v128.const i16x8 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xff)
+                        (i8x16.shuffle 2 0 3 0 7 0 8 0 12 0 13 0 29 0 30 0 (local.get $ta) (local.get $tb)))
+                      (v128.const i16x8 7225 85 7225 85 7225 85 7225 85)))
+                  (v128.and (v128.const i32x4 0xff 0xff 0xff 0xff)
+                    (i8x16.shuffle 4 0 0 0 9 0 0 0 14 0 0 0 31 0 0 0 (local.get $ta) (local.get $tb)))))
+                (v128.store offset=16 (local.get $w) (local.get $v4))
+                (if (v128.any_true (local.get $v4))
+                  (then
+                    (if (i32.lt_s (local.get $first) (i32.const 0)) (then (local.set $first (i32.add (local.get $w) (i32.const 16)))))
+                    (local.set $last (i32.add (local.get $w) (i32.const 32)))))
+                (local.set $ta (i8x16.sub (v128.load offset=40 (local.get $i)) (i8x16.splat (i32.const 33))))
+                (local.set $tb (i8x16.sub (v128.load offset=44 (local.get $i)) (i8x16.splat (i32.const 33))))
+                (local.set $v4 (i32x4.add
+                  (i32x4.add
+                    (i32x4.mul (i32x4.dot_i16x8_s (v128.and (v128.const i16x8 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xff)
+                        (i8x16.shuffle 0 0 1 0 5 0 6 0 10 0 11 0 15 0 28 0 (local.get $ta) (local.get $tb)))
+                      (v128.const i16x8 85 1 85 1 85 1 85 1))
+                      (i32x4.splat (i32.const 614125)))
+                    (i32x4.dot_i16x8_s (v128.and (v128.const i16x8 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xff)
+                        (i8x16.shuffle 2 0 3 0 7 0 8 0 12 0 13 0 29 0 30 0 (local.get $ta) (local.get $tb)))
+                      (v128.const i16x8 7225 85 7225 85 7225 85 7225 85)))
+                  (v128.and (v128.const i32x4 0xff 0xff 0xff 0xff)
+                    (i8x16.shuffle 4 0 0 0 9 0 0 0 14 0 0 0 31 0 0 0 (local.get $ta) (local.get $tb)))))
+                (v128.store offset=32 (local.get $w) (local.get $v4))
+                (if (v128.any_true (local.get $v4))
+                  (then
+                    (if (i32.lt_s (local.get $first) (i32.const 0)) (then (local.set $first (i32.add (local.get $w) (i32.const 32)))))
+                    (local.set $last (i32.add (local.get $w) (i32.const 48)))))
+                (local.set $ta (i8x16.sub (v128.load offset=60 (local.get $i)) (i8x16.splat (i32.const 33))))
+                (local.set $tb (i8x16.sub (v128.load offset=64 (local.get $i)) (i8x16.splat (i32.const 33))))
+                (local.set $v4 (i32x4.add
+                  (i32x4.add
+                    (i32x4.mul (i32x4.dot_i16x8_s (v128.and (v128.const i16x8 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xff)
+                        (i8x16.shuffle 0 0 1 0 5 0 6 0 10 0 11 0 15 0 28 0 (local.get $ta) (local.get $tb)))
+                      (v128.const i16x8 85 1 85 1 85 1 85 1))
+                      (i32x4.splat (i32.const 614125)))
+                    (i32x4.dot_i16x8_s (v128.and (v128.const i16x8 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xff)
+                        (i8x16.shuffle 2 0 3 0 7 0 8 0 12 0 13 0 29 0 30 0 (local.get $ta) (local.get $tb)))
+                      (v128.const i16x8 7225 85 7225 85 7225 85 7225 85)))
+                  (v128.and (v128.const i32x4 0xff 0xff 0xff 0xff)
+                    (i8x16.shuffle 4 0 0 0 9 0 0 0 14 0 0 0 31 0 0 0 (local.get $ta) (local.get $tb)))))
+                (v128.store offset=48 (local.get $w) (local.get $v4))
+                (if (v128.any_true (local.get $v4))
+                  (then
+                    (if (i32.lt_s (local.get $first) (i32.const 0)) (then (local.set $first (i32.add (local.get $w) (i32.const 48)))))
+                    (local.set $last (i32.add (local.get $w) (i32.const 64)))))
                 (local.set $w (i32.add (local.get $w) (i32.const 64)))
-                (local.set $i (i32.add (local.get $i) (i32.const 16)))
+                (local.set $i (i32.add (local.get $i) (i32.const 80)))
                 (br $top)))))
         ;; 4 groups of 5 digits: 20 bytes, all '!'..'u'.
         (if (i32.and
@@ -142,14 +235,34 @@
       (loop $top
         (br_if $done (i32.ge_u (local.get $w) (local.get $cap)))
         (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        ;; A run of 'z': up to 16 at once (their count from a bitmask).
+        (if (i32.eq (i32.load8_u (local.get $i)) (i32.const 122))
+          (then
+            (if (i32.and
+                  (i32.le_u (i32.add (local.get $i) (i32.const 16)) (local.get $end))
+                  (i32.ge_u (i32.sub (local.get $cap) (local.get $w)) (i32.const 16)))
+              (then
+                (local.set $c (i32.ctz (i32.xor (i8x16.bitmask (i8x16.eq (v128.load (local.get $i)) (i8x16.splat (i32.const 122)))) (i32.const -1))))
+                (local.set $w (i32.add (local.get $w) (local.get $c)))
+                (local.set $i (i32.add (local.get $i) (local.get $c)))
+                (br $top)))))
+        ;; 16 groups (80 bytes) at once: every byte a digit and no group's first digit above 81, so
+        ;; no group can overflow (81 * 85^4 + 85^4 - 1 < 2^32). One unsigned compare per 16 bytes
+        ;; against a per-byte limit (81 at a group's first digit, 84 elsewhere; a byte below '!'
+        ;; wraps above both). Anything else goes to the blocks and the loop below.
         (if (i32.and
-              (i32.le_u (i32.add (local.get $i) (i32.const 16)) (local.get $end))
+              (i32.le_u (i32.add (local.get $i) (i32.const 80)) (local.get $end))
               (i32.ge_u (i32.sub (local.get $cap) (local.get $w)) (i32.const 16)))
           (then
-            (if (i8x16.all_true (i8x16.eq (v128.load (local.get $i)) (i8x16.splat (i32.const 122))))
+            (if (i32.eqz (v128.any_true
+                  (v128.or (v128.or (v128.or (v128.or (i8x16.gt_u (i8x16.sub (v128.load (local.get $i)) (i8x16.splat (i32.const 33))) (v128.const i8x16 81 84 84 84 84 81 84 84 84 84 81 84 84 84 84 81))
+                    (i8x16.gt_u (i8x16.sub (v128.load offset=16 (local.get $i)) (i8x16.splat (i32.const 33))) (v128.const i8x16 84 84 84 84 81 84 84 84 84 81 84 84 84 84 81 84)))
+                    (i8x16.gt_u (i8x16.sub (v128.load offset=32 (local.get $i)) (i8x16.splat (i32.const 33))) (v128.const i8x16 84 84 84 81 84 84 84 84 81 84 84 84 84 81 84 84)))
+                    (i8x16.gt_u (i8x16.sub (v128.load offset=48 (local.get $i)) (i8x16.splat (i32.const 33))) (v128.const i8x16 84 84 81 84 84 84 84 81 84 84 84 84 81 84 84 84)))
+                    (i8x16.gt_u (i8x16.sub (v128.load offset=64 (local.get $i)) (i8x16.splat (i32.const 33))) (v128.const i8x16 84 81 84 84 84 84 81 84 84 84 84 81 84 84 84 84)))))
               (then
                 (local.set $w (i32.add (local.get $w) (i32.const 16)))
-                (local.set $i (i32.add (local.get $i) (i32.const 16)))
+                (local.set $i (i32.add (local.get $i) (i32.const 80)))
                 (br $top)))))
         (if (i32.and
               (i32.le_u (i32.add (local.get $i) (i32.const 20)) (local.get $end))

@@ -2,6 +2,7 @@
 // Pure data, no DOM, no Node APIs. GPU addresses are bigint (64-bit, no precision loss);
 // byte counts are numbers (exact up to 2^53).
 import type { EntryTable } from './entries.ts';
+import type { SequentialPass } from './paged.ts';
 
 /**
  * Which text the model came from: the xe devcoredump (and its 2023 RFC form), the i915 GPU error
@@ -92,8 +93,11 @@ export interface VmaProperties {
 export interface ByteStore {
   readonly length: number;
   read(offset: number, length: number): Uint8Array;
-  /** A reader for one pass front to back, where the store has a faster one (LazyBytes). */
-  sequential?(): ByteStore & { close?(): void };
+  /**
+   * A reader for one pass front to back, where the store has a faster one (LazyBytes); the
+   * readers of one `pass` over many stores share its file stream (see SequentialPass).
+   */
+  sequential?(textChunk?: number, pass?: SequentialPass): ByteStore & { close?(): void };
   /**
    * Optional: read `into.length` bytes from `offset` into a buffer the caller reuses (a scan):
    * no fresh allocation (and no page faults on it) per window. Bytes past the data read as zeros.

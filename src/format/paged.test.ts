@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { DumpParser } from './parser.ts';
 import { encodeAscii85Word } from './ascii85-encode.ts';
 import { bytesOf, type DumpModel } from './model.ts';
-import { DecodedPageCache, memoryTextSource, type LazyBytes, type TextSource } from './paged.ts';
+import { DecodedPageCache, memoryTextSource, SequentialPass, type LazyBytes, type TextSource } from './paged.ts';
 import type { ParseOptions } from './xe.ts';
 import { digestOf } from './report.ts';
 
@@ -230,6 +230,63 @@ describe('on-demand decoding (index scan + checkpoints)', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it('the readers of one pass over payloads in file order share one stream of the text, ended with the pass', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(payload, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(4, 64, 256),
+        fc.integer({ min: 1, max: 900 }),
+        fc.integer({ min: 1, max: 2000 }),
+        fc.integer({ min: 1, max: 300 }),
+        async (payloads, pageBytes, step, textChunk, streamChunk) => {
+          const text = enc(dumpText(payloads));
+          const opened: number[] = [];
+          let live = 0;
+          const source: TextSource = {
+            ...memoryTextSource(text),
+            chunksFrom(offset: number): AsyncIterator<Uint8Array> {
+              opened.push(offset);
+              live++;
+              const buf = new Uint8Array(streamChunk);
+              return (async function* () {
+                try {
+                  for (let at = offset; at < text.length; at += streamChunk) {
+                    const n = Math.min(streamChunk, text.length - at);
+                    buf.fill(0xee); // a chunk is valid only until the next is asked for
+                    buf.set(text.subarray(at, at + n));
+                    yield buf.subarray(0, n);
+                  }
+                } finally {
+                  live--;
+                }
+              })();
+            },
+          };
+          const m = parse(text, 97, { onDemand: { text: source, cache: new DecodedPageCache(), eagerBytes: 0, pageBytes, smallBytes: 0 } });
+          const pass = new SequentialPass();
+          for (const r of m.ranges) {
+            const lazy = r.lazy as LazyBytes | undefined;
+            if (!lazy) continue;
+            const whole = lazy.read(0, lazy.length);
+            const seq = lazy.sequential(textChunk, pass);
+            for (let off = 0; off < lazy.length; off += step) {
+              await seq.prepare(off, step + 3);
+              expect(seq.read(off, step + 3)).toEqual(whole.slice(off, off + step + 3));
+            }
+            seq.close();
+          }
+          // Each payload's text is a line or two after the last one's: one stream for them all.
+          expect(opened.length).toBeLessThanOrEqual(1);
+          pass.close();
+          // The stream's last read ahead settles first, then it ends.
+          await new Promise((r) => setTimeout(r, 0));
+          expect(live).toBe(0);
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 

@@ -22,9 +22,9 @@ export interface TextSource {
   /**
    * The text from `offset` on as a stream of chunks, where the source has one (a File in the
    * browser: read meanwhile by the browser, into one reused buffer). A chunk is valid until the
-   * next is asked for. `end`: where the caller stops reading (the stream may end there).
+   * next is asked for.
    */
-  chunksFrom?(offset: number, end?: number): AsyncIterator<Uint8Array>;
+  chunksFrom?(offset: number): AsyncIterator<Uint8Array>;
   /** Read into `into` from `offset` (as many bytes as fit, fewer at the end); the count read. Optional: saves a copy. */
   readInto?(offset: number, into: Uint8Array): number;
 }
@@ -397,8 +397,8 @@ export class LazyBytes implements ByteStore {
    * A reader for one pass front to back (a search): see SequentialBytes. The page cache is left
    * alone, so a long scan neither churns it nor grows the memory past its budget.
    */
-  sequential(textChunk = SEQUENTIAL_TEXT): SequentialBytes {
-    return new SequentialBytes(this, this.decoder, this.text, textChunk);
+  sequential(textChunk = SEQUENTIAL_TEXT, pass: SequentialPass | null = null): SequentialBytes {
+    return new SequentialBytes(this, this.decoder, this.text, textChunk, pass);
   }
 
   private key(k: number): number {
@@ -438,6 +438,88 @@ export const SEQUENTIAL_TEXT = 8 << 20;
 /** The least a sequential reader's output buffer holds (a worker search's window is 2 MiB and a little). */
 const SEQUENTIAL_OUT = 4 << 20;
 
+/** Text a stream skips (reads and drops) to reach a reader a little ahead of it, rather than opening another. */
+const STREAM_SKIP = 1 << 20;
+
+/**
+ * The source's stream of text chunks (TextSource.chunksFrom), read front to back by sequential
+ * readers one after the other: the reader of the next payload (a few lines further in the file)
+ * continues the stream the last one read, instead of opening another (an opening costs the
+ * browser a few ms, and a search opens one per payload). The next chunk is asked for as soon as
+ * the last one was taken, so the source reads it while the text held is decoded. Shared by the
+ * readers of one SequentialPass, or one reader's own.
+ */
+export class TextStream {
+  private chunks: AsyncIterator<Uint8Array> | null = null;
+  /** Text offset of the next byte the stream gives. */
+  private at = 0;
+  /** What is left of the last chunk (valid until the next is asked for). */
+  private rest: Uint8Array | null = null;
+  private ahead: Promise<IteratorResult<Uint8Array>> | null = null;
+
+  constructor(private readonly source: TextSource) {}
+
+  /** Copy the text from `offset` into `into`; the bytes copied (fewer only at the end of the text). */
+  async readInto(offset: number, into: Uint8Array): Promise<number> {
+    if (!this.chunks || offset < this.at || offset - this.at > STREAM_SKIP) {
+      this.end();
+      this.chunks = this.source.chunksFrom!(offset);
+      this.at = offset;
+    }
+    const chunks = this.chunks;
+    let n = 0;
+    while (n < into.length) {
+      let c = this.rest;
+      this.rest = null;
+      if (!c) {
+        const r = await (this.ahead ?? chunks.next());
+        this.ahead = null;
+        if (r.done) break;
+        c = r.value;
+      }
+      if (this.at < offset) {
+        const skip = Math.min(c.length, offset - this.at);
+        this.at += skip;
+        c = c.subarray(skip);
+      }
+      const k = Math.min(c.length, into.length - n);
+      into.set(c.subarray(0, k), n);
+      n += k;
+      this.at += k;
+      if (k < c.length) this.rest = c.subarray(k);
+    }
+    if (!this.rest && this.chunks === chunks) this.ahead = chunks.next();
+    return n;
+  }
+
+  /** Let go of the source's stream (a later read opens another). */
+  end(): void {
+    const c = this.chunks;
+    this.chunks = null;
+    this.rest = null;
+    this.ahead?.catch(() => {});
+    this.ahead = null;
+    if (c) void c.return?.();
+  }
+}
+
+/** One pass over many payloads in file order (a search): their readers share one stream per text source. */
+export class SequentialPass {
+  private readonly streams = new Map<TextSource, TextStream>();
+
+  stream(source: TextSource): TextStream {
+    let s = this.streams.get(source);
+    if (!s) this.streams.set(source, (s = new TextStream(source)));
+    return s;
+  }
+
+  /** The pass is over: let go of the streams. */
+  close(): void {
+    for (const s of this.streams.values()) s.end();
+    this.streams.clear();
+  }
+}
+
 /**
  * The decoded bytes of one LazyBytes for a pass front to back: the text is held in one reused
  * buffer, filled in large pieces (from the source's stream of chunks when it has one, awaited in
@@ -456,10 +538,8 @@ export class SequentialBytes implements ByteStore {
   private text: Uint8Array = new Uint8Array(0);
   private textStart = 0;
   private textLen = 0;
-  /** The source's stream of text chunks, the text offset of its next byte, and what is left of its last chunk. */
-  private chunks: AsyncIterator<Uint8Array> | null = null;
-  private streamAt = 0;
-  private rest: Uint8Array | null = null;
+  /** The source's stream of text, shared with the readers of the other payloads (see TextStream); held from the first prepare() to close(). */
+  private stream: TextStream | null = null;
   private closed = false;
 
   constructor(
@@ -467,6 +547,7 @@ export class SequentialBytes implements ByteStore {
     private readonly decoder: PagedDecoder,
     private readonly source: TextSource,
     private readonly textChunk: number,
+    private readonly pass: SequentialPass | null = null,
   ) {
     this.length = lazy.length;
   }
@@ -516,27 +597,12 @@ export class SequentialBytes implements ByteStore {
     if (this.holds(from, to)) return;
     const want = this.want(from, to);
     this.refill(from, want);
-    const at = this.textStart + this.textLen;
-    if (!this.chunks || this.streamAt !== at) {
-      this.dropStream();
-      this.chunks = open.call(this.source, at, this.decoder.endText);
-      this.streamAt = at;
-    }
+    this.stream ??= this.pass?.stream(this.source) ?? new TextStream(this.source);
     while (this.textLen < want) {
-      let c = this.rest;
-      this.rest = null;
-      if (!c) {
-        const r = await this.chunks.next();
-        if (r.done) break;
-        c = r.value;
-      }
-      const n = Math.min(c.length, want - this.textLen);
-      this.text.set(c.subarray(0, n), this.textLen);
+      const n = await this.stream.readInto(this.textStart + this.textLen, this.text.subarray(this.textLen, want));
+      if (n === 0) break;
       this.textLen += n;
-      this.streamAt += n;
-      if (n < c.length) this.rest = c.subarray(n);
     }
-    if (this.streamAt >= this.decoder.endText) this.dropStream();
   }
 
   /**
@@ -555,10 +621,9 @@ export class SequentialBytes implements ByteStore {
   }
 
   private dropStream(): void {
-    const c = this.chunks;
-    this.chunks = null;
-    this.rest = null;
-    if (c) void c.return?.();
+    // A pass's stream goes on to the next payload; the reader's own ends here.
+    if (!this.pass) this.stream?.end();
+    this.stream = null;
   }
 
   read(offset: number, length: number): Uint8Array {
@@ -576,7 +641,6 @@ export class SequentialBytes implements ByteStore {
     if (!this.holds(from, to)) {
       const want = this.want(from, to);
       this.refill(from, want);
-      this.dropStream(); // the stream (if any) is behind now
       const at = this.textStart + this.textLen;
       const into = this.text.subarray(this.textLen, want);
       if (this.source.readInto) this.textLen += this.source.readInto(at, into);

@@ -3,7 +3,7 @@
 // reads (the hex view) and a cancel are answered while it runs. Hits go out in batches.
 import { foldAddress } from '../format/addr.ts';
 import type { ByteStore, DumpModel } from '../format/model.ts';
-import type { SequentialBytes } from '../format/paged.ts';
+import { SequentialPass, type SequentialBytes } from '../format/paged.ts';
 import { compilePatterns, DEFAULT_LIMIT, SearchRun, type SearchRange } from '../format/search.ts';
 import type { SearchBatch, SearchDone, SearchHit, SearchQuery, SearchWhere } from '../protocol/worker-api.ts';
 
@@ -42,18 +42,18 @@ export function yieldMacrotask(): Promise<void> {
 }
 
 /** What is searched, in order: the ranges (folded GPU addresses), then the blobs (offsets). */
-export function searchSpaces(model: DumpModel): { ranges: SearchRange[]; where: SearchWhere[] } {
+export function searchSpaces(model: DumpModel, pass?: SequentialPass): { ranges: SearchRange[]; where: SearchWhere[] } {
   const ranges: SearchRange[] = [];
   const where: SearchWhere[] = [];
   // On-demand stores are read front to back, past the page cache (see SequentialBytes).
   model.ranges.forEach((r, index) => {
-    const data = r.data ?? r.lazy?.sequential?.() ?? r.lazy ?? null;
+    const data = r.data ?? r.lazy?.sequential?.(undefined, pass) ?? r.lazy ?? null;
     if (!data) return;
     ranges.push({ address: foldAddress(r.address), data, length: Math.min(r.length, r.decodedLength) });
     where.push({ kind: 'range', index });
   });
   model.blobs.forEach((b, index) => {
-    const data = b.data ?? b.lazy?.sequential?.() ?? b.lazy ?? null;
+    const data = b.data ?? b.lazy?.sequential?.(undefined, pass) ?? b.lazy ?? null;
     if (!data) return;
     ranges.push({ address: 0n, data, length: Math.min(b.length, b.decodedLength) });
     where.push({ kind: 'blob', index });
@@ -77,7 +77,9 @@ export async function searchDump(model: DumpModel, id: number, query: SearchQuer
   const sliceMs = driver.sliceMs ?? SLICE_MS;
   const patterns = compilePatterns(query.mode, query.text, { caseInsensitive: query.caseInsensitive });
   const patternLength = patterns[0].bytes.length;
-  const { ranges, where } = searchSpaces(model);
+  // One stream of the file for every payload, in file order (see SequentialPass).
+  const pass = new SequentialPass();
+  const { ranges, where } = searchSpaces(model, pass);
   const run = new SearchRun(ranges, patterns, { limit: query.limit ?? DEFAULT_LIMIT, chunkSize: WORKER_CHUNK });
   const t0 = now();
   let sent = 0;
@@ -96,24 +98,28 @@ export async function searchDump(model: DumpModel, id: number, query: SearchQuer
   // A store read front to back fetches its text ahead, asynchronously (see SequentialBytes), and
   // lets go of its file stream once the search has moved past it.
   let reading: Partial<Pick<SequentialBytes, 'prepare' | 'close'>> | null = null;
-  for (;;) {
-    if (driver.cancelled()) run.stop();
-    const next = run.nextRead();
-    const store = next ? (ranges[next.rangeIndex].data as Partial<Pick<SequentialBytes, 'prepare' | 'close'>>) : null;
-    if (store !== reading) {
-      reading?.close?.();
-      reading = store;
+  try {
+    for (;;) {
+      if (driver.cancelled()) run.stop();
+      const next = run.nextRead();
+      const store = next ? (ranges[next.rangeIndex].data as Partial<Pick<SequentialBytes, 'prepare' | 'close'>>) : null;
+      if (store !== reading) {
+        reading?.close?.();
+        reading = store;
+      }
+      if (next && store?.prepare) await store.prepare(next.offset, next.length);
+      if (!run.step()) break;
+      const t = now();
+      if (t - lastBatch >= BATCH_MS) flush();
+      if (t - sliceStart >= sliceMs) {
+        await driver.yieldNow();
+        sliceStart = now();
+      }
     }
-    if (next && store?.prepare) await store.prepare(next.offset, next.length);
-    if (!run.step()) break;
-    const t = now();
-    if (t - lastBatch >= BATCH_MS) flush();
-    if (t - sliceStart >= sliceMs) {
-      await driver.yieldNow();
-      sliceStart = now();
-    }
+  } finally {
+    reading?.close?.();
+    pass.close();
   }
-  reading?.close?.();
   flush();
   return {
     id,

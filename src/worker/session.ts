@@ -175,7 +175,7 @@ export class ParseSession {
         const file = source.file;
         const sync = blobTextSource(file);
         // A long pass (a search) streams the file instead: the browser reads it meanwhile.
-        text = sync && { readAt: sync.readAt, chunksFrom: (offset, end) => blobChunks(file, offset, end) };
+        text = sync && { readAt: sync.readAt, chunksFrom: (offset) => blobChunks(file, offset) };
         textSize = file.size;
       }
       const eagerBytes = eagerBudget(textSize, threshold);
