@@ -4,6 +4,7 @@ import { openBytes } from './helpers.ts';
 import { sampleDump } from '../scripts/make-sample.ts';
 import { generateDump } from '../src/gen/generate.ts';
 import { parseDump } from '../src/format/parser.ts';
+import { hostileInputs } from '../src/gen/hostile.ts';
 
 const sample = sampleDump();
 const expected = sample.expected;
@@ -167,9 +168,10 @@ test('tabs: Alt+digit shortcuts and arrow keys', async ({ page }) => {
 test('sections: outline, entries, and a line number opens the source', async ({ page }) => {
   await openSample(page);
   await page.getByRole('tab', { name: /^Sections/ }).click();
-  const outline = page.getByRole('navigation', { name: 'Sections' });
+  const outline = page.getByRole('listbox', { name: 'Sections' });
   const job = expected.sections.find((s) => s.title === 'Job')!;
-  await outline.getByRole('button', { name: /^Job/ }).click();
+  await outline.getByRole('option', { name: /^Job/ }).click();
+  await expect(outline.getByRole('option', { name: /^Job/ })).toHaveAttribute('aria-selected', 'true');
   const entries = page.getByRole('table', { name: 'Entries of Job' });
   await expect(entries).toContainText('batch_addr[0]');
   await expect(entries).toContainText(expected.batchAddresses[0]);
@@ -234,4 +236,57 @@ test('a dump with many ranges: the table is windowed, and filter, End and select
   // The filter reaches every range.
   await page.getByRole('searchbox', { name: 'Filter ranges' }).fill(last.address);
   await expect(rows).toHaveCount(1);
+});
+
+test('a million sections: the list holds only a window of rows, and the keys reach the last one', async ({ page }) => {
+  test.setTimeout(120_000);
+  const input = hostileInputs().find((h) => h.name === '1,000,000 one-line sections')!;
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles({ name: input.file, mimeType: 'text/plain', buffer: Buffer.from(input.bytes()) });
+  // Once parsed, the tab counts every section.
+  const tab = page.getByRole('tab', { name: 'Sections (1000001)' });
+  await expect(tab).toBeVisible({ timeout: 60_000 });
+  await expect.poll(() => page.evaluate(() => window.__devcoredump!.dump.getState().dump?.sections.count ?? 0), { timeout: 60_000 }).toBe(1_000_001);
+  await page.keyboard.press('Alt+2');
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  const list = page.getByRole('listbox', { name: 'Sections' });
+  // Only the rows on screen are made.
+  await expect(list.getByRole('option').first()).toBeVisible();
+  await expect(list.getByRole('option', { name: /^S999999/ })).toHaveCount(0);
+  const first = list.getByRole('option').first();
+  await expect(first).toHaveAttribute('aria-setsize', '1000001');
+  await expect(first).toContainText('Xe Device Coredump');
+  expect(await list.getByRole('option').count()).toBeLessThan(200);
+
+  // Click the first section, then End: the last one is chosen, shown and its (empty) entries listed.
+  await first.click();
+  await expect(list).toBeFocused();
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  const last = list.getByRole('option', { name: /^S999999/ });
+  await expect(last).toBeVisible();
+  await expect(last).toHaveAttribute('aria-selected', 'true');
+  await expect(last).toHaveAttribute('aria-posinset', '1000001');
+  await expect(last).toContainText('line 1000003');
+  await expect(list).toHaveAttribute('aria-activedescendant', (await last.getAttribute('id'))!);
+  await expect(page.getByRole('table', { name: 'Entries of S999999' })).toBeVisible();
+  await expect(page.getByText('This section is empty.')).toBeVisible();
+  expect(await list.getByRole('option').count()).toBeLessThan(200);
+  // The row is inside the list's box (scrolled into view), not only in the DOM.
+  const box = (await list.boundingBox())!;
+  const row = (await last.boundingBox())!;
+  expect(row.y).toBeGreaterThanOrEqual(box.y - 1);
+  expect(row.y + row.height).toBeLessThanOrEqual(box.y + box.height + 1);
+
+  // Up, PageUp and Home move from there.
+  await page.keyboard.press('ArrowUp');
+  await expect(list.getByRole('option', { name: /^S999998/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('table', { name: 'Entries of S999998' })).toBeVisible();
+  await page.keyboard.press('PageUp');
+  await expect(list.getByRole('option', { name: /^S999998/ })).toHaveAttribute('aria-selected', 'false');
+  expect(await page.evaluate(() => window.__devcoredump!.view.getState().section)).toBeLessThan(999_999);
+  await page.keyboard.press('Home');
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await expect(first).toBeVisible();
+  expect(await list.getByRole('option').count()).toBeLessThan(200);
 });

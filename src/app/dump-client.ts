@@ -3,7 +3,7 @@
 import { openSettings } from './open-settings.ts';
 import * as Comlink from 'comlink';
 import type { ByteSource } from './byte-source.ts';
-import { applyDelta } from './progress-merge.ts';
+import { applyDelta, finalSummary } from './progress-merge.ts';
 import type { CommandRows, CommandsApi, CommandsFilter, CommandsGrowth, CommandsInfo, CommandsTarget, ContextImage, InstructionAt } from '../protocol/commands.ts';
 import type { CacheStats, DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, PointerScanResult, Progress, ProgressReport, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
 
@@ -83,12 +83,21 @@ export class DumpClient implements ByteSource, CommandsApi {
     });
     // Progress comes as deltas: the summary so far is built up here.
     let sofar: DumpSummary | null = null;
+    let applied = 0;
+    let caughtUp: (() => void) | null = null;
     const report = (p: ProgressReport) => {
       sofar = applyDelta(sofar, p.delta);
+      applied++;
+      caughtUp?.();
       onProgress({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, elapsedMs: p.elapsedMs, summary: sofar });
     };
     try {
-      return await Promise.race([this.api.open(source, Comlink.proxy(report), openSettings()), crashed, this.died]);
+      const reply = await Promise.race([this.api.open(source, Comlink.proxy(report), openSettings()), crashed, this.died]);
+      // The reports come on the callback's own port: the answer may overtake the last of them.
+      while (applied < reply.reports) {
+        await Promise.race([new Promise<void>((resolve) => { caughtUp = resolve; }), crashed, this.died]);
+      }
+      return finalSummary(sofar, reply);
     } catch (e) {
       throw toFailure(e);
     }

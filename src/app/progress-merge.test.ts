@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { DumpParser } from '../format/parser.ts';
 import { generateDump, LAYOUTS } from '../gen/generate.ts';
-import { summarize } from '../worker/session.ts';
-import { applyDelta } from './progress-merge.ts';
+import { ParseSession, summarize } from '../worker/session.ts';
+import { applyDelta, finalSummary } from './progress-merge.ts';
+import { hostileInputs } from '../gen/hostile.ts';
 import { DeltaTracker } from '../worker/progress-delta.ts';
 import type { DumpSummary } from '../protocol/worker-api.ts';
-import { entryAt } from '../format/entries.ts';
+import { entryAt, SECTION_ROW, sectionAt, sectionList } from '../format/entries.ts';
 
 const meta = { fileName: 'f', fileSize: 1, compression: null };
 const sentItems = (d: ReturnType<DeltaTracker['delta']>) => d.entries.rows.length / 3 + d.ranges.items.length + d.diagnostics.items.length;
 /** A summary with its entry table read out as entries (the two tables may differ in spare capacity). */
-const readable = (s: DumpSummary) => ({ ...s, entries: Array.from({ length: s.entries.count }, (_, i) => entryAt(s.entries, i)) });
+const readable = (s: DumpSummary) => ({ ...s, sections: sectionList(s.sections), entries: Array.from({ length: s.entries.count }, (_, i) => entryAt(s.entries, i)) });
 
 describe('progress deltas', () => {
   for (const layout of LAYOUTS) {
@@ -47,4 +48,42 @@ describe('progress deltas', () => {
     expect(entries).toBe(200_001);
     expect(sent).toBeLessThanOrEqual(entries + reports);
   }, 30_000);
+});
+
+describe("the open's answer", () => {
+  const fileOf = (bytes: Uint8Array, name: string) => ({ kind: 'file' as const, file: new Blob([bytes as Uint8Array<ArrayBuffer>]), name });
+
+  it('applied over the progress reports gives the summary a full answer would (every layout, a truncated dump)', async () => {
+    const dumps = [...LAYOUTS.map((layout) => generateDump({ layout, seed: 9 }).bytes), generateDump({ layout: '6.14', seed: 3, truncateAt: 300000 }).bytes];
+    for (const bytes of dumps) {
+      let sofar: DumpSummary | null = null;
+      const reply = await new ParseSession().openForPage(fileOf(bytes, 'd.txt'), (p) => { sofar = applyDelta(sofar, p.delta); });
+      const full = await new ParseSession().open(fileOf(bytes, 'd.txt'), () => {});
+      const got = finalSummary(sofar, reply);
+      expect(got.done).toBe(true);
+      // Everything but the clock.
+      expect(got.timing?.parseMs).toBeGreaterThan(0);
+      expect({ ...readable(got), timing: null }).toEqual({ ...readable(full), timing: null });
+    }
+  }, 60_000);
+
+  it('a million sections cross once, not once more in the answer', async () => {
+    const bytes = hostileInputs().find((h) => h.name === '1,000,000 one-line sections')!.bytes();
+    let sofar: DumpSummary | null = null;
+    let sent = 0;
+    let reports = 0;
+    const reply = await new ParseSession().openForPage(fileOf(bytes, 's.txt'), (p) => {
+      reports++;
+      sent += p.delta.sections.rows.length / SECTION_ROW;
+      sofar = applyDelta(sofar, p.delta);
+    });
+    expect(reply.reports).toBe(reports);
+    sent += reply.delta.sections.rows.length / SECTION_ROW;
+    const s = finalSummary(sofar, reply);
+    expect(s.sections.count).toBe(1_000_001);
+    expect(sectionAt(s.sections, 0)).toEqual({ title: 'Xe Device Coredump', line: 1, first: 0, count: 2 });
+    expect(sectionAt(s.sections, 1_000_000)).toEqual({ title: 'S999999', line: 1_000_003, first: 2, count: 0 });
+    // Each report may send the last section again (it may still take entries).
+    expect(sent).toBeLessThanOrEqual(1_000_001 + reports + 1);
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 // Page side of progress deltas (made by src/worker/progress-delta.ts): the summary so far, built
 // up from what changed at each report.
-import type { DumpSummary, ListDelta, SummaryDelta } from '../protocol/worker-api.ts';
-import { applyRows, emptyEntryTable } from '../format/entries.ts';
+import type { DumpSummary, ListDelta, OpenReply, SummaryDelta } from '../protocol/worker-api.ts';
+import { applyRows, emptyEntryTable, SECTION_ROW, trimEntryTable } from '../format/entries.ts';
 
 function merged<T>(prev: T[], d: ListDelta<T>): T[] {
   if (d.from === prev.length && d.items.length === 0) return prev;
@@ -16,13 +16,16 @@ function merged<T>(prev: T[], d: ListDelta<T>): T[] {
  */
 export function applyDelta(prev: DumpSummary | null, d: SummaryDelta): DumpSummary {
   const base: DumpSummary = prev ?? {
-    ...d.meta, sections: [], entries: emptyEntryTable(), ranges: [], blobs: [], engines: [], batchAddresses: [], diagnostics: [], done: false,
+    ...d.meta, sections: emptyEntryTable(), entries: emptyEntryTable(), ranges: [], blobs: [], engines: [], batchAddresses: [], diagnostics: [], done: false,
   };
   applyRows(base.entries, d.entries);
+  // A new header over the same arrays: a summary with more sections is told apart by its count.
+  const sections = { ...base.sections };
+  applyRows(sections, d.sections, SECTION_ROW);
   return {
     ...base,
     ...d.meta,
-    sections: merged(base.sections, d.sections),
+    sections,
     ranges: merged(base.ranges, d.ranges),
     blobs: merged(base.blobs, d.blobs),
     engines: merged(base.engines, d.engines),
@@ -30,4 +33,12 @@ export function applyDelta(prev: DumpSummary | null, d: SummaryDelta): DumpSumma
     diagnostics: merged(base.diagnostics, d.diagnostics),
     done: false,
   };
+}
+
+/** The summary once parsed: what the reports built, with the open's answer applied (entry table trimmed). */
+export function finalSummary(sofar: DumpSummary | null, reply: OpenReply): DumpSummary {
+  const s = applyDelta(sofar, reply.delta);
+  trimEntryTable(s.entries);
+  trimEntryTable(s.sections, SECTION_ROW);
+  return { ...s, ...reply.final, done: true };
 }

@@ -11,7 +11,7 @@ const range = (index: number, address: bigint, complete = true): RangeInfo => ({
 
 function summary(name: string, ranges: RangeInfo[], batch: bigint[] = [], done = true): DumpSummary {
   return {
-    fileName: name, fileSize: 1, compression: null, format: 'xe', header: {} as DumpSummary['header'], sections: [], entries: emptyEntryTable(), ranges,
+    fileName: name, fileSize: 1, compression: null, format: 'xe', header: {} as DumpSummary['header'], sections: emptyEntryTable(), entries: emptyEntryTable(), ranges,
     blobs: [], engines: [], batchAddresses: batch, vm: { uapiFlags: null, error: null }, diagnostics: [], lineCount: 1, byteCount: 1, done,
   };
 }

@@ -86,7 +86,7 @@ export const useDumpStore = create<DumpState>()((set, get) => ({
         // The progress bar wants every report; the partial summary (and every view of it) is
         // renewed only when something new appeared in it.
         const prev = cur.progress?.summary;
-        const same = prev && prev.sections.length === progress.summary.sections.length
+        const same = prev && prev.sections.count === progress.summary.sections.count
           && prev.ranges.length === progress.summary.ranges.length
           && prev.ranges.filter((r) => r.complete).length === progress.summary.ranges.filter((r) => r.complete).length
           && prev.diagnostics.length === progress.summary.diagnostics.length

@@ -53,8 +53,9 @@ function appendText(t: EntryTable, s: string): number {
   return written;
 }
 
-function start(t: EntryTable, i: number): number {
-  return i === 0 ? 0 : t.rows[(i - 1) * ROW];
+/** Where row `i`'s text starts (the end of the row before; the first number of each row is its end). */
+function start(t: EntryTable, i: number, width = ROW): number {
+  return i === 0 ? 0 : t.rows[(i - 1) * width];
 }
 
 /** Append an entry; false (nothing kept) past the safety bounds. */
@@ -142,35 +143,79 @@ export interface EntryRows {
   textFrom: number;
 }
 
-/** Rows `from` … end of `t`, to send: their rows and text (copies). */
-export function rowsFrom(t: EntryTable, from: number): EntryRows {
+/**
+ * Rows `from` … end of `t`, to send: their rows and text (copies). `width`: numbers a row (the
+ * section table's rows are wider: SECTION_ROW).
+ */
+export function rowsFrom(t: EntryTable, from: number, width = ROW): EntryRows {
   const f = Math.max(0, Math.min(from, t.count));
-  const textFrom = start(t, f);
-  return { from: f, rows: t.rows.slice(f * ROW, t.count * ROW), text: t.text.slice(textFrom, t.textBytes), textFrom };
+  const textFrom = start(t, f, width);
+  return { from: f, rows: t.rows.slice(f * width, t.count * width), text: t.text.slice(textFrom, t.textBytes), textFrom };
 }
 
 /** Apply what rowsFrom() gave to another table (in place): rows from `from` on are replaced. */
-export function applyRows(t: EntryTable, d: EntryRows): void {
+export function applyRows(t: EntryTable, d: EntryRows, width = ROW): void {
   const from = Math.min(d.from, t.count);
-  const textFrom = start(t, from);
-  const added = d.rows.length / ROW;
-  t.rows = grow(t.rows, (from + added) * ROW, (n) => new Uint32Array(n));
+  const textFrom = start(t, from, width);
+  const added = d.rows.length / width;
+  t.rows = grow(t.rows, (from + added) * width, (n) => new Uint32Array(n));
   t.text = grow(t.text, textFrom + d.text.length, (n) => new Uint8Array(n));
   t.text.set(d.text, textFrom);
   const shift = textFrom - d.textFrom;
-  for (let j = 0; j < added; j++) {
-    const r = (from + j) * ROW;
-    t.rows[r] = d.rows[j * ROW] + shift;
-    t.rows[r + 1] = d.rows[j * ROW + 1];
-    t.rows[r + 2] = d.rows[j * ROW + 2];
-  }
+  t.rows.set(d.rows, from * width);
+  for (let j = 0; j < added; j++) t.rows[(from + j) * width] += shift;
   t.count = from + added;
   t.textBytes = textFrom + d.text.length;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The section list as a table: what the page holds (src/protocol/worker-api.ts DumpSummary). A
+// million sections cross the worker boundary as typed arrays (a structured clone of a million
+// objects held the page's main thread for seconds) and cost 16 bytes each plus their title.
+
+/** SECTION_ROW numbers per section: [end of its title in `text`, line, first entry, entry count]. */
+export type SectionTable = EntryTable;
+export const SECTION_ROW = 4;
+
+/** The table of `sections[from…]` (rows numbered from 0). */
+export function sectionTable(sections: readonly Section[], from = 0): SectionTable {
+  const t = emptyEntryTable();
+  const n = Math.max(0, sections.length - from);
+  t.rows = new Uint32Array(n * SECTION_ROW);
+  for (let i = 0; i < n; i++) {
+    const s = sections[from + i];
+    appendText(t, s.title);
+    const r = i * SECTION_ROW;
+    t.rows[r] = t.textBytes;
+    t.rows[r + 1] = s.line >>> 0;
+    t.rows[r + 2] = s.first >>> 0;
+    t.rows[r + 3] = s.count >>> 0;
+  }
+  t.count = n;
+  return t;
+}
+
+/** `sections[from…]` as rows to send (what applyRows(table, rows, SECTION_ROW) takes). */
+export function sectionRows(sections: readonly Section[], from: number): EntryRows {
+  const t = sectionTable(sections, from);
+  return { from, rows: t.rows, text: t.text.slice(0, t.textBytes), textFrom: 0 };
+}
+
+/** Section `i` of the table, as an object. */
+export function sectionAt(t: SectionTable, i: number): Section {
+  const r = i * SECTION_ROW;
+  const s = start(t, i, SECTION_ROW);
+  return { title: decoder.decode(t.text.subarray(s, t.rows[r])), line: t.rows[r + 1], first: t.rows[r + 2], count: t.rows[r + 3] };
+}
+
+/** Every section of the table, as objects (tests, small dumps). */
+export function sectionList(t: SectionTable): Section[] {
+  return Array.from({ length: t.count }, (_, i) => sectionAt(t, i));
+}
+
 /** Give back the slack of the doubling arrays (the table is complete). */
-export function trimEntryTable(t: EntryTable): void {
-  if (t.rows.length > t.count * ROW) t.rows = t.rows.slice(0, t.count * ROW);
+export function trimEntryTable(t: EntryTable, width = ROW): void {
+  if (t.rows.length > t.count * width) t.rows = t.rows.slice(0, t.count * width);
   if (t.text.length > t.textBytes) t.text = t.text.slice(0, t.textBytes);
 }
 

@@ -48,6 +48,13 @@ export function hostileInputs(): HostileInput[] {
         return `[${a}].length: 0x4\n[${a}].data: z\n`;
       })),
     },
+    {
+      // Each line a section of its own: the viewer's section list must not make a row (or send an
+      // object per section in one message) for all of them at once.
+      name: '1,000,000 one-line sections',
+      file: 'sections.txt',
+      bytes: () => enc(HEAD + join(1_000_000, (i) => `**** S${i} ****\n`)),
+    },
     { name: '4 MB of one-character lines', file: 'lines.txt', bytes: () => enc(HEAD + 'a\n'.repeat(2_000_000)) },
     { name: '2 KB .gz of a million lines', file: 'million.txt.gz', bytes: () => gzipSync(enc(HEAD + 'a\n'.repeat(1_000_000)), { level: 9 }) },
     { name: '.gz inflating to 10 MB (one line)', file: 'inflate.txt.gz', bytes: () => gzipSync(enc(`${HEAD}${'a'.repeat(10_000_000)}\n`), { level: 9 }) },

@@ -1,8 +1,8 @@
 // The typed boundary between the page and the parse worker. Everything here crosses postMessage
 // (structured clone): no functions, no decoded memory except the slices the page asks for.
-import type { Blob, Diagnostic, DumpModel, Engine, MemoryRange, Section } from '../format/model.ts';
+import type { Blob, Diagnostic, DumpModel, Engine, MemoryRange } from '../format/model.ts';
 import type { SearchMode } from '../format/search.ts';
-import type { EntryRows } from '../format/entries.ts';
+import type { EntryRows, SectionTable } from '../format/entries.ts';
 import type { CommandsApi } from './commands.ts';
 
 /** A range as the page sees it: everything but the bytes. */
@@ -18,7 +18,9 @@ export type RangeInfo = Omit<MemoryRange, 'data'> & {
 export type BlobInfo = Omit<Blob, 'data'> & { index: number; hasData: boolean };
 
 /** The dump model without its decoded memory, plus where it came from. */
-export interface DumpSummary extends Omit<DumpModel, 'ranges' | 'blobs'> {
+export interface DumpSummary extends Omit<DumpModel, 'sections' | 'ranges' | 'blobs'> {
+  /** The sections as a table (entries.ts sectionAt): no object each, for a million of them. */
+  sections: SectionTable;
   fileName: string;
   /** Bytes of the file as given (compressed size for a compressed file). */
   fileSize: number;
@@ -105,10 +107,11 @@ export interface SourceLine {
 /** The worker's API (exposed with Comlink); the Commands view's part is in src/protocol/commands.ts. */
 export interface ParseWorkerApi extends CommandsApi {
   /**
-   * Parse a dump; resolves with the full summary or rejects with an Error whose message is JSON of
-   * OpenFailure. Progress comes as deltas (made by src/worker/progress-delta.ts, applied by src/app/progress-merge.ts).
+   * Parse a dump; resolves with the last delta of the summary (OpenReply) or rejects with an Error
+   * whose message is JSON of OpenFailure. Progress comes as deltas (made by
+   * src/worker/progress-delta.ts, applied by src/app/progress-merge.ts).
    */
-  open(source: OpenSource, onProgress: (p: ProgressReport) => void, settings?: OpenSettings): Promise<DumpSummary>;
+  open(source: OpenSource, onProgress: (p: ProgressReport) => void, settings?: OpenSettings): Promise<OpenReply>;
   /**
    * Bytes [address, address + length) of a space, clipped to the range (or blob) that holds
    * `address`; empty when nothing holds it or it has no data.
@@ -231,10 +234,22 @@ export interface ListDelta<T> {
   items: T[];
 }
 
+/**
+ * The answer to open: the final summary is what the progress reports built, with `delta` applied
+ * and `final` over it. A list the reports already carried is not sent again (a million sections
+ * cloned in one message held the page for over a second).
+ */
+export interface OpenReply {
+  /** Progress reports sent before this answer: the page applies them all first (they come on another port). */
+  reports: number;
+  delta: SummaryDelta;
+  final: Pick<DumpSummary, 'addressBits' | 'fault' | 'fingerprint' | 'timing' | 'decoding'>;
+}
+
 export interface SummaryDelta {
   meta: Pick<DumpSummary, 'fileName' | 'fileSize' | 'compression' | 'format' | 'header' | 'vm' | 'lineCount' | 'byteCount'>;
-  /** Sections from `from` on (their entry counts). */
-  sections: ListDelta<Section>;
+  /** Rows of the section table from `from` on (entries.ts sectionRows / applyRows with SECTION_ROW). */
+  sections: EntryRows;
   /** Rows of the entry table from `from` on (entries.ts rowsFrom/applyRows). */
   entries: EntryRows;
   ranges: ListDelta<RangeInfo>;

@@ -7,7 +7,7 @@ import { ParseSession } from './session.ts';
 const session = new ParseSession();
 
 const api: ParseWorkerApi = {
-  open: (source, onProgress, settings) => session.open(source, onProgress, settings),
+  open: (source, onProgress, settings) => session.openForPage(source, onProgress, settings),
   async read(space, address, length) {
     const r = session.read(space, address, length);
     return Comlink.transfer(r, [r.bytes.buffer]);

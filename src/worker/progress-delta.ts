@@ -1,7 +1,7 @@
 // Worker side of progress deltas (the types are in src/protocol/worker-api.ts; the page applies
 // them with src/app/progress-merge.ts): what changed in the summary since the last report.
 import type { DumpModel } from '../format/model.ts';
-import { rowsFrom } from '../format/entries.ts';
+import { rowsFrom, sectionRows } from '../format/entries.ts';
 import type { BlobInfo, RangeInfo, SummaryDelta } from '../protocol/worker-api.ts';
 
 export function rangeInfos(model: DumpModel, from = 0): RangeInfo[] {
@@ -33,7 +33,7 @@ export class DeltaTracker {
       meta: {
         ...meta, format: model.format, header: model.header, vm: model.vm, lineCount: model.lineCount, byteCount: model.byteCount,
       },
-      sections: { from: sFrom, items: model.sections.slice(sFrom).map((s) => ({ ...s })) },
+      sections: sectionRows(model.sections, sFrom),
       entries: rowsFrom(model.entries, Math.max(0, this.entries - 1)),
       ranges: { from: Math.max(0, this.ranges - 1), items: rangeInfos(model, Math.max(0, this.ranges - 1)) },
       blobs: { from: Math.max(0, this.blobs - 1), items: blobInfos(model, Math.max(0, this.blobs - 1)) },

@@ -5,11 +5,12 @@ import { DumpParser } from '../format/parser.ts';
 import { dumpFingerprint, FINGERPRINT_HEAD } from '../format/fingerprint.ts';
 import { NotADumpError, type DumpModel } from '../format/model.ts';
 import { writeDumpText } from '../format/write.ts';
-import type { DumpSummary, OpenFailure, OpenSettings, OpenSource, PointerScanResult, ProgressReport, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
+import type { DumpSummary, OpenFailure, OpenReply, OpenSettings, OpenSource, PointerScanResult, ProgressReport, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
 import { searchDump, yieldMacrotask, type SearchDriver } from './search.ts';
 import { DEFAULT_POINTER_LIMIT, RangeIndex, scanPointers } from './pointers.ts';
 import { DecompressError, decompress, decompressFailure, sniffCompression, type Compression, type DecompressLimits } from './decompress.ts';
 import { blobInfos, DeltaTracker, rangeInfos } from './progress-delta.ts';
+import { sectionTable } from '../format/entries.ts';
 import { DecodedPageCache, DEFAULT_EAGER_BYTES, eagerBudget, memoryTextSource, type TextSource } from '../format/paged.ts';
 import { bytesOf, hasBytes } from '../format/model.ts';
 import { blobTextSource, createTextSpool, type TextSpool } from './text-source.ts';
@@ -28,12 +29,15 @@ export class OpenError extends Error {
   }
 }
 
-export function summarize(model: DumpModel, meta: { fileName: string; fileSize: number; compression: string | null }, done: boolean): DumpSummary {
+/** What the page is told of the file beside the model. */
+type SummaryMeta = { fileName: string; fileSize: number; compression: string | null };
+
+export function summarize(model: DumpModel, meta: SummaryMeta, done: boolean): DumpSummary {
   return {
     ...meta,
     format: model.format,
     header: model.header,
-    sections: model.sections,
+    sections: sectionTable(model.sections),
     entries: model.entries,
     ranges: rangeInfos(model),
     blobs: blobInfos(model),
@@ -126,7 +130,27 @@ export class ParseSession {
     }
   }
 
+  /**
+   * The page's open (parse-worker.ts): the summary as the last delta over the progress reports
+   * sent, so that no list crosses to the page twice or all in one message.
+   */
+  async openForPage(source: OpenSource, onProgress: (p: ProgressReport) => void, settings: OpenSettings = {}): Promise<OpenReply> {
+    let reports = 0;
+    const tracker = new DeltaTracker();
+    const { meta, final } = await this.parse(source, (p) => {
+      reports++;
+      onProgress(p);
+    }, settings, tracker);
+    return { reports, delta: tracker.delta(this.model!, meta), final };
+  }
+
+  /** Parse a dump; resolves with its whole summary (tests, benches; the page gets openForPage's answer). */
   async open(source: OpenSource, onProgress: (p: ProgressReport) => void, settings: OpenSettings = {}): Promise<DumpSummary> {
+    const { meta, final } = await this.parse(source, onProgress, settings, new DeltaTracker());
+    return { ...summarize(this.model!, meta, true), ...final };
+  }
+
+  private async parse(source: OpenSource, onProgress: (p: ProgressReport) => void, settings: OpenSettings, tracker: DeltaTracker): Promise<{ meta: SummaryMeta; final: OpenReply['final'] }> {
     this.source = source;
     const total = source.kind === 'file' ? source.file.size : source.bytes.length;
     const meta = { fileName: source.name, fileSize: total, compression: null as string | null };
@@ -135,7 +159,6 @@ export class ParseSession {
     this.limits = settings.maxDecompressedBytes !== undefined ? { ...this.defaults, maxBytes: settings.maxDecompressedBytes } : this.defaults;
     const t0 = performance.now();
     let lastReport = t0;
-    const tracker = new DeltaTracker();
     let read = 0;
     let fileRead = 0;
     const head = new Uint8Array(FINGERPRINT_HEAD);
@@ -218,7 +241,10 @@ export class ParseSession {
       }
       this.model = parser.finish();
       const fingerprint = await dumpFingerprint(this.model, head.subarray(0, headLen));
-      return { ...summarize(this.model, meta, true), fingerprint, timing: { parseMs, readWaitMs: waitMs }, decoding: decoding() };
+      const final: OpenReply['final'] = { fingerprint, timing: { parseMs, readWaitMs: waitMs }, decoding: decoding() };
+      if (this.model.addressBits !== undefined) final.addressBits = this.model.addressBits;
+      if (this.model.fault !== undefined) final.fault = this.model.fault;
+      return { meta, final };
     } catch (raw) {
       if (raw instanceof NotADumpError) throw new OpenError({ kind: 'not-a-dump', message: raw.message });
       const e = this.compression ? decompressFailure(raw, this.compression) : raw;

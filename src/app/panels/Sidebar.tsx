@@ -17,7 +17,7 @@ export function Sidebar({ summary }: { summary: DumpSummary }) {
   const diag = useMemo(() => diagnosticCounts(summary.diagnostics), [summary.diagnostics]);
   const counts: Record<PanelId, number> = {
     ranges: summary.ranges.length,
-    sections: summary.sections.length,
+    sections: summary.sections.count,
     engines: summary.engines.length,
     diagnostics: diag.total,
     blobs: summary.blobs.length,

@@ -5,7 +5,7 @@ import { generateDump } from '../../gen/generate.ts';
 import { sampleDump } from '../../../scripts/make-sample.ts';
 import type { RangeInfo } from '../../protocol/worker-api.ts';
 import type { Engine, VmaProperties } from '../../format/model.ts';
-import { blobAttributes, diagnosticCounts, displayDate, errnoName, filterRanges, formatError, formatPci, formatProperties, formatUptime, headerFields, hungEngines, isJumpRegister, jumpAddress, markedRanges, memRegionName, nextSort, nextTab, rangeRows, rangeStatus, sectionTitle, snapshotDate, sortRanges } from './rows.ts';
+import { blobAttributes, diagnosticCounts, displayDate, errnoName, filterRanges, formatError, formatPci, formatProperties, formatUptime, headerFields, hungEngines, isJumpRegister, jumpAddress, markedRanges, memRegionName, nextSort, nextTab, outlineMove, rangeRows, rangeStatus, sectionTitle, snapshotDate, sortRanges } from './rows.ts';
 import { hexAddress } from '../../format/text.ts';
 
 function props(raw: string, p: Partial<VmaProperties> = {}): VmaProperties {
@@ -235,5 +235,19 @@ describe('small helpers', () => {
     expect(nextTab('engines', 'End')).toBe('blobs');
     expect(nextTab('engines', 'a')).toBeNull();
     // (Alt+digit: the keymap, src/app/shortcuts/keymap.test.ts.)
+  });
+
+  it('moves in the section list: arrows, pages, ends, clipped to the list', () => {
+    expect(outlineMove(0, 1_000_000, 'End', 10)).toBe(999_999);
+    expect(outlineMove(999_999, 1_000_000, 'ArrowDown', 10)).toBe(999_999);
+    expect(outlineMove(5, 1_000_000, 'ArrowDown', 10)).toBe(6);
+    expect(outlineMove(5, 1_000_000, 'ArrowUp', 10)).toBe(4);
+    expect(outlineMove(0, 1_000_000, 'ArrowUp', 10)).toBe(0);
+    expect(outlineMove(5, 1_000_000, 'PageDown', 10)).toBe(15);
+    expect(outlineMove(5, 1_000_000, 'PageUp', 10)).toBe(0);
+    expect(outlineMove(999_995, 1_000_000, 'PageDown', 10)).toBe(999_999);
+    expect(outlineMove(500, 1_000_000, 'Home', 10)).toBe(0);
+    expect(outlineMove(5, 1_000_000, 'a', 10)).toBeNull();
+    expect(outlineMove(0, 0, 'End', 10)).toBeNull();
   });
 });

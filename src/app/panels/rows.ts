@@ -335,6 +335,25 @@ export function sectionTitle(title: string): string {
   return title === '' ? '(preamble)' : title;
 }
 
+/**
+ * The section list's keys: ArrowUp/Down, PageUp/Down (`page` rows), Home/End, clipped to the
+ * list; null for another key or an empty list.
+ */
+export function outlineMove(pos: number, count: number, key: string, page: number): number | null {
+  if (count === 0) return null;
+  let next: number;
+  switch (key) {
+    case 'ArrowDown': next = pos + 1; break;
+    case 'ArrowUp': next = pos - 1; break;
+    case 'PageDown': next = pos + page; break;
+    case 'PageUp': next = pos - page; break;
+    case 'Home': next = 0; break;
+    case 'End': next = count - 1; break;
+    default: return null;
+  }
+  return Math.max(0, Math.min(count - 1, next));
+}
+
 export interface DiagnosticCounts {
   total: number;
   errors: number;

@@ -10,7 +10,7 @@ const fp = (n: number) => n.toString(16).padStart(64, '0');
 function summary(n: number, name: string, size: number, kernel = '6.19.0'): DumpSummary {
   return {
     fileName: name, fileSize: size, compression: null, format: 'xe',
-    header: { kernel } as DumpSummary['header'], sections: [], entries: emptyEntryTable(), ranges: [], blobs: [], engines: [], batchAddresses: [],
+    header: { kernel } as DumpSummary['header'], sections: emptyEntryTable(), entries: emptyEntryTable(), ranges: [], blobs: [], engines: [], batchAddresses: [],
     vm: { uapiFlags: null, error: null }, diagnostics: [], lineCount: 1, byteCount: size, done: true, fingerprint: fp(n),
   };
 }

@@ -14,7 +14,7 @@ const blob = (index: number, name: string): BlobInfo => ({ index, name, section:
 
 function summary(): DumpSummary {
   return {
-    fileName: 'a', fileSize: 1, compression: null, format: 'xe', header: {} as DumpSummary['header'], sections: [], entries: emptyEntryTable(),
+    fileName: 'a', fileSize: 1, compression: null, format: 'xe', header: {} as DumpSummary['header'], sections: emptyEntryTable(), entries: emptyEntryTable(),
     ranges: [range(0, 0x1000n), range(1, 0x1a0000n)], blobs: [blob(0, 'LOG')], engines: [], batchAddresses: [],
     vm: { uapiFlags: null, error: null }, diagnostics: [], lineCount: 1, byteCount: 1, done: true,
   };

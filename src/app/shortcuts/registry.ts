@@ -65,6 +65,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { group: 'Panels', keys: ['←', '→'], description: 'Previous / next panel tab', where: 'in the tab list' },
   { group: 'Panels', keys: ['↑', '↓', 'PageUp', 'PageDown', 'Home', 'End'], description: 'Move in the ranges table', where: 'in the ranges table' },
   { group: 'Panels', keys: ['Enter', 'Space'], description: 'Show the range in the hex view', where: 'in the ranges table' },
+  { group: 'Panels', keys: ['↑', '↓', 'PageUp', 'PageDown', 'Home', 'End'], description: 'Move through the sections (the entries follow)', where: 'in the section list' },
   { group: 'Panels', keys: ['Escape'], description: 'Close the source view', where: 'in the source view' },
 
   // ---- Hex view (the grid's own keys: hex/useHexKeys.ts)
