@@ -1,6 +1,6 @@
 // `npm run bench:browser`: the viewer on a large dump in Debian's Chromium, driven by Playwright.
 // Each run opens the dump in a fresh browser and prints: time from opening the file to the first
-// progress report in the page and to the first hex row, time to fully indexed (the worker's parse
+// progress report in the page and to the first hex row (and that row shown with its bytes), time to fully indexed (the worker's parse
 // time and its wait for file reads), the renderer process's peak RSS (VmHWM of page + worker, and
 // its RSS once indexed, browsed and searched), jumps (Go to address; selecting the last range),
 // frame times while scrolling the hex view, the main thread's long tasks, memory search in the
@@ -41,7 +41,7 @@ function startPreview(): ChildProcess {
 
 // In-page scripts as text: tsx would wrap named functions in a helper the page does not have.
 const IN_PAGE_SETUP = `
-window.__bench = { longTasks: [], t0: 0, firstRow: 0, firstProgress: 0, parsed: 0 };
+window.__bench = { longTasks: [], t0: 0, firstRow: 0, firstBytes: 0, firstProgress: 0, parsed: 0 };
 new PerformanceObserver(function (list) {
   for (const e of list.getEntries()) window.__bench.longTasks.push(e.duration);
 }).observe({ type: 'longtask', buffered: true });
@@ -55,10 +55,13 @@ input.addEventListener('change', function () {
   const mo = new MutationObserver(function () {
     if (!window.__bench.firstRow && document.querySelector('[data-testid="hex-view"] [data-address]')) {
       window.__bench.firstRow = performance.now() - window.__bench.t0;
+    }
+    if (!window.__bench.firstBytes && document.querySelector('[data-testid="hex-view"] [data-address] [data-offset="0"]:not(.hb-loading)')) {
+      window.__bench.firstBytes = performance.now() - window.__bench.t0;
       mo.disconnect();
     }
   });
-  mo.observe(document.body, { childList: true, subtree: true });
+  mo.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
   const unsub = window.__devcoredump.dump.subscribe(function (st) {
     if (!window.__bench.firstProgress && st.loading && st.loading.progress) {
       window.__bench.firstProgress = performance.now() - window.__bench.t0;
@@ -131,6 +134,7 @@ async function commandsOnly(): Promise<void> {
 interface RunFigures {
   firstProgress: number;
   firstRow: number;
+  firstBytes: number;
   parsed: number;
   timing: { parseMs: number; readWaitMs: number } | null;
   decoding: string;
@@ -151,15 +155,37 @@ interface RunFigures {
   viaPane: { wallMs: number; reads: number[]; count: number } | null;
   longSearch: number[];
   cache: { bytes: number; peak: number; budget: number } | null;
+  /** VmHWM of the other processes of the browser, by kind (browser, gpu-process, utility). */
+  others: Map<string, number>;
+}
+
+/** The processes this bench started: descendants of this Node process (Chromium and its children). */
+function ownPids(): string[] {
+  const parent = new Map<string, string>();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      parent.set(pid, readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1].split(' ')[1]);
+    } catch {
+      // gone
+    }
+  }
+  const self = String(process.pid);
+  const mine = (pid: string): boolean => {
+    for (let p = parent.get(pid), i = 0; p && i < 8; p = parent.get(p), i++) if (p === self) return true;
+    return false;
+  };
+  return [...parent.keys()].filter(mine);
 }
 
 /**
  * Resident set (VmRSS), its peak (VmHWM) and CPU time (user + system, ms) of a Chromium renderer
- * process (page + worker): `only` (a pid), or else the one with the largest resident set.
+ * process (page + worker: a dedicated worker is a thread of its page's renderer): `only` (a pid), or
+ * else the one of this bench's browser with the largest resident set. Only processes this bench
+ * started count: on a shared machine another session's Chromium may hold a larger renderer.
  */
 function rendererRss(only?: string): { pid: string; rss: number; hwm: number; cpuMs: number } {
   let best = { pid: '', rss: 0, hwm: 0, cpuMs: 0 };
-  for (const pid of only ? [only] : readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+  for (const pid of only ? [only] : ownPids()) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'latin1');
       if (!cmd.includes('--type=renderer')) continue;
@@ -176,6 +202,23 @@ function rendererRss(only?: string): { pid: string; rss: number; hwm: number; cp
   return best;
 }
 
+/** Peak resident set (VmHWM) of each kind of process this bench's browser runs (browser, gpu-process, utility, renderer), the largest of each kind. */
+function processPeaks(): Map<string, number> {
+  const peaks = new Map<string, number>();
+  for (const pid of ownPids()) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'latin1');
+      if (!cmd.includes('chrom')) continue;
+      const kind = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
+      const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1] ?? 0) * 1024;
+      peaks.set(kind, Math.max(peaks.get(kind) ?? 0, hwm));
+    } catch {
+      // gone
+    }
+  }
+  return peaks;
+}
+
 /** One run in a fresh browser: open the dump, browse it, search it. `paneSearch`: also the search through the pane. */
 async function runOnce(file: string, paneSearch: boolean): Promise<RunFigures> {
   const browser = await launch();
@@ -186,7 +229,11 @@ async function runOnce(file: string, paneSearch: boolean): Promise<RunFigures> {
     await page.addInitScript(() => localStorage.setItem('devcoredump.recent.keep', '0'));
     page.on('pageerror', (e) => console.log('page error:', e.message));
     page.on('console', (m) => { if (m.type() === 'error' || m.text().startsWith('bench:')) console.log('console:', m.text()); });
+    // The app starts the first open's worker once idle on the welcome screen (as it is when a
+    // person picks a file): wait for it, so that the figures do not count its start-up.
+    const spare = page.waitForEvent('worker', { timeout: 10_000 }).catch(() => null);
     await page.goto(`http://localhost:${PORT}/`);
+    await spare;
     await page.addScriptTag({ content: IN_PAGE_SETUP });
     // The page's renderer: the largest once the app has loaded; every figure below is of it.
     const loaded = rendererRss();
@@ -196,7 +243,8 @@ async function runOnce(file: string, paneSearch: boolean): Promise<RunFigures> {
     await page.setInputFiles('#bench-input', file);
     await page.waitForFunction(() => (window as unknown as { __bench: { parsed: number } }).__bench.parsed > 0, null, { timeout: 600_000, polling: 100 });
     await page.waitForSelector('[data-testid="hex-view"] [data-address]', { timeout: 60_000 });
-    const r = await page.evaluate(() => (window as unknown as { __bench: { firstRow: number; firstProgress: number; parsed: number; longTasks: number[] } }).__bench);
+    await page.waitForFunction(() => (window as unknown as { __bench: { firstBytes: number } }).__bench.firstBytes > 0, null, { timeout: 60_000, polling: 100 });
+    const r = await page.evaluate(() => (window as unknown as { __bench: { firstRow: number; firstBytes: number; firstProgress: number; parsed: number; longTasks: number[] } }).__bench);
     const error = await page.evaluate(() => window.__devcoredump!.dump.getState().error);
     const timing = await page.evaluate(() => window.__devcoredump!.dump.getState().dump?.timing ?? null);
     if (error) throw new Error(`open failed: ${error.message}`);
@@ -287,10 +335,12 @@ async function runOnce(file: string, paneSearch: boolean): Promise<RunFigures> {
     const cache = await page.evaluate(() => window.__devcoredump!.dump.getState().client!.cacheStats?.() ?? null);
     clearInterval(poll);
     peak = Math.max(peak, rendererRss(pid).hwm);
+    const others = processPeaks();
+    others.delete('renderer');
     return {
-      firstProgress: r.firstProgress, firstRow: r.firstRow, parsed: r.parsed, timing, decoding: decoding?.mode ?? 'memory',
+      firstProgress: r.firstProgress, firstRow: r.firstRow, firstBytes: r.firstBytes, parsed: r.parsed, timing, decoding: decoding?.mode ?? 'memory',
       peakRss: peak, rssLoaded: loaded.rss, hwmIndexed, hwmBrowsed, rssIndexed, rssBrowsed, rssSearched, lastJump, jumps, bigLength: big.length, frames, longAll, longBefore,
-      searches, viaPane, longSearch, cache,
+      searches, viaPane, longSearch, cache, others,
     };
   } finally {
     await browser.close();
@@ -306,11 +356,13 @@ function printRuns(dump: { textBytes: number; decodedBytes: number; ranges: numb
   const med = (f: (r: RunFigures) => number, digits = 0) => `${median(runs.map(f)).toFixed(digits)}${n > 1 ? ` (runs ${list(runs.map(f), digits)})` : ''}`;
   console.log(`== viewer in Chromium, ${label}: ${mib(dump.textBytes)} MiB text (${mib(dump.decodedBytes)} MiB decoded, ${dump.ranges} ranges), decoding ${runs[0].decoding}; ${n === 1 ? 'one run' : `median of ${n} runs, each in a fresh browser`} ==`);
   console.log(`open → first progress in the page: ${med((r) => r.firstProgress)} ms`);
-  console.log(`open → first hex row:   ${med((r) => r.firstRow)} ms (target < 500)`);
+  console.log(`open → first hex row:   ${med((r) => r.firstRow)} ms (target < 500); with its bytes ${med((r) => r.firstBytes)} ms`);
   console.log(`open → fully indexed:   ${med((r) => r.parsed)} ms = ${(dump.textBytes / 1e6 / (median(runs.map((r) => r.parsed)) / 1000)).toFixed(0)} MB/s of input`);
   const withTiming = runs.filter((r) => r.timing);
   if (withTiming.length) console.log(`  of which the worker parsed for ${med((r) => r.timing?.parseMs ?? 0)} ms and waited for file reads for ${med((r) => r.timing?.readWaitMs ?? 0)} ms`);
   console.log(`renderer peak RSS (VmHWM, page + worker): ${med((r) => r.peakRss / MiB)} MiB (target <= 400); RSS of the app before opening ${med((r) => r.rssLoaded / MiB)}, when indexed ${med((r) => r.rssIndexed / MiB)}, after browsing ${med((r) => r.rssBrowsed / MiB)}, after searching ${med((r) => r.rssSearched / MiB)} MiB; peak by then: indexed ${med((r) => r.hwmIndexed / MiB)}, browsed ${med((r) => r.hwmBrowsed / MiB)} MiB`);
+  const kinds = [...runs[0].others.keys()].sort();
+  console.log(`  the browser's other processes, peak RSS: ${kinds.map((k) => `${k} ${med((r) => (r.others.get(k) ?? 0) / MiB)}`).join(', ')} MiB (the File is read by the browser process)`);
   const c = runs[0].cache;
   if (c) console.log(`worker page cache after the run: ${list(runs.map((r) => (r.cache?.bytes ?? 0) / MiB))} MiB held, peak ${list(runs.map((r) => (r.cache?.peak ?? 0) / MiB))} MiB, budget ${mib(c.budget)} MiB`);
   console.log(`jump to the last range: ${med((r) => r.lastJump)} ms (select → its first row shown with its bytes; target < 200)`);

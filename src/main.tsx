@@ -6,6 +6,7 @@ import { PaneBoundary } from './app/common/PaneBoundary.tsx';
 import { startLayout } from './app/layout/layout-store.ts';
 import { installKeymap } from './app/shortcuts/keymap.ts';
 import { SHORTCUTS } from './app/shortcuts/registry.ts';
+import { prestartParseWorker } from './app/store.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root element');
@@ -22,3 +23,7 @@ createRoot(root).render(
     </PaneBoundary>
   </StrictMode>,
 );
+
+// The first open's parse worker starts while the welcome screen waits for a file.
+const idle = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 200));
+idle(prestartParseWorker);

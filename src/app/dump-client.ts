@@ -7,6 +7,37 @@ import { applyDelta, finalSummary } from './progress-merge.ts';
 import type { CommandRows, CommandsApi, CommandsFilter, CommandsGrowth, CommandsInfo, CommandsTarget, ContextImage, InstructionAt } from '../protocol/commands.ts';
 import type { CacheStats, DumpSummary, OpenFailure, OpenSource, ParseWorkerApi, PointerScanResult, Progress, ProgressReport, ReadResult, SearchBatch, SearchDone, SearchQuery, SnapshotOptions, SourceLine, Space } from '../protocol/worker-api.ts';
 
+function startWorker(): Worker {
+  return new Worker(new URL('../worker/parse-worker.ts', import.meta.url), { type: 'module', name: 'parse' });
+}
+
+/** A parse worker started ahead for the next open, or null. */
+let spare: Worker | null = null;
+
+/**
+ * Start the next open's parse worker now (the app calls it once, when idle on the welcome screen):
+ * its start-up (a thread, the script fetched, compiled and run: 40-220 ms on a loaded machine) is
+ * then off the path from dropping a file to its first hex row. Only one waits at a time, and none
+ * is started again after an open (an idle worker would hold memory beside the open dump).
+ */
+export function prestartWorker(): void {
+  if (spare || typeof Worker === 'undefined') return;
+  const w = startWorker();
+  // A spare that fails before it is used is dropped (the open then starts its own).
+  w.addEventListener('error', () => {
+    if (spare !== w) return;
+    spare = null;
+    w.terminate();
+  });
+  spare = w;
+}
+
+function takeWorker(): Worker {
+  const w = spare ?? startWorker();
+  spare = null;
+  return w;
+}
+
 export class DumpClient implements ByteSource, CommandsApi {
   private readonly worker: Worker;
   private readonly api: Comlink.Remote<ParseWorkerApi>;
@@ -21,7 +52,7 @@ export class DumpClient implements ByteSource, CommandsApi {
 
   /** `worker`: the parse worker (made here; a test gives its own). */
   constructor(worker?: Worker) {
-    this.worker = worker ?? new Worker(new URL('../worker/parse-worker.ts', import.meta.url), { type: 'module', name: 'parse' });
+    this.worker = worker ?? takeWorker();
     this.died = new Promise<never>((_, reject) => { this.dieWith = reject; });
     this.died.catch(() => {}); // observed by the calls that race it
     this.worker.addEventListener('error', (e) => this.crash((e as ErrorEvent).message || 'the parse worker stopped'));

@@ -1,7 +1,7 @@
 // App state (zustand). Components read these stores and call their actions; the logic lives here.
 import { create } from 'zustand';
 import { findRangeAt, foldAddress } from '../format/addr.ts';
-import { DumpClient } from './dump-client.ts';
+import { DumpClient, prestartWorker } from './dump-client.ts';
 import type { ByteSource } from './byte-source.ts';
 import { dumpChanged } from './dump-lifecycle.ts';
 import type { DumpSummary, OpenFailure, OpenSource, Progress } from '../protocol/worker-api.ts';
@@ -41,6 +41,15 @@ export interface DumpState {
   openSample(file?: SampleFile): Promise<boolean>;
   cancel(): void;
   dismissError(): void;
+}
+
+/**
+ * Start the next open's parse worker ahead (see prestartWorker), unless a dump is already opening
+ * or open (a link or a recent dump opened at start-up has its own worker).
+ */
+export function prestartParseWorker(): void {
+  const s = useDumpStore.getState();
+  if (!s.dump && !s.loading) prestartWorker();
 }
 
 export type ClientFactory = () => DumpClient;

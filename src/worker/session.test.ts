@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDump } from '../gen/generate.ts';
 import type { DumpSummary, OpenFailure, ProgressReport } from '../protocol/worker-api.ts';
 import { applyDelta } from '../app/progress-merge.ts';
-import { blobChunks, OpenError, ParseSession } from './session.ts';
+import { OpenError, ParseSession } from './session.ts';
 import { sniffCompression } from './decompress.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../e2e/fixtures/${name}`, import.meta.url)));
@@ -102,58 +102,6 @@ describe('ParseSession', () => {
   it('refuses an empty file', async () => {
     const f = await failure(new ParseSession().open(fileOf(new Uint8Array(0), 'empty'), () => {}));
     expect(f).toEqual({ kind: 'not-a-dump', message: 'empty file: no dump text' });
-  });
-});
-
-describe('blobChunks', () => {
-  /** A Blob whose stream gives `first` bytes and then never another (as Chromium's did at times). */
-  function stallingBlob(bytes: Uint8Array, first: number): globalThis.Blob {
-    const real = new Blob([bytes as Uint8Array<ArrayBuffer>]);
-    let cancelled = false;
-    const fake = {
-      size: real.size,
-      slice: (a?: number, b?: number) => real.slice(a, b),
-      stream: () => {
-        let sent = false;
-        return new ReadableStream({
-          type: 'bytes',
-          pull(controller) {
-            if (sent) return new Promise<void>(() => {}); // stuck
-            sent = true;
-            const req = controller.byobRequest!;
-            const view = req.view as Uint8Array;
-            view.set(bytes.subarray(0, first));
-            req.respond(first);
-            return undefined;
-          },
-          cancel() {
-            cancelled = true;
-          },
-        });
-      },
-      get cancelled() {
-        return cancelled;
-      },
-    };
-    return fake as unknown as globalThis.Blob;
-  }
-
-  async function collect(it: AsyncGenerator<Uint8Array>): Promise<Uint8Array> {
-    const parts: Uint8Array[] = [];
-    for await (const c of it) parts.push(c.slice());
-    return new Uint8Array(Buffer.concat(parts));
-  }
-
-  it('reads a Blob from an offset', async () => {
-    const out = await collect(blobChunks(new Blob([tiny as Uint8Array<ArrayBuffer>]), 100));
-    expect(Buffer.from(out).equals(Buffer.from(tiny.subarray(100)))).toBe(true);
-  });
-
-  it('reads the rest with slices when the stream stalls, and cancels the stream', async () => {
-    const blob = stallingBlob(tiny, 1000);
-    const out = await collect(blobChunks(blob, 0, 50));
-    expect(Buffer.from(out).equals(Buffer.from(tiny))).toBe(true);
-    expect((blob as unknown as { cancelled: boolean }).cancelled).toBe(true);
   });
 });
 

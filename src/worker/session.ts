@@ -15,6 +15,7 @@ import { DecodedPageCache, DEFAULT_EAGER_BYTES, eagerBudget, memoryTextSource, t
 import { bytesOf, hasBytes } from '../format/model.ts';
 import { blobTextSource, createTextSpool, type TextSpool } from './text-source.ts';
 import { CommandService } from './commands.ts';
+import { blobChunks, streamChunks } from './file-reader.ts';
 
 const SLICE = 8 << 20;
 /** The page cache's default budget in the browser worker. */
@@ -52,96 +53,14 @@ export function summarize(model: DumpModel, meta: SummaryMeta, done: boolean): D
   };
 }
 
-/**
- * A file read that has not finished after this long is taken for stuck. Chromium 156 sometimes
- * leaves a BYOB read of a File's stream pending for good (about 1 open in 20 of a 200 MB file, in
- * the end-to-end tests), while the same bytes read with Blob.slice() come at once.
- */
-export const READ_STALL_MS = 3000;
-
-function withDeadline<T>(p: Promise<T>, ms: number): Promise<T | null> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  return Promise.race([p, late]).finally(() => clearTimeout(timer));
-}
-
-/**
- * Chunks of a Blob from `offset` on, read with a BYOB reader into one reused buffer: no fresh
- * ArrayBuffer per chunk (each would cost page faults and garbage), and the browser keeps filling
- * the stream's pipe while the parser works. The parser copies what it keeps. If a read stalls
- * (READ_STALL_MS), the stream is cancelled and the rest is read with Blob.slice().
- */
-export async function* blobChunks(blob: globalThis.Blob, offset = 0, stallMs = READ_STALL_MS): AsyncGenerator<Uint8Array> {
-  const stream = (offset > 0 ? blob.slice(offset) : blob).stream() as ReadableStream<Uint8Array>;
-  let reader: ReadableStreamBYOBReader;
+/** `first` (a result of rest.next()) and then the rest; `rest` is ended however this one ends. */
+async function* withFirst(first: IteratorResult<Uint8Array>, rest: AsyncGenerator<Uint8Array>): AsyncGenerator<Uint8Array> {
   try {
-    reader = stream.getReader({ mode: 'byob' });
-  } catch {
-    yield* streamChunks(stream); // no byte stream here
-    return;
-  }
-  let pos = offset;
-  // Two buffers: the next read is in flight (the browser fills it) while the consumer works on the
-  // chunk just read, so reading the file and parsing (or decoding) overlap.
-  const bufs = [new ArrayBuffer(SLICE / 2), new ArrayBuffer(SLICE / 2)];
-  let k = 0;
-  let pending = reader.read(new Uint8Array(bufs[0]));
-  let ended = false;
-  try {
-    for (;;) {
-      const r = await withDeadline(pending, stallMs);
-      if (r === null) {
-        console.warn(`file read stalled for ${stallMs} ms at byte ${pos}: reading the rest with Blob.slice()`);
-        break;
-      }
-      if (r.done || !r.value) {
-        ended = true;
-        return;
-      }
-      pos += r.value.length;
-      k ^= 1;
-      pending = reader.read(new Uint8Array(bufs[k]));
-      yield r.value;
-      bufs[k ^ 1] = r.value.buffer as ArrayBuffer; // free again: the consumer is done with it
-    }
+    if (first.done) return;
+    yield first.value;
+    yield* rest;
   } finally {
-    pending.catch(() => {}); // settles when the stream is cancelled below
-    // Stalled, or the consumer stopped early (not a dump, an error): let go of the file.
-    if (!ended) reader.cancel().catch(() => {});
-    try {
-      reader.releaseLock();
-    } catch {
-      // a read still pending in an older streams implementation
-    }
-  }
-  yield* sliceChunks(blob, pos);
-}
-
-/** Chunks of a Blob from `offset` on by Blob.slice(), the next read in flight while one is parsed. */
-async function* sliceChunks(blob: globalThis.Blob, offset: number): AsyncGenerator<Uint8Array> {
-  let next: Promise<ArrayBuffer> | null = offset < blob.size ? blob.slice(offset, offset + SLICE).arrayBuffer() : null;
-  let pos = offset;
-  while (next) {
-    const buf = await next;
-    if (buf.byteLength === 0) return;
-    pos += buf.byteLength;
-    next = pos < blob.size ? blob.slice(pos, pos + SLICE).arrayBuffer() : null;
-    yield new Uint8Array(buf);
-  }
-}
-
-async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
+    await rest.return(undefined);
   }
 }
 
@@ -252,9 +171,17 @@ export class ParseSession {
           ? streamChunks(decompress(new Blob([source.bytes as Uint8Array<ArrayBuffer>]).stream(), this.compression, this.limits))
           : (async function* () { yield source.bytes; })();
       } else {
-        const head = new Uint8Array(await source.file.slice(0, 8).arrayBuffer());
+        // The first chunk of the file's stream tells a compressed file: no read of its own before
+        // it (a round trip to the browser process, 5-130 ms on a loaded machine).
+        const plain = blobChunks(source.file);
+        const first = await plain.next();
+        let head = first.done ? new Uint8Array(0) : first.value;
+        if (head.length < 8 && source.file.size > head.length) head = new Uint8Array(await source.file.slice(0, 8).arrayBuffer());
         this.compression = sniffCompression(head);
-        chunks = this.compression ? streamChunks(decompress(countBytes(source.file.stream(), (n) => { fileRead += n; }), this.compression, this.limits)) : blobChunks(source.file);
+        if (this.compression) {
+          await plain.return(undefined);
+          chunks = streamChunks(decompress(countBytes(source.file.stream(), (n) => { fileRead += n; }), this.compression, this.limits));
+        } else chunks = withFirst(first, plain);
       }
       meta.compression = this.compression;
       // On-demand decoding reads the text back: from the File, from the bytes given, or (compressed)
