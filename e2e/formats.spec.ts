@@ -3,7 +3,7 @@
 // hang summary (ACTHD in the batch object; the ring at RPTR and the bo holding the fault), a share
 // link that reopens as the same format; the welcome screen's sample of each format.
 import { expect, test, type Page } from '@playwright/test';
-import { openBytes, showMap } from './helpers.ts';
+import { jumpWithKeyboard, openBytes, showMap, typeAddress } from './helpers.ts';
 import { generateI915 } from '../src/gen/i915.ts';
 import { generateMsm } from '../src/gen/msm.ts';
 
@@ -11,11 +11,7 @@ const hex2 = (b: number) => b.toString(16).padStart(2, '0');
 const hexA = (a: bigint | number) => '0x' + a.toString(16);
 const row = (page: Page, a: bigint) => page.locator(`[data-testid="hex-view"] [data-address="${hexA(a)}"]`);
 
-async function goto(page: Page, text: string): Promise<void> {
-  const box = page.getByLabel('Go to address');
-  await box.fill(text);
-  await box.press('Enter');
-}
+const goto = typeAddress;
 
 /** Each named range's first and last 16 bytes, at their addresses in the hex view. */
 async function seeRanges(page: Page, ranges: { address: string; name: string; length: number; sha256: string | null }[], bytes: Map<string, Uint8Array>) {
@@ -58,7 +54,7 @@ test('an i915 error state: objects at their GTT addresses, the hang in the batch
   await expect(page.getByTestId('hex-status')).toContainText(`Cursor 0x${acthd.toString(16).padStart(16, '0')}`);
 
   // Share 16 bytes from ACTHD; the link opens in a fresh browser as an i915 error state.
-  await goto(page, hexA(acthd));
+  await jumpWithKeyboard(page, hexA(acthd));
   for (let i = 0; i < 16; i++) await page.keyboard.press('Shift+ArrowRight');
   await expect(page.getByTestId('hex-status')).toContainText(`Selection 0x${acthd.toString(16).padStart(16, '0')}–`);
   await page.keyboard.press('Control+Shift+S');

@@ -5,6 +5,28 @@ import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { generateLargeDump } from '../src/gen/generate.ts';
 
+/** Type an address (or +offset) into the Go to address box and press Enter, as a person does. */
+export async function typeAddress(page: Page, text: string): Promise<void> {
+  const box = page.getByLabel('Go to address');
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+/**
+ * Type an address and wait until the hex grid has the keyboard: a jump hands it to the grid on the
+ * next frame, and keys pressed before that would go to the box.
+ */
+export async function jumpWithKeyboard(page: Page, text: string): Promise<void> {
+  await typeAddress(page, text);
+  await expect(page.getByTestId('hex-view')).toBeFocused();
+}
+
+/** Jump the view to an address through the view store (as another panel would). */
+export async function goToAddress(page: Page, address: bigint): Promise<void> {
+  const ok = await page.evaluate((a) => window.__devcoredump!.view.getState().goTo(BigInt(a)), '0x' + address.toString(16));
+  expect(ok).toBe(true);
+}
+
 /**
  * Load the app with every dump over an on-demand threshold of 0 bytes (src/format/paged.ts) and a
  * 256 KiB page cache, so that the pages a view reads come and go.

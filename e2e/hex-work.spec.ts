@@ -2,6 +2,7 @@
 // keyboard, selection by keys and mouse, jump history, display options, ARIA.
 import { expect, test, type Page } from '@playwright/test';
 import { sampleDump } from '../scripts/make-sample.ts';
+import { jumpWithKeyboard, typeAddress } from './helpers.ts';
 
 const g = sampleDump();
 const hex2 = (b: number) => b.toString(16).padStart(2, '0');
@@ -20,11 +21,7 @@ const grid = (page: Page) => page.getByTestId('hex-view');
 const status = (page: Page) => page.getByTestId('hex-status');
 const row = (page: Page, a: bigint) => page.locator(`[data-testid="hex-view"] [data-address="0x${a.toString(16)}"]`);
 
-async function goto(page: Page, text: string): Promise<void> {
-  const box = page.getByLabel('Go to address');
-  await box.fill(text);
-  await box.press('Enter');
-}
+const goto = typeAddress;
 
 /** The cursor cell is at `a` (16-byte rows), shows the right byte, is in view, and the status says so. */
 async function expectCursor(page: Page, a: bigint, start = R, data = RB): Promise<void> {
@@ -115,9 +112,7 @@ test.describe('hex view for real work', () => {
     await expectCursor(page, R + 60n * 16n);
 
     // Shift+Right ×3 selects 4 bytes.
-    await goto(page, '0x200000123');
-    // The jump hands the keyboard to the grid on the next frame: keys pressed before go to the box.
-    await expect(page.getByTestId('hex-view')).toBeFocused();
+    await jumpWithKeyboard(page, '0x200000123');
     for (let i = 0; i < 3; i++) await k.press('Shift+ArrowRight');
     await expect(status(page)).toContainText(`Selection ${pad16(R + 0x123n)}–${pad16(R + 0x126n)}`);
     await expect(status(page)).toContainText('4 bytes (0x4)');
@@ -229,8 +224,7 @@ test.describe('hex view for real work', () => {
 
 test('one-key shortcuts: display options, inspector, bookmarks, follow, Ctrl+S download', async ({ page }) => {
   await open(page);
-  await goto(page, '0x1a0058');
-  await expect(grid(page)).toBeFocused();
+  await jumpWithKeyboard(page, '0x1a0058');
   const key = async (k: string) => page.keyboard.press(k);
   await key('g');
   await expect(page.getByLabel('Group size')).toHaveValue('8');

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openBytes } from './helpers.ts';
+import { goToAddress, openBytes } from './helpers.ts';
 import { generateDump, type GeneratedDump } from '../src/gen/generate.ts';
 
 const hex2 = (b: number) => b.toString(16).padStart(2, '0');
@@ -29,11 +29,7 @@ async function openPath(page: Page, path: string): Promise<void> {
   expect(ok).toBe(true);
 }
 
-/** Jump the view to an address (as another panel would). */
-async function goTo(page: Page, address: bigint): Promise<void> {
-  const ok = await page.evaluate((a) => window.__devcoredump!.view.getState().goTo(BigInt(a)), hexAddr(address));
-  expect(ok).toBe(true);
-}
+const goTo = goToAddress;
 
 async function selectRange(page: Page, index: number): Promise<void> {
   await page.evaluate((index) => window.__devcoredump!.view.getState().select({ kind: 'range', index }), index);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { gotoOnDemand, openBytes } from './helpers.ts';
+import { goToAddress, gotoOnDemand, openBytes } from './helpers.ts';
 import { generateDump, generateLargeDump, type GeneratedDump } from '../src/gen/generate.ts';
 import { DumpParser } from '../src/format/parser.ts';
 import { foldAddress } from '../src/format/addr.ts';
@@ -14,10 +14,7 @@ import { foldAddress } from '../src/format/addr.ts';
 const hex2 = (b: number) => b.toString(16).padStart(2, '0');
 const hexAddr = (a: bigint) => '0x' + a.toString(16);
 
-async function goTo(page: Page, address: bigint): Promise<void> {
-  const ok = await page.evaluate((a) => window.__devcoredump!.view.getState().goTo(BigInt(a)), hexAddr(address));
-  expect(ok).toBe(true);
-}
+const goTo = goToAddress;
 
 /** Expect the 16 byte cells of the row at `rowAddr` to show data[off, off + 16). */
 async function expectRow(page: Page, rowAddr: bigint, data: Uint8Array, off: number): Promise<void> {

@@ -8,6 +8,7 @@ import { sampleDump } from '../scripts/make-sample.ts';
 import { generateDump } from '../src/gen/generate.ts';
 import { parseDump } from '../src/format/parser.ts';
 import { foldAddress } from '../src/format/addr.ts';
+import { jumpWithKeyboard, typeAddress } from './helpers.ts';
 
 const g = sampleDump();
 const hex2 = (b: number) => b.toString(16).padStart(2, '0');
@@ -28,15 +29,11 @@ async function openDump(page: Page): Promise<void> {
   await expect(page.getByTestId('hex-view')).toBeVisible();
 }
 
-async function goto(page: Page, text: string): Promise<void> {
-  const box = page.getByLabel('Go to address');
-  await box.fill(text);
-  await box.press('Enter');
-}
+const goto = typeAddress;
 
 /** Select `n` bytes from `a` with the keyboard. */
 async function selectBytes(page: Page, a: bigint, n: number): Promise<void> {
-  await goto(page, '0x' + a.toString(16));
+  await jumpWithKeyboard(page, '0x' + a.toString(16));
   const k = page.keyboard;
   for (let i = 1; i < n; i++) await k.press('Shift+ArrowRight');
   await expect(status(page)).toContainText(`${n} bytes`);
@@ -164,7 +161,7 @@ test.describe('share links', () => {
 
   test('with nothing selected the link holds the rows on screen; bookmarks and options travel', async ({ page, browser }) => {
     await openDump(page);
-    await goto(page, '0x200000400');
+    await jumpWithKeyboard(page, '0x200000400');
     await page.keyboard.press('Control+d');
     const form = page.getByRole('form', { name: 'New bookmark' });
     await expect(form.getByLabel('Name')).toBeFocused();
@@ -190,7 +187,7 @@ test.describe('share links', () => {
   test('over the budget: trim to fit, or export a snapshot file', async ({ page }) => {
     await openDump(page);
     // Select 128 KiB (the whole 256 KiB range is there) with Shift+Ctrl+End from the start.
-    await goto(page, '0x200000000');
+    await jumpWithKeyboard(page, '0x200000000');
     await page.keyboard.press('Shift+Control+End');
     const dialog = await openShare(page);
     await expect(dialog.getByTestId('share-over')).toContainText('a link holds at most 64 KiB');
@@ -241,7 +238,7 @@ test.describe('share links', () => {
 test.describe('snapshot files', () => {
   test('Export snapshot (Ctrl+Shift+E) writes a dump this app opens to the same bytes', async ({ page }) => {
     await openDump(page);
-    await goto(page, '0x200000000');
+    await jumpWithKeyboard(page, '0x200000000');
     await page.keyboard.press('Control+Shift+E');
     const exp = page.getByRole('dialog', { name: 'Export snapshot' });
     await exp.getByRole('radio', { name: /The ranges the hang names/ }).check();
