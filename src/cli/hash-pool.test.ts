@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { HashPool } from './hash-pool.ts';
+import { HASH_RING_BYTES, HashPool } from './hash-pool.ts';
 
 describe('HashPool (sha256 on a second thread)', () => {
   it('gives the digests of interleaved streams of any piece sizes, more bytes than its ring holds', async () => {
@@ -58,7 +58,7 @@ describe('HashPool placement (hashes split between this thread and the worker)',
     try {
       // Fed much faster than one thread hashes: the ring fills, and hashes come here while the worker catches up.
       const d = new Uint8Array(1 << 20).fill(3);
-      const hs = Array.from({ length: 24 }, () => {
+      const hs = Array.from({ length: 3 * (HASH_RING_BYTES >> 20) }, () => {
         const h = pool.create();
         h.update(d);
         return h.digest();
@@ -67,7 +67,7 @@ describe('HashPool placement (hashes split between this thread and the worker)',
       const plain = createHash('sha256').update(d).digest('hex');
       expect(await Promise.all(hs)).toEqual(hs.map(() => plain));
       expect(pool.bytesOn.main).toBeGreaterThan(0);
-      expect(pool.bytesOn.worker).toBeGreaterThanOrEqual(8 << 20); // the ring's worth at least went there first
+      expect(pool.bytesOn.worker).toBeGreaterThanOrEqual(HASH_RING_BYTES); // the ring's worth at least went there first
     } finally {
       await pool.close();
     }

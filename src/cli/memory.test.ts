@@ -35,7 +35,7 @@ describe('inspect on many small payloads', () => {
     expect(json.diagnostics[0].message).toContain('data shorter than .length');
     const m = /max RSS bytes (\d+)/.exec(r.stderr);
     expect(m).not.toBeNull();
-    // Before: a 64 KiB page kept per payload, 1.1 GB. Now one page and the 8 MiB ring: ~150 MB.
+    // Before: a 64 KiB page kept per payload, 1.1 GB. Now one page and the 32 MiB ring: ~150 MB.
     expect(Number(m![1])).toBeLessThan(400 * 2 ** 20);
   }, 60_000);
 });
