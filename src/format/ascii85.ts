@@ -279,64 +279,20 @@ export class Ascii85Decoder {
     return i;
   }
 
-  private decodeWasm(wm: WasmDecoder, src: Uint8Array, i: number, end: number): number {
-    const mem = wm.mem;
-    if (this.countOnly || src.buffer === mem.buffer || this.out.buffer === mem.buffer) return this.decodeInPlace(wm, src, i, end);
-    let winStart = 0;
-    let winEnd = 0; // src[winStart, winEnd) is in the input window
-    let winLimit = end; // where the window could reach: the line's end once a LF is in it
-    while (i < end && this.dwords < this.capacity) {
-      if (this.pendingDigits > 0) {
-        i = this.slow(src, i, end, true);
-        if (i < end && src[i] === LF) return i;
-        continue;
-      }
-      if (i < winStart || i >= winEnd || (winEnd - i < 5 && winEnd < winLimit)) {
-        winStart = i;
-        // No more text than the dwords still wanted can take (a page of 64 KiB is ~80 KiB of text):
-        // copying a whole window per call would copy the input many times over.
-        winEnd = Math.min(end, i + IN_CAP, i + (this.capacity - this.dwords) * 5 + 64);
-        // Nor past the line's end: a short data line copies its own bytes, not what follows it. Only
-        // the first LF_PROBE bytes are looked at: past them the line is long, and a window that
-        // runs over its end is harmless (WebAssembly stops at the LF), while looking for the LF in
-        // every window of a long line costs as much as decoding it.
-        const lf = src.subarray(i, Math.min(winEnd, i + LF_PROBE)).indexOf(LF);
-        if (lf >= 0) winEnd = i + lf + 1;
-        winLimit = lf >= 0 ? winEnd : end;
-        mem.set(src.subarray(winStart, winEnd), 0);
-      }
-      const consumed = wm.decode(i - winStart, winEnd - i, OUT_BASE, Math.min(OUT_CAP_DWORDS, this.capacity - this.dwords));
-      const k = wm.dwords.value as number;
-      if (k > 0) {
-        // Only the span between the first and last non-zero dword is copied: the output is
-        // zero-filled already, and pages of zeros are never touched.
-        const first = wm.first.value as number;
-        if (first >= 0) this.out.set(mem.subarray(OUT_BASE + first, OUT_BASE + (wm.last.value as number)), this.dwords * 4 + first);
-        this.dwords += k;
-      }
-      i += consumed;
-      if (i >= end || this.dwords >= this.capacity) break;
-      if (winEnd - i < 5 && winEnd < winLimit) continue; // a group runs past the window: move it
-      if (consumed > 0 && k === OUT_CAP_DWORDS) continue; // the output window was full
-      if (src[i] === LF) return i;
-      i = this.slow(src, i, end, true); // whitespace, a bad byte, an overflow, or the last bytes
-      if (i < end && src[i] === LF) return i;
-    }
-    return i;
-  }
-
   /**
-   * decodeWasm() when the text or the output is in the module's memory (wasmBuffer()): the module
-   * reads the text where it is (it stops at a line break by itself) and writes the output where it
-   * goes; only the other one goes through the module's window.
+   * The WebAssembly fast path. The text is read where it is when it lives in the module's memory
+   * (wasmBuffer()), else copied into the module's input window; the output is written where it goes
+   * when it lives there, else decoded into the module's output window and copied out; a counting
+   * decoder (countOnly) only scans. The module stops at a line break by itself.
    */
-  private decodeInPlace(wm: WasmDecoder, src: Uint8Array, i: number, end: number): number {
+  private decodeWasm(wm: WasmDecoder, src: Uint8Array, i: number, end: number): number {
     const mem = wm.mem;
     const srcIn = src.buffer === mem.buffer;
     const outIn = this.out.buffer === mem.buffer;
     const count = this.countOnly;
     let winStart = 0;
     let winEnd = 0; // (text not in place) src[winStart, winEnd) is in the input window
+    let winLimit = end; // where the window could reach: the line's end once a LF is in it
     while (i < end && this.dwords < this.capacity) {
       if (this.pendingDigits > 0) {
         i = this.slow(src, i, end, true);
@@ -349,9 +305,18 @@ export class Ascii85Decoder {
         inPtr = src.byteOffset + i;
         inLen = end - i;
       } else {
-        if (i < winStart || i >= winEnd || (winEnd - i < 5 && winEnd < end)) {
+        if (i < winStart || i >= winEnd || (winEnd - i < 5 && winEnd < winLimit)) {
           winStart = i;
+          // No more text than the dwords still wanted can take (a page of 64 KiB is ~80 KiB of text):
+          // copying a whole window per call would copy the input many times over.
           winEnd = Math.min(end, i + IN_CAP, i + (this.capacity - this.dwords) * 5 + 64);
+          // Nor past the line's end: a short data line copies its own bytes, not what follows it. Only
+          // the first LF_PROBE bytes are looked at: past them the line is long, and a window that
+          // runs over its end is harmless (WebAssembly stops at the LF), while looking for the LF in
+          // every window of a long line costs as much as decoding it.
+          const lf = src.subarray(i, Math.min(winEnd, i + LF_PROBE)).indexOf(LF);
+          if (lf >= 0) winEnd = i + lf + 1;
+          winLimit = lf >= 0 ? winEnd : end;
           mem.set(src.subarray(winStart, winEnd), 0);
         }
         inPtr = i - winStart;
@@ -365,13 +330,15 @@ export class Ascii85Decoder {
           : wm.decode(inPtr, inLen, OUT_BASE, Math.min(OUT_CAP_DWORDS, cap));
       const k = wm.dwords.value as number;
       if (k > 0 && !outIn && !count) {
+        // Only the span between the first and last non-zero dword is copied: the output is
+        // zero-filled already, and pages of zeros are never touched.
         const first = wm.first.value as number;
         if (first >= 0) this.out.set(mem.subarray(OUT_BASE + first, OUT_BASE + (wm.last.value as number)), this.dwords * 4 + first);
       }
       this.dwords += k;
       i += consumed;
       if (i >= end || this.dwords >= this.capacity) break;
-      if (!srcIn && winEnd - i < 5 && winEnd < end) continue; // a group runs past the window: move it
+      if (!srcIn && winEnd - i < 5 && winEnd < winLimit) continue; // a group runs past the window: move it
       if (!outIn && !count && consumed > 0 && k === OUT_CAP_DWORDS) continue; // the output window was full
       if (src[i] === LF) return i;
       i = this.slow(src, i, end, true); // whitespace, a bad byte, an overflow, or the last bytes
