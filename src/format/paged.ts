@@ -142,6 +142,11 @@ export class PagedDecoder {
     return this.pageStart + (this.dec?.dwords ?? 0);
   }
 
+  /** Text offset where page k's text ends (the next checkpoint, or the end of the text read so far). */
+  textEnd(k: number): number {
+    return k + 1 < this.checkpoints.length ? this.checkpoints[k + 1] : this.endText;
+  }
+
   get full(): boolean {
     return this.dwords >= this.capacity;
   }
@@ -380,7 +385,7 @@ export class LazyBytes implements ByteStore {
       }
       // The pages missing from here on in this window are decoded from one read of their text.
       let last = k;
-      while (last < kEnd && !this.cache.has(this.key(last + 1)) && this.textEnd(last + 1) - this.decoder.checkpoints[k] <= READ_AHEAD_TEXT) last++;
+      while (last < kEnd && !this.cache.has(this.key(last + 1)) && this.decoder.textEnd(last + 1) - this.decoder.checkpoints[k] <= READ_AHEAD_TEXT) last++;
       // A long window (a sequential scan: search, export, hashing) takes its whole pages straight
       // into `out`, bypassing the cache: a scan would only churn it, and each page is copied once.
       const direct = end - offset >= STREAM_READ ? (j: number) => {
@@ -405,27 +410,21 @@ export class LazyBytes implements ByteStore {
     return this.id * 2 ** 32 + k;
   }
 
-  /** Text offset where page k's text ends. */
-  private textEnd(k: number): number {
-    const cps = this.decoder.checkpoints;
-    return k + 1 < cps.length ? cps[k + 1] : this.decoder.endText;
-  }
-
   /** Decode pages first..last from one read of their text; `direct(j)` is where page j goes instead of the cache, if anywhere. */
   private decodePages(first: number, last: number, use: (page: Uint8Array, k: number) => void, direct: ((k: number) => Uint8Array | null) | null = null): void {
     const cps = this.decoder.checkpoints;
     const textStart = cps[first];
-    const text = readText(this.text, textStart, this.textEnd(last) - textStart);
+    const text = readText(this.text, textStart, this.decoder.textEnd(last) - textStart);
     const decodedDwords = Math.ceil(this.decodedLength / 4);
     for (let j = first; j <= last; j++) {
       const dwords = Math.min(this.decoder.pageDwords, decodedDwords - j * this.decoder.pageDwords);
       const into = direct?.(j);
       if (into) {
-        decodeSpan(into, text, cps[j] - textStart, this.textEnd(j) - textStart, dwords);
+        decodeSpan(into, text, cps[j] - textStart, this.decoder.textEnd(j) - textStart, dwords);
         continue;
       }
       const page = new Uint8Array(dwords * 4);
-      decodeSpan(page, text, cps[j] - textStart, this.textEnd(j) - textStart, dwords);
+      decodeSpan(page, text, cps[j] - textStart, this.decoder.textEnd(j) - textStart, dwords);
       // The page the scan is still in may grow: only finished pages are kept.
       if (j + 1 < cps.length || this.decoder.done) this.cache.put(this.key(j), page);
       use(page, j);
@@ -558,7 +557,7 @@ export class SequentialBytes implements ByteStore {
     const cps = this.decoder.checkpoints;
     const first = Math.floor(offset / pb);
     const last = Math.floor((end - 1) / pb);
-    return { first, last, from: cps[first], to: last + 1 < cps.length ? cps[last + 1] : this.decoder.endText };
+    return { first, last, from: cps[first], to: this.decoder.textEnd(last) };
   }
 
   private holds(from: number, to: number): boolean {
