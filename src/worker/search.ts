@@ -46,14 +46,15 @@ export function searchSpaces(model: DumpModel, pass?: SequentialPass): { ranges:
   const ranges: SearchRange[] = [];
   const where: SearchWhere[] = [];
   // On-demand stores are read front to back, past the page cache (see SequentialBytes).
+  const bytes = (p: { data?: Uint8Array | null; lazy?: ByteStore | null }) => p.data ?? p.lazy?.sequential?.(undefined, pass) ?? p.lazy ?? null;
   model.ranges.forEach((r, index) => {
-    const data = r.data ?? r.lazy?.sequential?.(undefined, pass) ?? r.lazy ?? null;
+    const data = bytes(r);
     if (!data) return;
     ranges.push({ address: foldAddress(r.address), data, length: Math.min(r.length, r.decodedLength) });
     where.push({ kind: 'range', index });
   });
   model.blobs.forEach((b, index) => {
-    const data = b.data ?? b.lazy?.sequential?.(undefined, pass) ?? b.lazy ?? null;
+    const data = bytes(b);
     if (!data) return;
     ranges.push({ address: 0n, data, length: Math.min(b.length, b.decodedLength) });
     where.push({ kind: 'blob', index });
